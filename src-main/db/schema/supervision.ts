@@ -1,0 +1,2 @@
+// Tables of the supervision feature. Owned by that feature; re-exported from index.ts.
+export {};

@@ -1,0 +1,4 @@
+import type { CliVerbs } from '../../cli/verbs';
+
+// CLI verbs of the applications feature (filled in by its issue). Registered in cli/registry.ts.
+export const applicationsVerbs: CliVerbs = {};

@@ -1,0 +1,10 @@
+import type Database from 'better-sqlite3';
+import type { Rng } from './random';
+
+/**
+ * Features add their own demo rows (staff and relatives, applications, archive bags …) after the base
+ * township is built. Each extension gets the same seeded generator, so the demo stays deterministic.
+ */
+export type DemoExtension = (sqlite: Database.Database, ctx: { rng: Rng; today: string; region6: string }) => void;
+
+export const demoExtensions: DemoExtension[] = [];

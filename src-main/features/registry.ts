@@ -1,0 +1,37 @@
+import type { ChannelMap } from '../ipc/contract';
+import { setupChannels } from './setup/channels';
+import { userChannels } from './users/channels';
+import { settingsChannels } from './settings/channels';
+import { regionChannels } from './regions/channels';
+import { auditChannels } from './audit/channels';
+import { dashboardChannels } from './dashboard/channels';
+import { householdsChannels } from './households/channels';
+import { applicationsChannels } from './applications/channels';
+import { noticesChannels } from './notices/channels';
+import { rechecksChannels } from './rechecks/channels';
+import { archiveChannels } from './archive/channels';
+import { ledgersChannels } from './ledgers/channels';
+import { supervisionChannels } from './supervision/channels';
+import { backupChannels } from './backup/channels';
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** Merges the per-feature handler maps into one; a name declared twice is a programming error. */
+function mergeChannels<T extends ChannelMap[]>(...maps: T): UnionToIntersection<T[number]> {
+  const all: ChannelMap = {};
+  for (const m of maps) {
+    for (const [name, def] of Object.entries(m)) {
+      if (name in all) throw new Error(`IPC channel declared twice: ${name}`);
+      all[name] = def;
+    }
+  }
+  return all as UnionToIntersection<T[number]>;
+}
+
+export const allChannels = mergeChannels(
+  setupChannels, userChannels, settingsChannels, regionChannels, auditChannels, dashboardChannels,
+  householdsChannels, applicationsChannels, noticesChannels, rechecksChannels, archiveChannels,
+  ledgersChannels, supervisionChannels, backupChannels,
+);
+
+export type AllChannels = typeof allChannels;

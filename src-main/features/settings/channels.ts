@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { channel } from '../../ipc/contract';
+import { allSettings, getSetting, setSetting } from './store';
+import { AppError } from '../../ipc/errors';
+
+/** Keys that are not edited through the generic settings channel. */
+const PROTECTED = new Set(['township', 'signing.privateKeyPem']);
+
+export const settingsChannels = {
+  'settings.get': channel({
+    title: '读取全部设置', permission: 'read', kind: 'query', input: z.object({}),
+    handler: (ctx) => {
+      const all = allSettings(ctx.sqlite);
+      delete all['signing.privateKeyPem'];
+      return all;
+    },
+  }),
+  'settings.set': channel({
+    title: '修改一项设置', permission: 'admin', kind: 'mutation',
+    input: z.object({ key: z.string().min(1).max(100).regex(/^[a-zA-Z0-9_.-]+$/), value: z.json() }),
+    handler: (ctx, { key, value }) => {
+      if (PROTECTED.has(key)) throw new AppError('FORBIDDEN', `设置项 ${key} 不能在这里修改`);
+      const before = getSetting<unknown>(ctx.sqlite, key, null);
+      setSetting(ctx.sqlite, key, value);
+      ctx.audit({ entity: 'setting', entityId: key, before, after: value });
+      return { key, value };
+    },
+  }),
+};

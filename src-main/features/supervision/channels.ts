@@ -1,0 +1,2 @@
+// IPC channels of the supervision feature (filled in by its issue). Registered in features/registry.ts.
+export const supervisionChannels = {};

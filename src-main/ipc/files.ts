@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { AppError } from './errors';
+
+/**
+ * Files cross the IPC boundary only by name: uploads land in <dataDir>/inbox, produced files
+ * (PDF, xlsx) in <dataDir>/outbox. A name can never escape its folder.
+ */
+export const inboxDir = (dataDir: string) => path.join(dataDir, 'inbox');
+export const outboxDir = (dataDir: string) => path.join(dataDir, 'outbox');
+
+const SAFE = /^[\w\u4e00-\u9fa5.\-()（）+#\s]{1,160}$/;
+
+export function assertSafeName(name: string): string {
+  if (typeof name !== 'string' || !SAFE.test(name) || name.includes('..') || name.startsWith('.')) {
+    throw new AppError('BAD_FILE_NAME', `文件名不合法：${String(name).slice(0, 60)}`);
+  }
+  return name;
+}
+
+function inside(dir: string, name: string): string {
+  const full = path.resolve(dir, assertSafeName(name));
+  if (path.dirname(full) !== path.resolve(dir)) throw new AppError('BAD_FILE_NAME', '文件名不合法');
+  return full;
+}
+
+/** Saves an upload; returns the inbox name (random prefix keeps two uploads of one name apart). */
+export function saveToInbox(dataDir: string, originalName: string, data: Buffer): string {
+  const base = path.basename(originalName).replace(/[^\w\u4e00-\u9fa5.\-()（）]/g, '_').slice(-100) || 'upload';
+  const name = `${crypto.randomBytes(6).toString('hex')}-${base}`;
+  fs.mkdirSync(inboxDir(dataDir), { recursive: true });
+  fs.writeFileSync(inside(inboxDir(dataDir), name), data);
+  return name;
+}
+
+export function inboxPath(dataDir: string, name: string): string {
+  const p = inside(inboxDir(dataDir), name);
+  if (!fs.existsSync(p)) throw new AppError('NOT_FOUND', `找不到上传的文件：${name}`);
+  return p;
+}
+
+/** A path in the outbox for a produced file; the folder is created. */
+export function outboxPath(dataDir: string, name: string): string {
+  fs.mkdirSync(outboxDir(dataDir), { recursive: true });
+  return inside(outboxDir(dataDir), name);
+}
+
+/** The original name of an inbox file, without its random prefix. */
+export const originalName = (inboxName: string) => inboxName.replace(/^[0-9a-f]{12}-/, '');

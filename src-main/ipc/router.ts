@@ -1,0 +1,117 @@
+import { EventEmitter } from 'node:events';
+import { z } from 'zod';
+import type { DbHandle } from '../db/connection';
+import type { Actor, AuditEntry, ChannelMap, HandlerContext, Progress, Result } from './contract';
+import { AppError } from './errors';
+import { roleHas } from './permissions';
+import { appendAudit } from '../features/audit/chain';
+import type { Logger } from './log';
+import type { SessionStore } from './sessions';
+
+z.config(z.locales.zhCN());
+
+export interface CallRequest {
+  channel: string;
+  input: unknown;
+  /** Web/Electron: the caller's session. */
+  sessionId?: string | null;
+  /** CLI and tests: act as this actor without a session. */
+  actor?: Actor;
+  jobId?: string;
+}
+
+export interface ProgressEvent extends Progress { jobId: string; channel: string }
+
+export interface Router {
+  call(req: CallRequest): Promise<Result<unknown>>;
+  channels: ChannelMap;
+  events: EventEmitter;
+  cancel(jobId: string): void;
+}
+
+export function createRouter(handle: DbHandle, channels: ChannelMap, deps: {
+  dataDir: string; sessions: SessionStore; log: Logger;
+}): Router {
+  const events = new EventEmitter();
+  const cancelled = new Set<string>();
+
+  async function call(req: CallRequest): Promise<Result<unknown>> {
+    const started = Date.now();
+    const def = Object.hasOwn(channels, req.channel) ? channels[req.channel] : undefined;
+    let actor: Actor | undefined;
+    let result: Result<unknown>;
+    try {
+      if (!def) throw new AppError('UNKNOWN_CHANNEL', `未知的操作：${String(req.channel).slice(0, 80)}`);
+      actor = req.actor ?? deps.sessions.actorFor(req.sessionId ?? null);
+      if (def.permission !== 'public' && !actor) throw new AppError('UNAUTHENTICATED', '请先登录（或长时间未操作已锁定，请重新登录）');
+      if (!roleHas(actor?.role ?? 'anonymous', def.permission) && def.permission !== 'public') {
+        throw new AppError('FORBIDDEN', '当前账号没有此操作的权限');
+      }
+      const parsed = def.input.safeParse(req.input ?? {});
+      if (!parsed.success) throw validationError(parsed.error);
+      const ctx = makeContext(req, actor ?? anonymous);
+      const value = await run(def.kind, ctx, () => def.handler(ctx, parsed.data));
+      result = { ok: true, value };
+    } catch (e) {
+      result = { ok: false, error: toErrorBody(e) };
+      if (!(e instanceof AppError)) deps.log.error(req.channel, e);
+    } finally {
+      if (req.jobId) cancelled.delete(req.jobId);
+    }
+    deps.log.call({ channel: req.channel, user: actor?.username ?? '-', input: req.input, ms: Date.now() - started,
+      outcome: result.ok ? 'ok' : result.error.code });
+    return result;
+  }
+
+  function makeContext(req: CallRequest, actor: Actor): HandlerContext {
+    const jobId = req.jobId ?? '';
+    return {
+      db: handle.db, sqlite: handle.sqlite, dataDir: deps.dataDir, actor, channel: req.channel,
+      audit: (entry: AuditEntry) => { appendAudit(handle.sqlite, actor, req.channel, entry); },
+      tx: <T>(fn: () => T) => handle.sqlite.transaction(fn)(),
+      progress: (p: Progress) => events.emit('progress', { ...p, jobId, channel: req.channel } satisfies ProgressEvent),
+      cancelled: () => cancelled.has(jobId),
+      sessionId: req.sessionId ?? null,
+      session: {
+        bind: (a: Actor) => deps.sessions.create(a),
+        end: () => { if (req.sessionId) deps.sessions.end(req.sessionId); },
+      },
+    };
+  }
+
+  async function run(kind: string, ctx: HandlerContext, fn: () => unknown) {
+    if (kind === 'mutation') return ctx.tx(() => assertSync(fn()));
+    return await fn();
+  }
+
+  return { call, channels, events, cancel: (jobId) => { cancelled.add(jobId); } };
+}
+
+const anonymous: Actor = { userId: null, username: '未登录', displayName: '未登录', role: 'readonly' };
+
+function assertSync<T>(v: T): T {
+  if (v instanceof Promise) throw new AppError('INTERNAL', '内部错误：写操作必须同步完成（请改为 job 类型）');
+  return v;
+}
+
+function validationError(err: z.ZodError): AppError {
+  const details = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  const first = details[0];
+  return new AppError('VALIDATION', `输入有误：${first?.path ? `${first.path}：` : ''}${first?.message ?? ''}`, details);
+}
+
+/** Maps any error to the wire shape with a Chinese message; SQLite failures get plain words. */
+export function toErrorBody(e: unknown): { code: string; message: string; details?: unknown } {
+  if (e instanceof AppError) return { code: e.code, message: e.message, details: e.details };
+  const code = (e as { code?: string })?.code ?? '';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return { code: 'DB_BUSY', message: '数据库正被其他程序占用，请稍后再试；本次操作未保存' };
+  }
+  if (code.startsWith('SQLITE_FULL')) return { code: 'DISK_FULL', message: '磁盘空间已满，本次操作未保存；请清理磁盘后重试' };
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES') {
+    return { code: 'READ_ONLY', message: '数据目录不可写（只读或无权限），本次操作未保存' };
+  }
+  if (code === 'ENOSPC') return { code: 'DISK_FULL', message: '磁盘空间已满，本次操作未保存；请清理磁盘后重试' };
+  if (code.startsWith('SQLITE_CONSTRAINT')) return { code: 'CONFLICT', message: '数据与已有记录冲突，本次操作未保存' };
+  return { code: 'INTERNAL', message: `内部错误：${(e as Error)?.message ?? String(e)}` };
+}

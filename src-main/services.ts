@@ -1,0 +1,24 @@
+import { openDatabase, type DbHandle, type OpenOptions } from './db/connection';
+import { createRouter, type Router } from './ipc/router';
+import { createSessionStore, type SessionStore } from './ipc/sessions';
+import { createLogger, type Logger } from './ipc/log';
+import { allChannels } from './features/registry';
+import { getSetting } from './features/settings/store';
+import type { Actor } from './ipc/contract';
+
+export interface Services { dataDir: string; handle: DbHandle; router: Router; sessions: SessionStore; log: Logger; close(): void }
+
+export interface ServiceOptions extends OpenOptions { echoLog?: boolean }
+
+/** Opens the data dir and wires database, router, sessions and log: the whole main process minus Electron. */
+export function createServices(dataDir: string, opts: ServiceOptions = {}): Services {
+  const log = createLogger(dataDir, opts.echoLog);
+  const handle = openDatabase(dataDir, opts);
+  const sessions = createSessionStore(() => getSetting(handle.sqlite, 'security.idleMinutes', 15));
+  const router = createRouter(handle, allChannels, { dataDir, sessions, log });
+  log.info(`services started, data dir ${dataDir}`);
+  return { dataDir, handle, router, sessions, log, close: () => handle.sqlite.close() };
+}
+
+/** The CLI acts as an administrator named 命令行 (its writes are audited under that name). */
+export const CLI_ACTOR: Actor = { userId: null, username: 'cli', displayName: '命令行', role: 'admin' };

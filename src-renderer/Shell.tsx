@@ -1,0 +1,48 @@
+import { useEffect, useRef } from 'react';
+import { AppShell, Badge, Button, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { AREAS } from './areas';
+import { navigate, useRoute } from './lib/router';
+import { UserContext } from './lib/user';
+import type { CurrentUser } from './App';
+
+interface Props { user: CurrentUser; township: { name: string; county: string }; onLogout: () => void }
+
+export function Shell({ user, township, onLogout }: Props) {
+  const route = useRoute();
+  const area = AREAS.find((a) => a.key === route[0]) ?? AREAS[0];
+  const Page = area.page;
+  const main = useRef<HTMLElement>(null);
+  useEffect(() => { main.current?.scrollTo?.(0, 0); }, [area.key]);
+  return (
+    <UserContext.Provider value={user}>
+      <AppShell header={{ height: 52 }} navbar={{ width: 190, breakpoint: 0 }} padding="md">
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between">
+            <Group gap="xs">
+              <Title order={4}>低保档案与复核工作站</Title>
+              <Text c="dimmed" size="sm">{township.county} · {township.name}</Text>
+            </Group>
+            <Group gap="xs">
+              <Text size="sm" data-testid="current-user">{user.displayName}</Text>
+              <Badge variant="light">{user.roleLabel}</Badge>
+              <Button size="xs" variant="subtle" onClick={onLogout}>退出</Button>
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs">
+          <ScrollArea>
+            <nav aria-label="主导航">
+              {AREAS.map((a) => (
+                <NavLink key={a.key} label={a.label} leftSection={<a.icon size={18} />} active={a.key === area.key}
+                  href={`#/${a.key}`} onClick={(e) => { e.preventDefault(); navigate(`/${a.key}`); }} />
+              ))}
+            </nav>
+          </ScrollArea>
+        </AppShell.Navbar>
+        <AppShell.Main ref={main}>
+          <Page path={route.slice(1)} />
+        </AppShell.Main>
+      </AppShell>
+    </UserContext.Provider>
+  );
+}

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Code, Group, Pagination, Table, TextInput } from '@mantine/core';
+import { useCall } from '../../lib/useCall';
+import { ErrorAlert, Loading } from '../../components/Status';
+import { formatDateTime } from '../../lib/format';
+
+/** The audit trail, globally or for one entity (entity + id), with filters; and the chain check. */
+export function AuditPanel({ entity, entityId }: { entity?: string; entityId?: string }) {
+  const [filter, setFilter] = useState({ username: '', channel: '' });
+  const [page, setPage] = useState(1);
+  const { data, error, loading } = useCall('audit.list', { entity, entityId, username: filter.username || undefined, channel: filter.channel || undefined, page, pageSize: 30 });
+  const chain = useCall('audit.verify', {}, !entity);
+  return (
+    <>
+      {!entity && chain.data && (chain.data.ok
+        ? <Alert color="green" mb="sm">审计链完整：共 {chain.data.rows} 条记录，未发现改动。</Alert>
+        : <Alert color="red" mb="sm" title="审计链被破坏">{chain.data.broken.map((b) => b.reason).join('；')}</Alert>)}
+      <Group mb="sm">
+        <TextInput size="xs" placeholder="操作人" value={filter.username} onChange={(e) => { setFilter({ ...filter, username: e.currentTarget.value }); setPage(1); }} />
+        <TextInput size="xs" placeholder="操作（如 households.create）" value={filter.channel} onChange={(e) => { setFilter({ ...filter, channel: e.currentTarget.value }); setPage(1); }} />
+        <Button size="xs" variant="subtle" onClick={() => chain.reload()}>重新校验</Button>
+      </Group>
+      <ErrorAlert error={error} />
+      {loading || !data ? <Loading /> : (
+        <>
+          <Table striped fz="xs">
+            <Table.Thead><Table.Tr><Table.Th>#</Table.Th><Table.Th>时间</Table.Th><Table.Th>操作人</Table.Th><Table.Th>操作</Table.Th><Table.Th>对象</Table.Th><Table.Th>变更后</Table.Th></Table.Tr></Table.Thead>
+            <Table.Tbody>
+              {data.rows.map((r: any) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>{r.id}</Table.Td><Table.Td>{formatDateTime(r.at)}</Table.Td><Table.Td>{r.username}</Table.Td>
+                  <Table.Td><Badge variant="light" size="sm">{r.channel}</Badge></Table.Td><Table.Td>{r.entity} {r.entityId}</Table.Td>
+                  <Table.Td><Code>{String(r.after ?? '').slice(0, 120)}</Code></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Pagination mt="sm" total={Math.max(1, Math.ceil(data.total / 30))} value={page} onChange={setPage} />
+        </>
+      )}
+    </>
+  );
+}
