@@ -1,0 +1,35 @@
+import type { HandlerContext } from '../ipc/contract';
+
+/**
+ * Domain events between features, run synchronously inside the writer's transaction, so a listener's
+ * writes (an archive bag, a near-relative flag) commit or roll back together with the change itself.
+ * The emitting feature calls emit.X(ctx, payload); the listening feature adds its function to the list
+ * below (one import line each). Listeners must not call the router.
+ */
+export interface DomainEvents {
+  householdCreated: { householdId: number };
+  /** Village or group changed (the archive bag moves with it). */
+  householdMoved: { householdId: number; fromVillageId: number; fromGroupId: number | null; toVillageId: number; toGroupId: number | null; date: string };
+  householdStatusChanged: { householdId: number; from: string; to: string; date: string; reason: string };
+  memberAdded: { householdId: number; memberId: number; idNumber: string };
+  memberDied: { householdId: number; memberId: number; deathDate: string };
+  applicationAccepted: { applicationId: number; householdId: number };
+}
+
+type Listener<K extends keyof DomainEvents> = (ctx: HandlerContext, e: DomainEvents[K]) => void;
+type Listeners = { [K in keyof DomainEvents]: Listener<K>[] };
+
+export const listeners: Listeners = {
+  householdCreated: [],
+  householdMoved: [],
+  householdStatusChanged: [],
+  memberAdded: [],
+  memberDied: [],
+  applicationAccepted: [],
+};
+
+export const emit = new Proxy({} as { [K in keyof DomainEvents]: (ctx: HandlerContext, e: DomainEvents[K]) => void }, {
+  get: (_t, name: keyof DomainEvents) => (ctx: HandlerContext, e: never) => {
+    for (const l of listeners[name] as Listener<typeof name>[]) l(ctx, e);
+  },
+});
