@@ -8,9 +8,10 @@ import { archiveVerbs } from '../features/archive/cli';
 import { ledgersVerbs } from '../features/ledgers/cli';
 import { supervisionVerbs } from '../features/supervision/cli';
 import { backupVerbs } from '../features/backup/cli';
+import { printVerbs } from '../features/print/cli';
 
 const groups: CliVerbs[] = [coreVerbs, householdsVerbs, applicationsVerbs, noticesVerbs, rechecksVerbs,
-  archiveVerbs, ledgersVerbs, supervisionVerbs, backupVerbs];
+  archiveVerbs, ledgersVerbs, supervisionVerbs, backupVerbs, printVerbs];
 
 /**
  * Every verb by name ("init", "import roster", "print" …). A verb declared twice is a programming error.

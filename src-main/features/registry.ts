@@ -13,6 +13,7 @@ import { archiveChannels } from './archive/channels';
 import { ledgersChannels } from './ledgers/channels';
 import { supervisionChannels } from './supervision/channels';
 import { backupChannels } from './backup/channels';
+import { printChannels } from './print/channels';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
@@ -31,7 +32,7 @@ function mergeChannels<T extends ChannelMap[]>(...maps: T): UnionToIntersection<
 export const allChannels = mergeChannels(
   setupChannels, userChannels, settingsChannels, regionChannels, auditChannels, dashboardChannels,
   householdsChannels, applicationsChannels, noticesChannels, rechecksChannels, archiveChannels,
-  ledgersChannels, supervisionChannels, backupChannels,
+  ledgersChannels, supervisionChannels, backupChannels, printChannels,
 );
 
 export type AllChannels = typeof allChannels;
