@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { regions } from './core';
 
@@ -23,9 +24,12 @@ export const households = sqliteTable('households', {
   topUpFen: integer('top_up_fen').notNull().default(0), // 分类施保金
   flags: text('flags').notNull().default('[]'),
   exitedAt: text('exited_at'),
+  /** 低保边缘家庭: the precondition of 单人保 (2021办法). */
+  edgeFamily: integer('edge_family', { mode: 'boolean' }).notNull().default(false),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
-}, (t) => [index('households_village_idx').on(t.villageId, t.groupId), index('households_status_idx').on(t.status)]);
+}, (t) => [index('households_village_idx').on(t.villageId, t.groupId), index('households_status_idx').on(t.status),
+  index('households_category_idx').on(t.category)]);
 
 export const members = sqliteTable('members', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -57,6 +61,10 @@ export const members = sqliteTable('members', {
   index('members_household_idx').on(t.householdId),
   index('members_name_idx').on(t.name),
   index('members_pinyin_idx').on(t.pinyinInitials),
+  index('members_pinyin_full_idx').on(t.pinyinFull),
+  // Expression indexes so "last 4 / last 6 digits of the ID" searches do not scan every member.
+  index('members_id_last4_idx').on(sql`substr(${t.idNumber}, -4)`),
+  index('members_id_last6_idx').on(sql`substr(${t.idNumber}, -6)`),
 ]);
 
 /** Monthly income items per member, in fen. excluded = not counted; deducted = a deduction. */
