@@ -27,3 +27,10 @@ export function resolveDataDir(argv: string[]): string {
   const fromArg = i >= 0 ? argv[i + 1] : undefined;
   return path.resolve(fromArg ?? process.env.DIBAO_DATA_DIR ?? '.data');
 }
+
+/** Path-traversal guard for served files: the resolved path must stay inside root (else null). */
+export function insideRoot(root: string, rel: string): string | null {
+  const base = path.resolve(root);
+  const file = path.resolve(base, rel);
+  return file.startsWith(base + path.sep) ? file : null;
+}

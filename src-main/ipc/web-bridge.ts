@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import type { Services } from '../services';
-import { rendererDir } from '../paths';
+import { insideRoot, rendererDir } from '../paths';
 import { outboxPath, saveToInbox } from './files';
 import type { ProgressEvent } from './router';
 
@@ -92,8 +92,8 @@ export function isLoopbackRequest(req: http.IncomingMessage, port: number): bool
 function serveStatic(pathname: string, res: http.ServerResponse, token: string) {
   const root = rendererDir();
   const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-  const file = path.resolve(root, rel);
-  if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+  const file = insideRoot(root, rel);
+  if (!file || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
     return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '文件不存在' } });
   }
   const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP,

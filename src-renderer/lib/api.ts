@@ -13,8 +13,10 @@ export interface DibaoPreload {
   call(req: { channel: string; input: unknown; sessionId: string | null; jobId?: string }): Promise<Wire>;
   cancel(jobId: string): Promise<void>;
   onProgress(cb: (p: ProgressEvent) => void): () => void;
-  pickFile(filters?: { name: string; extensions: string[] }[]): Promise<{ inboxName: string } | null>;
+  upload(req: { name: string; bytes: ArrayBuffer; sessionId: string | null }): Promise<Wire>;
   openOutbox(name: string): Promise<void>;
+  saveOutbox(name: string): Promise<string | null>;
+  pickFolder(): Promise<string | null>;
 }
 
 declare global { interface Window { dibao?: DibaoPreload } }
@@ -74,6 +76,11 @@ export function onProgress(cb: (p: ProgressEvent) => void): () => void {
 
 /** Uploads a file chosen in the page (web) and returns its inbox name for a channel's input. */
 export async function uploadFile(file: File): Promise<string> {
+  if (window.dibao) {
+    const wire = await window.dibao.upload({ name: file.name, bytes: await file.arrayBuffer(), sessionId });
+    if (!wire.ok) throw new ApiError(wire.error.code, wire.error.message);
+    return (wire.value as { inboxName: string }).inboxName;
+  }
   const res = await fetch('./api/upload', {
     method: 'POST', body: file,
     headers: { 'x-dibao-token': bridgeToken(), 'x-dibao-session': sessionId ?? '', 'x-file-name': encodeURIComponent(file.name) },
@@ -85,6 +92,7 @@ export async function uploadFile(file: File): Promise<string> {
 
 /** URL of a produced file (PDF/xlsx) in the outbox, for preview or download in web mode. */
 export function outboxUrl(name: string, download = false): string {
+  if (window.dibao) return `app://dibao/outbox/${encodeURIComponent(name)}`;
   return `./api/outbox/${encodeURIComponent(name)}?token=${bridgeToken()}&session=${sessionId ?? ''}${download ? '&download=1' : ''}`;
 }
 

@@ -1,0 +1,81 @@
+import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createServices, type Services } from '../services';
+import { outboxPath, saveToInbox } from '../ipc/files';
+import { lockDown, isOwnFrame, APP_ORIGIN } from './security';
+import { registerScheme, serveApp } from './protocol';
+
+/** The Electron shell: thin on purpose. Everything else is the same services the web bridge and CLI use. */
+registerScheme();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let services: Services | undefined;
+let win: BrowserWindow | undefined;
+
+function guard<A extends unknown[], R>(fn: (...a: A) => R) {
+  return (e: IpcMainInvokeEvent, ...a: A): R => {
+    if (!isOwnFrame(e.senderFrame?.url)) throw new Error('refused: IPC from a foreign frame');
+    return fn(...a);
+  };
+}
+
+function createWindow(): BrowserWindow {
+  const w = new BrowserWindow({
+    width: 1366, height: 860, minWidth: 1100, minHeight: 700, title: '乡镇低保档案与复核工作站', show: false,
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, spellcheck: false,
+    },
+  });
+  w.once('ready-to-show', () => w.show());
+  void w.loadURL(`${APP_ORIGIN}/index.html`);
+  return w;
+}
+
+function registerIpc(s: Services): void {
+  ipcMain.handle('dibao:call', guard((req: { channel: string; input: unknown; sessionId: string | null; jobId?: string }) =>
+    s.router.call({ channel: String(req?.channel), input: req?.input, sessionId: req?.sessionId ?? null, jobId: req?.jobId })));
+  ipcMain.handle('dibao:cancel', guard((jobId: string) => s.router.cancel(String(jobId))));
+  ipcMain.handle('dibao:upload', guard((req: { name: string; bytes: ArrayBuffer; sessionId: string | null }) => {
+    if (!s.sessions.actorFor(req.sessionId)) return { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } };
+    return { ok: true, value: { inboxName: saveToInbox(s.dataDir, String(req.name), Buffer.from(req.bytes)) } };
+  }));
+  ipcMain.handle('dibao:openOutbox', guard((name: string) => {
+    outboxPath(s.dataDir, name); // validates the name
+    const preview = new BrowserWindow({ parent: win, width: 1000, height: 800, title: '打印预览',
+      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, plugins: true } });
+    void preview.loadURL(`${APP_ORIGIN}/outbox/${encodeURIComponent(name)}`);
+  }));
+  ipcMain.handle('dibao:saveOutbox', guard(async (name: string) => {
+    const from = outboxPath(s.dataDir, name);
+    const r = await dialog.showSaveDialog(win!, { defaultPath: name });
+    if (r.canceled || !r.filePath) return null;
+    await fs.promises.copyFile(from, r.filePath);
+    return r.filePath;
+  }));
+  ipcMain.handle('dibao:pickFolder', guard(async () => {
+    const r = await dialog.showOpenDialog(win!, { properties: ['openDirectory', 'createDirectory'] });
+    return r.canceled ? null : r.filePaths[0];
+  }));
+  s.router.events.on('progress', (p) => win?.webContents.send('dibao:progress', p));
+}
+
+app.whenReady().then(() => {
+  process.env.DIBAO_APP_ROOT ??= app.getAppPath();
+  const dataDir = process.env.DIBAO_DATA_DIR ?? app.getPath('userData');
+  try {
+    services = createServices(dataDir);
+  } catch (e) {
+    dialog.showErrorBox('无法打开数据库', (e as Error).message);
+    app.quit();
+    return;
+  }
+  lockDown();
+  serveApp(path.join(process.env.DIBAO_APP_ROOT, 'dist-renderer'), dataDir);
+  registerIpc(services);
+  win = createWindow();
+});
+
+app.on('second-instance', () => { win?.focus(); });
+app.on('window-all-closed', () => { services?.close(); app.quit(); });

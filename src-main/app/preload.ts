@@ -1,0 +1,19 @@
+import { contextBridge, ipcRenderer } from 'electron';
+
+/**
+ * The renderer's only door to main: a fixed object of async calls (never ipcRenderer itself).
+ * Main validates every input and checks that the sender is our own app:// page.
+ */
+contextBridge.exposeInMainWorld('dibao', {
+  call: (req: unknown) => ipcRenderer.invoke('dibao:call', req),
+  cancel: (jobId: string) => ipcRenderer.invoke('dibao:cancel', jobId),
+  onProgress: (cb: (p: unknown) => void) => {
+    const listener = (_e: unknown, p: unknown) => cb(p);
+    ipcRenderer.on('dibao:progress', listener);
+    return () => { ipcRenderer.removeListener('dibao:progress', listener); };
+  },
+  upload: (req: { name: string; bytes: ArrayBuffer; sessionId: string | null }) => ipcRenderer.invoke('dibao:upload', req),
+  openOutbox: (name: string) => ipcRenderer.invoke('dibao:openOutbox', name),
+  saveOutbox: (name: string) => ipcRenderer.invoke('dibao:saveOutbox', name),
+  pickFolder: () => ipcRenderer.invoke('dibao:pickFolder'),
+});
