@@ -17,7 +17,8 @@ export function testServices(opts: { init?: boolean; demo?: boolean; households?
       demo: opts.demo ?? false, seed: opts.seed ?? 7, households: opts.households ?? 60,
     }, '2026-11-22'))();
   }
-  return Object.assign(s, { dir, close: () => { s.close(); fs.rmSync(dir, { recursive: true, force: true }); } });
+  const closeDb = s.close;
+  return Object.assign(s, { dir, close: () => { closeDb(); fs.rmSync(dir, { recursive: true, force: true }); } });
 }
 
 export const actorOf = (role: Role, username = role): Actor => ({ userId: null, username, displayName: username, role });
