@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { Content, StyleDictionary } from 'pdfmake/interfaces';
+import type { DbHandle } from '../db/connection';
+import type { Actor } from '../ipc/contract';
+import type { Permission } from '../ipc/permissions';
+
+/** What a document's build() may read: the database, the data dir (photos, outbox) and who prints. */
+export interface PrintContext { sqlite: DbHandle['sqlite']; dataDir: string; actor: Actor }
+
+/**
+ * The part of a pdfmake definition a document supplies. The engine adds fonts, A4 page size,
+ * GB/T 9704-style margins, the 第X页 共Y页 footer, default styles and the 套打 offset.
+ */
+export interface DocBody {
+  content: Content;
+  styles?: StyleDictionary;
+  /** A short line printed at the top of every page (e.g. the township name). */
+  headerText?: string;
+  /** A short line printed left of the page number on every page. */
+  footerText?: string;
+  /** Base of the produced file name (Chinese allowed); the engine adds a timestamp and .pdf. */
+  fileName?: string;
+  /** Numbers a public document prints on purpose (the township complaint phone, 一公布); the privacy guard allows exactly these. */
+  publicNumbers?: string[];
+}
+
+export interface PrintDocument<S extends z.ZodType = z.ZodType> {
+  /** Dotted id, e.g. 'notice.longterm'. */
+  name: string;
+  /** Chinese title shown in lists. */
+  title: string;
+  input: S;
+  /** Posted publicly: the privacy guard checks the final text before a file is produced. */
+  public: boolean;
+  orientation?: 'portrait' | 'landscape';
+  /** Printing is reading; a document carrying unmasked personal data asks for more (e.g. 'sensitive.read'). Default 'read'. */
+  permission?: Permission;
+  build(ctx: PrintContext, args: z.output<S>): Promise<DocBody> | DocBody;
+}
+
+/** Declares a document with its input type inferred from the zod schema. */
+export function defineDocument<S extends z.ZodType>(d: PrintDocument<S>): PrintDocument<S> {
+  return d;
+}

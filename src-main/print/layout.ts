@@ -1,0 +1,99 @@
+import type { Content, StyleDictionary, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
+import { MAIN_FONT } from './fonts';
+import type { DocBody } from './document';
+
+export const mm = (v: number) => (v * 72) / 25.4;
+
+/**
+ * GB/T 9704-2012 page margins in mm (left, top, right, bottom): 天头 37, 订口 28, text block 156 × 225 on A4.
+ * Landscape keeps the binding edge (left) and uses the same top/bottom ratios on the short side.
+ */
+export const MARGINS_MM = {
+  portrait: [28, 37, 26, 35],
+  landscape: [25, 28, 25, 24],
+} as const;
+
+/** 套打 offset: moves everything printed by x mm right and y mm down (pre-printed paper). */
+export interface Offset { xMm: number; yMm: number }
+
+export const DEFAULT_STYLES: StyleDictionary = {
+  title: { fontSize: 20, bold: true, alignment: 'center', margin: [0, 0, 0, 6] },
+  subtitle: { fontSize: 12, alignment: 'center', margin: [0, 0, 0, 10] },
+  tableHeader: { bold: true, alignment: 'center', fillColor: '#eeeeee' },
+  note: { fontSize: 10.5, lineHeight: 1.3 },
+  small: { fontSize: 9, color: '#444444' },
+};
+
+export interface Composed { definition: TDocumentDefinitions; pageCount(): number }
+
+/** Wraps a document body with page size, margins, fonts, header/footer (第X页 共Y页) and the 套打 offset. */
+export function compose(body: DocBody, opts: { title: string; orientation: 'portrait' | 'landscape'; offset: Offset }): Composed {
+  const [l, t, r, b] = MARGINS_MM[opts.orientation];
+  const { xMm, yMm } = opts.offset;
+  let pages = 0;
+  const definition: TDocumentDefinitions = {
+    info: { title: opts.title, creator: '乡镇低保档案与复核工作站', producer: 'dibao-desk' },
+    pageSize: 'A4',
+    pageOrientation: opts.orientation,
+    pageMargins: [mm(l + xMm), mm(t + yMm), mm(r - xMm), mm(b - yMm)],
+    defaultStyle: { font: MAIN_FONT, fontSize: 12, lineHeight: 1.15 },
+    styles: { ...DEFAULT_STYLES, ...body.styles },
+    header: body.headerText
+      ? () => ({ text: body.headerText!, style: 'small', alignment: 'right', margin: [mm(l + xMm), mm(12 + yMm), mm(r - xMm), 0] })
+      : undefined,
+    footer: (current: number, total: number) => {
+      pages = Math.max(pages, total);
+      return {
+        margin: [mm(l + xMm), mm(8), mm(r - xMm), 0],
+        columns: [
+          { text: body.footerText ?? '', style: 'small', width: '*' },
+          { text: `第${current}页 共${total}页`, style: 'small', alignment: 'center', width: 'auto' },
+          { text: '', width: '*' },
+        ],
+      };
+    },
+    content: body.content,
+  };
+  return { definition, pageCount: () => pages };
+}
+
+/** A centred title with an optional subtitle line. */
+export function titleBlock(title: string, subtitle?: string): Content[] {
+  return [{ text: title, style: 'title' }, ...(subtitle ? [{ text: subtitle, style: 'subtitle' } as Content] : [])];
+}
+
+export interface Column { header: string; width: number | '*' | 'auto'; align?: 'left' | 'center' | 'right' }
+
+/** A ruled table whose header row repeats on every page; rows never split across pages. */
+export function dataTable(columns: Column[], rows: (string | number)[][], opts: { fontSize?: number } = {}): Content {
+  const header: TableCell[] = columns.map((c) => ({ text: c.header, style: 'tableHeader' }));
+  const body: TableCell[][] = rows.map((row) => row.map((v, i) => ({ text: String(v), alignment: columns[i]?.align ?? 'left' })));
+  return {
+    fontSize: opts.fontSize ?? 11,
+    table: { headerRows: 1, dontBreakRows: true, widths: columns.map((c) => c.width), body: [header, ...body] },
+    layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, paddingTop: () => 3, paddingBottom: () => 3 },
+  };
+}
+
+/**
+ * The signing area: optional signer lines on the left, and on the right the organisation, the date and
+ * blank space for the seal (盖章). keepWithPrevious-style: unbreakable so the seal never sits alone.
+ */
+export function signatureBlock(opts: { org?: string; date?: string; signers?: string[]; seal?: boolean }): Content {
+  const right: Content[] = [];
+  if (opts.seal) right.push({ text: '（盖章）', alignment: 'center', color: '#888888', margin: [0, 0, 0, mm(14)] });
+  if (opts.org) right.push({ text: opts.org, alignment: 'center' });
+  if (opts.date) right.push({ text: opts.date, alignment: 'center' });
+  const left: Content[] = (opts.signers ?? []).map((s) => ({ text: `${s}（签字）：________________`, margin: [0, 0, 0, 10] }));
+  return {
+    unbreakable: true,
+    margin: [0, mm(10), 0, 0],
+    columns: [{ stack: left, width: '*' }, { stack: right, width: mm(70) }],
+  };
+}
+
+/** The page width available to content, for documents that size columns themselves. */
+export function contentWidth(orientation: 'portrait' | 'landscape'): number {
+  const [l, , r] = MARGINS_MM[orientation];
+  return mm((orientation === 'portrait' ? 210 : 297) - l - r);
+}
