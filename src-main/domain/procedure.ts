@@ -1,0 +1,217 @@
+/**
+ * The 审核确认 procedure as an explicit state machine. The state is a fold over the application's
+ * insert-only step records, so it can always be recomputed from what was signed off. A step that skips a
+ * required one is refused with every reason at once. Rule sets: '2021' (民发〔2021〕57号, default) and
+ * '2012' (民发〔2012〕220号: 民主评议 mandatory, two 公示, county home checks ≥ 30 %).
+ */
+import { addDays, addWorkingDays, parseDate, workingDaysBetween, type WorkCalendar } from './workdays';
+
+export const RULE_SETS = ['2021', '2012'] as const;
+export type RuleSet = (typeof RULE_SETS)[number];
+
+export const STAGES = ['待受理', '调查中', '待初审', '待公示', '公示中', '待确认', '已确认', '不予受理', '不予确认'] as const;
+export type Stage = (typeof STAGES)[number];
+export const CLOSED_STAGES: readonly Stage[] = ['已确认', '不予受理', '不予确认'];
+
+export const STEP_LABELS = {
+  apply: '申请', accept: '受理', refuseAccept: '不予受理', homeVisit: '入户调查', verifyRequest: '信息核对申请',
+  verifyResult: '信息核对结果', neighbourVisit: '邻里访问', democraticReview: '民主评议', preliminary: '初审意见',
+  publicityStart: '公示开始', publicityEnd: '公示结束', countyVisit: '县级入户核查', confirm: '审核确认',
+  refuseConfirm: '不予确认', noticeServed: '告知书送达',
+} as const;
+export type StepKind = keyof typeof STEP_LABELS;
+
+/** The role a step needs: 经办人 records, 审核人 reviews, the confirming role confirms. */
+export const STEP_PERMISSION: Record<StepKind, 'case.write' | 'case.review' | 'case.confirm'> = {
+  apply: 'case.write', accept: 'case.write', refuseAccept: 'case.write', homeVisit: 'case.write', verifyRequest: 'case.write',
+  verifyResult: 'case.write', neighbourVisit: 'case.write', democraticReview: 'case.write', preliminary: 'case.review',
+  publicityStart: 'case.write', publicityEnd: 'case.write', countyVisit: 'case.write', confirm: 'case.confirm',
+  refuseConfirm: 'case.confirm', noticeServed: 'case.write',
+};
+
+export const PUBLICITY_DAYS = 7;
+
+export interface DemocraticReview { participants: number; villagerReps: number; agree: number; disagree: number; allSigned: boolean; conclusion: string }
+export interface StepRecord {
+  kind: StepKind;
+  date: string;
+  /** Step facts: investigators, objection, review counts … (validated by the channel's schema). */
+  payload?: { investigators?: string[]; objection?: boolean; review?: DemocraticReview; missing?: string[]; reason?: string };
+}
+export interface ProcedureCase { ruleSet: RuleSet; countyVisitRequired: boolean; delegated: boolean; special: boolean }
+
+export interface Facts {
+  stage: Stage;
+  lastDate: string | null;
+  acceptedOn: string | null;
+  firstInvestigationOn: string | null;
+  homeVisitOn: string | null;
+  verifyRequestedOn: string | null;
+  verifyResultOn: string | null;
+  neighbourVisitOn: string | null;
+  reviewOn: string | null;
+  /** Date of an objection not yet answered by re-investigation or 民主评议. */
+  objectionOn: string | null;
+  publicityStartOn: string | null;
+  publicityRounds: number;
+  publicityDoneOn: string | null;
+  countyVisitOn: string | null;
+  decidedOn: string | null;
+  noticeServedOn: string | null;
+}
+
+const INITIAL: Facts = {
+  stage: '待受理', lastDate: null, acceptedOn: null, firstInvestigationOn: null, homeVisitOn: null, verifyRequestedOn: null,
+  verifyResultOn: null, neighbourVisitOn: null, reviewOn: null, objectionOn: null, publicityStartOn: null, publicityRounds: 0,
+  publicityDoneOn: null, countyVisitOn: null, decidedOn: null, noticeServedOn: null,
+};
+
+const INVESTIGATING: readonly Stage[] = ['调查中', '待初审'];
+const OPEN_AFTER_ACCEPT: readonly Stage[] = ['调查中', '待初审', '待公示', '公示中', '待确认'];
+
+export const publicityRequired = (c: ProcedureCase) => (c.ruleSet === '2012' ? 2 : 1);
+
+/** What is still missing before the 初审意见 can be given (empty = ready). */
+export function missingForPreliminary(c: ProcedureCase, f: Facts): string[] {
+  const missing: string[] = [];
+  if (!f.homeVisitOn) missing.push('入户调查');
+  if (!f.verifyRequestedOn) missing.push('信息核对申请');
+  else if (!f.verifyResultOn) missing.push('信息核对结果');
+  if (!f.neighbourVisitOn) missing.push('邻里访问');
+  if (c.ruleSet === '2012' && !f.reviewOn) missing.push('民主评议（2012办法必经）');
+  if (f.objectionOn) missing.push('公示异议后的重新调查或民主评议');
+  return missing;
+}
+
+/** Reasons the step is refused (empty = allowed). */
+export function refusals(c: ProcedureCase, f: Facts, s: StepRecord): string[] {
+  const r: string[] = [];
+  if (f.lastDate && s.date < f.lastDate) r.push(`日期不能早于上一步（${f.lastDate}）`);
+  const need = (stages: readonly Stage[], what: string) => { if (!stages.includes(f.stage)) r.push(`当前为“${f.stage}”，不能${what}`); };
+  switch (s.kind) {
+    case 'apply': r.push('申请已登记'); break;
+    case 'accept': need(['待受理'], '受理'); break;
+    case 'refuseAccept':
+      need(['待受理'], '不予受理');
+      if (!s.payload?.missing?.length) r.push('不予受理须一次性列明全部缺少的材料');
+      break;
+    case 'homeVisit':
+      need(INVESTIGATING, '登记入户调查');
+      if ((s.payload?.investigators?.length ?? 0) < 2) r.push('入户调查至少需要 2 名调查人员');
+      break;
+    case 'verifyRequest': case 'neighbourVisit': need(INVESTIGATING, `登记${STEP_LABELS[s.kind]}`); break;
+    case 'verifyResult':
+      need(INVESTIGATING, '登记信息核对结果');
+      if (!f.verifyRequestedOn) r.push('尚未提出信息核对申请');
+      break;
+    case 'democraticReview': {
+      need(INVESTIGATING, '登记民主评议');
+      const v = s.payload?.review;
+      if (!v) { r.push('缺少民主评议记录'); break; }
+      if (v.agree + v.disagree > v.participants) r.push('同意与不同意人数之和超过参加人数');
+      if (c.ruleSet === '2012' && v.villagerReps * 3 < v.participants * 2) r.push('2012办法：村民代表应不少于参加人数的三分之二');
+      if (c.ruleSet === '2012' && !v.allSigned) r.push('2012办法：全体参加人员须签字');
+      break;
+    }
+    case 'preliminary': {
+      need(['待初审', '调查中'], '给出初审意见');
+      if (INVESTIGATING.includes(f.stage)) r.push(...missingForPreliminary(c, f).map((m) => `尚缺${m}`));
+      break;
+    }
+    case 'publicityStart': need(['待公示'], '开始公示'); break;
+    case 'publicityEnd': {
+      need(['公示中'], '结束公示');
+      if (f.publicityStartOn && parseDate(s.date) < parseDate(addDays(f.publicityStartOn, PUBLICITY_DAYS))) {
+        r.push(`公示期为 ${PUBLICITY_DAYS} 天，${addDays(f.publicityStartOn, PUBLICITY_DAYS)} 起方可结束`);
+      }
+      break;
+    }
+    case 'countyVisit': need(OPEN_AFTER_ACCEPT, '登记县级入户核查'); break;
+    case 'confirm': case 'refuseConfirm':
+      need(['待确认'], s.kind === 'confirm' ? '审核确认' : '作出不予确认');
+      if (s.kind === 'confirm' && c.countyVisitRequired && !f.countyVisitOn) r.push('本案须县级入户核查（近亲属备案或抽查），尚未登记');
+      if (s.kind === 'refuseConfirm' && !s.payload?.reason?.trim()) r.push('不予确认须写明理由');
+      break;
+    case 'noticeServed':
+      need(['不予受理', '不予确认'], '登记告知书送达');
+      if (f.noticeServedOn) r.push('告知书已登记送达');
+      break;
+  }
+  return r;
+}
+
+function afterInvestigationStep(c: ProcedureCase, f: Facts): Facts {
+  return { ...f, stage: missingForPreliminary(c, f).length === 0 ? '待初审' : '调查中' };
+}
+
+/** Applies an allowed step. */
+export function applyStep(c: ProcedureCase, f0: Facts, s: StepRecord): Facts {
+  const f: Facts = { ...f0, lastDate: s.date };
+  const investigated = (g: Facts) => afterInvestigationStep(c, { ...g, firstInvestigationOn: g.firstInvestigationOn ?? s.date });
+  switch (s.kind) {
+    case 'apply': return f;
+    case 'accept': return { ...f, stage: '调查中', acceptedOn: s.date };
+    case 'refuseAccept': return { ...f, stage: '不予受理', decidedOn: s.date };
+    case 'homeVisit': return investigated({ ...f, homeVisitOn: s.date, objectionOn: null });
+    case 'verifyRequest': return investigated({ ...f, verifyRequestedOn: s.date });
+    case 'verifyResult': return investigated({ ...f, verifyResultOn: s.date });
+    case 'neighbourVisit': return investigated({ ...f, neighbourVisitOn: s.date });
+    case 'democraticReview': return investigated({ ...f, reviewOn: s.date, objectionOn: null });
+    case 'preliminary': return { ...f, stage: '待公示', publicityRounds: 0 };
+    case 'publicityStart': return { ...f, stage: '公示中', publicityStartOn: s.date };
+    case 'publicityEnd': {
+      if (s.payload?.objection) return { ...f, stage: '调查中', objectionOn: s.date, publicityStartOn: null };
+      const rounds = f.publicityRounds + 1;
+      return { ...f, publicityRounds: rounds, publicityDoneOn: s.date, publicityStartOn: null,
+        stage: rounds >= publicityRequired(c) ? '待确认' : '待公示' };
+    }
+    case 'countyVisit': return { ...f, countyVisitOn: s.date };
+    case 'confirm': return { ...f, stage: '已确认', decidedOn: s.date };
+    case 'refuseConfirm': return { ...f, stage: '不予确认', decidedOn: s.date };
+    case 'noticeServed': return { ...f, noticeServedOn: s.date };
+  }
+}
+
+/** Recomputes the facts from the records (records are trusted: each was checked when inserted). */
+export function foldSteps(c: ProcedureCase, steps: readonly StepRecord[]): Facts {
+  return steps.reduce((f, s) => applyStep(c, f, s), INITIAL);
+}
+
+// ---- deadlines in working days ----
+export interface Deadline { key: string; label: string; due: string; doneOn: string | null }
+export type DeadlineState = '已完成' | '已逾期' | '即将到期' | '未到期';
+
+export const totalLimit = (c: ProcedureCase) => (c.special ? 45 : c.delegated ? 20 : 30);
+
+export function deadlines(c: ProcedureCase, f: Facts, cal: WorkCalendar): Deadline[] {
+  const out: Deadline[] = [];
+  if (f.acceptedOn) {
+    out.push({ key: 'investigation', label: '受理后 3 个工作日内启动调查', due: addWorkingDays(cal, f.acceptedOn, 3), doneOn: f.firstInvestigationOn });
+    const closedOn = f.stage === '已确认' || f.stage === '不予确认' ? f.decidedOn : null;
+    out.push({ key: 'total', label: `全程 ${totalLimit(c)} 个工作日内办结`, due: addWorkingDays(cal, f.acceptedOn, totalLimit(c)), doneOn: closedOn });
+  }
+  if (c.ruleSet === '2012' && f.homeVisitOn && f.verifyResultOn && f.neighbourVisitOn) {
+    const investigatedOn = [f.homeVisitOn, f.verifyResultOn, f.neighbourVisitOn].sort().at(-1)!;
+    out.push({ key: 'review', label: '调查结束后 5 个工作日内民主评议', due: addWorkingDays(cal, investigatedOn, 5), doneOn: f.reviewOn });
+  }
+  if (f.publicityDoneOn && (['待确认', '已确认', '不予确认'] as Stage[]).includes(f.stage)) {
+    out.push({ key: 'confirm', label: '公示结束后 10 个工作日内审核确认', due: addWorkingDays(cal, f.publicityDoneOn, 10),
+      doneOn: f.stage === '已确认' || f.stage === '不予确认' ? f.decidedOn : null });
+  }
+  if ((f.stage === '不予受理' || f.stage === '不予确认') && f.decidedOn) {
+    out.push({ key: 'notice', label: '3 个工作日内书面告知理由', due: addWorkingDays(cal, f.decidedOn, 3), doneOn: f.noticeServedOn });
+  }
+  return out;
+}
+
+/** 即将到期 = due within `soon` working days from today. */
+export function deadlineState(d: Deadline, today: string, cal: WorkCalendar, soon = 3): DeadlineState {
+  if (d.doneOn) return '已完成';
+  if (today > d.due) return '已逾期';
+  return workingDaysBetween(cal, today, d.due) <= soon ? '即将到期' : '未到期';
+}
+
+/** 2012: the county checks at least 30 % of homes; require a visit while the share is below that. */
+export function needsCountySample(requiredSoFar: number, casesSoFar: number, share = 0.3): boolean {
+  return requiredSoFar < Math.ceil(share * (casesSoFar + 1));
+}

@@ -1,0 +1,91 @@
+/**
+ * Working-day arithmetic over China's holiday calendar with 调休 (make-up working days on weekends).
+ * Pure: the calendar is passed in. Dates are ISO 'YYYY-MM-DD', computed in UTC so time zones never shift a day.
+ */
+
+/** One year of the calendar. Entries are single dates or inclusive ranges 'YYYY-MM-DD..YYYY-MM-DD'. */
+export interface YearCalendar { holidays: string[]; workdays: string[] }
+export type HolidayCalendar = Record<string, YearCalendar>;
+
+/** The State Council's published calendars (国务院办公厅关于节假日安排的通知). Next years are added in settings. */
+export const OFFICIAL_CALENDARS: HolidayCalendar = {
+  2025: {
+    holidays: ['2025-01-01', '2025-01-28..2025-02-04', '2025-04-04..2025-04-06', '2025-05-01..2025-05-05',
+      '2025-05-31..2025-06-02', '2025-10-01..2025-10-08'],
+    workdays: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'],
+  },
+  2026: {
+    holidays: ['2026-01-01..2026-01-03', '2026-02-15..2026-02-23', '2026-04-04..2026-04-06', '2026-05-01..2026-05-05',
+      '2026-06-19..2026-06-21', '2026-09-25..2026-09-27', '2026-10-01..2026-10-07'],
+    workdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
+  },
+};
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function parseDate(iso: string): number {
+  if (!ISO_DATE.test(iso)) throw new Error(`日期格式应为 YYYY-MM-DD：${iso}`);
+  const t = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  if (formatDate(t) !== iso) throw new Error(`不存在的日期：${iso}`);
+  return t;
+}
+
+export const formatDate = (t: number) => new Date(t).toISOString().slice(0, 10);
+export const addDays = (iso: string, n: number) => formatDate(parseDate(iso) + n * DAY_MS);
+
+/** Expands single dates and 'a..b' ranges into a set of ISO dates. Throws on a malformed entry. */
+export function expandEntries(entries: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const e of entries) {
+    const [from, to = from] = e.split('..').map((s) => s.trim());
+    const end = parseDate(to);
+    for (let t = parseDate(from); t <= end; t += DAY_MS) out.add(formatDate(t));
+  }
+  return out;
+}
+
+/** The official calendars with per-year overrides from settings (a year in overrides replaces that year). */
+export function mergeCalendars(overrides: HolidayCalendar | null | undefined): HolidayCalendar {
+  return { ...OFFICIAL_CALENDARS, ...(overrides ?? {}) };
+}
+
+/** A compiled calendar answers isWorkingDay quickly; years it does not know fall back to Monday–Friday. */
+export interface WorkCalendar { isWorkingDay(iso: string): boolean; knows(year: number): boolean }
+
+export function compileCalendar(cal: HolidayCalendar): WorkCalendar {
+  const holidays = new Set<string>();
+  const workdays = new Set<string>();
+  for (const y of Object.values(cal)) {
+    for (const d of expandEntries(y.holidays)) holidays.add(d);
+    for (const d of expandEntries(y.workdays)) workdays.add(d);
+  }
+  return {
+    isWorkingDay(iso) {
+      if (workdays.has(iso)) return true;
+      if (holidays.has(iso)) return false;
+      const dow = new Date(parseDate(iso)).getUTCDay();
+      return dow !== 0 && dow !== 6;
+    },
+    knows: (year) => String(year) in cal,
+  };
+}
+
+/** The date that is n working days after start; counting starts the day after start. */
+export function addWorkingDays(cal: WorkCalendar, start: string, n: number): string {
+  let t = parseDate(start);
+  let left = n;
+  while (left > 0) {
+    t += DAY_MS;
+    if (cal.isWorkingDay(formatDate(t))) left--;
+  }
+  return formatDate(t);
+}
+
+/** Working days in (start, end]: 0 when end ≤ start. */
+export function workingDaysBetween(cal: WorkCalendar, start: string, end: string): number {
+  let n = 0;
+  const last = parseDate(end);
+  for (let t = parseDate(start) + DAY_MS; t <= last; t += DAY_MS) if (cal.isWorkingDay(formatDate(t))) n++;
+  return n;
+}
