@@ -1,4 +1,5 @@
 import type { HandlerContext } from '../ipc/contract';
+import { onMemberAdded as supervisionOnMemberAdded, onApplicationAccepted as supervisionOnApplicationAccepted } from './supervision/matching';
 
 /**
  * Domain events between features, run synchronously inside the writer's transaction, so a listener's
@@ -23,9 +24,9 @@ export const listeners: Listeners = {
   householdCreated: [],
   householdMoved: [],
   householdStatusChanged: [],
-  memberAdded: [],
+  memberAdded: [supervisionOnMemberAdded],
   memberDied: [],
-  applicationAccepted: [],
+  applicationAccepted: [supervisionOnApplicationAccepted],
 };
 
 export const emit = new Proxy({} as { [K in keyof DomainEvents]: (ctx: HandlerContext, e: DomainEvents[K]) => void }, {
