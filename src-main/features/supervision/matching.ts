@@ -1,0 +1,85 @@
+// Near-relative matching by 身份证号: registered relatives × household members. Other features read the
+// result through isNearRelativeHousehold / nearRelativeHouseholds (单独管理 in the archive, the 受理 flag).
+import type Database from 'better-sqlite3';
+import type { HandlerContext } from '../../ipc/contract';
+
+export type MatchTrigger = '登记近亲属' | '新增成员' | '受理申请' | '全面比对';
+type Ctx = Pick<HandlerContext, 'sqlite' | 'audit'>;
+
+/** A match counts while its relative is still declared and its staff member still in office. */
+export const ACTIVE_MATCH = 'r.removed_at IS NULL AND s.active = 1';
+
+const MATCH_FROM = `relative_matches x JOIN staff_relatives r ON r.id = x.relative_id
+  JOIN supervised_staff s ON s.id = r.staff_id JOIN members m ON m.id = x.member_id`;
+
+interface Pair { relativeId: number; memberId: number; householdId: number }
+
+function record(ctx: Ctx, pairs: Pair[], trigger: MatchTrigger): number[] {
+  const now = new Date().toISOString();
+  const ins = ctx.sqlite.prepare(`INSERT OR IGNORE INTO relative_matches (relative_id, member_id, household_id, trigger, matched_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?)`);
+  const ids: number[] = [];
+  for (const p of pairs) {
+    const r = ins.run(p.relativeId, p.memberId, p.householdId, trigger, now, now);
+    if (r.changes === 0) continue;
+    const id = Number(r.lastInsertRowid);
+    ids.push(id);
+    ctx.audit({ entity: 'relative_match', entityId: id, after: { ...p, trigger } });
+  }
+  return ids;
+}
+
+/** Matches one declared relative against every member (at registration). Returns new match ids. */
+export function matchRelative(ctx: Ctx, relativeId: number, trigger: MatchTrigger = '登记近亲属'): number[] {
+  const pairs = ctx.sqlite.prepare(`SELECT r.id AS relativeId, m.id AS memberId, m.household_id AS householdId
+    FROM staff_relatives r JOIN members m ON m.id_number = r.id_number WHERE r.id = ? AND r.removed_at IS NULL`).all(relativeId) as Pair[];
+  return record(ctx, pairs, trigger);
+}
+
+/** Matches one member against every declared relative (a member added to a household). */
+export function matchMember(ctx: Ctx, memberId: number, trigger: MatchTrigger = '新增成员'): number[] {
+  const pairs = ctx.sqlite.prepare(`SELECT r.id AS relativeId, m.id AS memberId, m.household_id AS householdId
+    FROM members m JOIN staff_relatives r ON r.id_number = m.id_number WHERE m.id = ? AND r.removed_at IS NULL`).all(memberId) as Pair[];
+  return record(ctx, pairs, trigger);
+}
+
+/** Matches every member of one household (at application acceptance). */
+export function matchHousehold(ctx: Ctx, householdId: number, trigger: MatchTrigger = '受理申请'): number[] {
+  const pairs = ctx.sqlite.prepare(`SELECT r.id AS relativeId, m.id AS memberId, m.household_id AS householdId
+    FROM members m JOIN staff_relatives r ON r.id_number = m.id_number WHERE m.household_id = ? AND r.removed_at IS NULL`).all(householdId) as Pair[];
+  return record(ctx, pairs, trigger);
+}
+
+/** Full comparison of all relatives against all members (after an import, or on demand). */
+export function matchAll(ctx: Ctx): number[] {
+  const pairs = ctx.sqlite.prepare(`SELECT r.id AS relativeId, m.id AS memberId, m.household_id AS householdId
+    FROM staff_relatives r JOIN members m ON m.id_number = r.id_number WHERE r.removed_at IS NULL`).all() as Pair[];
+  return record(ctx, pairs, '全面比对');
+}
+
+/** True when a current member of the household is a near relative of serving staff (单独登记备案). */
+export function isNearRelativeHousehold(sqlite: Database.Database, householdId: number): boolean {
+  return !!sqlite.prepare(`SELECT 1 FROM ${MATCH_FROM} WHERE m.household_id = ? AND m.state = '在户' AND ${ACTIVE_MATCH} LIMIT 1`).get(householdId);
+}
+
+export interface FlaggedHousehold { householdId: number; reasons: string }
+
+/** Every flagged household with a one-line reason ("张三（村委会主任）之配偶 李四"), for 单独管理 and lists. */
+export function nearRelativeHouseholds(sqlite: Database.Database): FlaggedHousehold[] {
+  return sqlite.prepare(`SELECT m.household_id AS householdId,
+      group_concat(s.name || '（' || CASE WHEN s.post = '' THEN s.kind ELSE s.post END || '）之' || r.relation || ' ' || m.name, '；') AS reasons
+    FROM ${MATCH_FROM} WHERE m.state = '在户' AND ${ACTIVE_MATCH} GROUP BY m.household_id ORDER BY m.household_id`).all() as FlaggedHousehold[];
+}
+
+/** Domain-event listener: a member was added to a household. */
+export function onMemberAdded(ctx: HandlerContext, e: { memberId: number }) {
+  matchMember(ctx, e.memberId, '新增成员');
+}
+
+/**
+ * Domain-event listener: an application was accepted. Matches the household's members so the case is
+ * filed separately; the applications feature reads the result with isNearRelativeHousehold().
+ */
+export function onApplicationAccepted(ctx: HandlerContext, e: { householdId: number }) {
+  matchHousehold(ctx, e.householdId, '受理申请');
+}
