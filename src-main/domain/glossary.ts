@@ -24,3 +24,15 @@ export const TERMS = {
   household: '户', member: '家庭成员', head: '户主', application: '申请', recheck: '复核', campaign: '专项治理',
   notice: '公示', archiveBag: '档案袋', ledger: '台账', suspect: '疑点', relative: '近亲属备案', complaint: '信访举报',
 } as const;
+
+/** Household timeline entries: changes are recorded as events, never as silent edits. */
+export const HOUSEHOLD_EVENT_TYPES = ['建档', '成员增加', '成员移出', '成员迁出', '成员死亡', '户主变更', '收入变更', '状态变更',
+  '迁址', '信息变更', '成员信息变更', '保障人口变更', '花名册导入'] as const;
+export type HouseholdEventType = (typeof HOUSEHOLD_EVENT_TYPES)[number];
+/** How a member leaves a household: 移出 (no longer co-resident), 迁出 (户籍 moved away), 死亡. */
+export const MEMBER_EXITS = ['移出', '迁出', '死亡'] as const;
+export const INCOME_TYPES = ['工资性收入', '经营净收入', '财产净收入', '转移净收入', '养老金', '赡养费', '其他收入'] as const;
+export const HOUSEHOLD_FLAGS = ['近亲属备案', '重点复核', '疑点核查', '银行卡代管'] as const;
+
+/** Kinds of database backup sets (features/backup). */
+export const BACKUP_KIND_LABELS = { daily: '每日自动备份', 'pre-migrate': '升级前自动备份', 'pre-restore': '恢复前自动备份', manual: '手动备份' } as const;

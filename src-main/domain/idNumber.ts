@@ -62,3 +62,22 @@ export function makeIdNumber(region6: string, birthDate: string, seq3: number, m
   const first17 = region6 + birthDate.replaceAll('-', '') + String(seq).padStart(3, '0');
   return first17 + checkChar(first17);
 }
+
+/** What a search box string means for 身份证号 lookups: a full ID, its last digits, or neither. */
+export type IdQuery = { kind: 'full'; id: string } | { kind: 'suffix'; digits: string } | { kind: 'none' };
+
+export function classifyIdQuery(raw: string): IdQuery {
+  const s = raw.trim().toUpperCase();
+  if (/^\d{15}$/.test(s) || /^\d{17}[\dX]$/.test(s)) {
+    const r = parseIdNumber(s);
+    return r.ok ? { kind: 'full', id: r.value.id } : { kind: 'suffix', digits: s };
+  }
+  // Four or more trailing characters: fewer would match thousands of people.
+  if (/^\d{3,16}[\dX]$/.test(s)) return { kind: 'suffix', digits: s };
+  return { kind: 'none' };
+}
+
+/** Shows only the first 4 and last 4 characters (lists, exports to untrusted places). */
+export function maskIdNumber(id: string): string {
+  return id.length < 9 ? id : `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
+}
