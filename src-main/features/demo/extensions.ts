@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Rng } from './random';
+import { archiveDemo } from '../archive/demo';
+import { supervisionDemo } from '../supervision/demo';
 
 /**
  * Features add their own demo rows (staff and relatives, applications, archive bags …) after the base
@@ -7,4 +9,4 @@ import type { Rng } from './random';
  */
 export type DemoExtension = (sqlite: Database.Database, ctx: { rng: Rng; today: string; region6: string }) => void;
 
-export const demoExtensions: DemoExtension[] = [];
+export const demoExtensions: DemoExtension[] = [supervisionDemo, archiveDemo];

@@ -71,6 +71,13 @@ export function nearRelativeHouseholds(sqlite: Database.Database): FlaggedHouseh
     FROM ${MATCH_FROM} WHERE m.state = '在户' AND ${ACTIVE_MATCH} GROUP BY m.household_id ORDER BY m.household_id`).all() as FlaggedHousehold[];
 }
 
+/** The reason line for one household ('' when not flagged), e.g. for the application's near-relative note. */
+export function nearRelativeReason(sqlite: Database.Database, householdId: number): string {
+  const r = sqlite.prepare(`SELECT group_concat(s.name || '（' || CASE WHEN s.post = '' THEN s.kind ELSE s.post END || '）之' || r.relation || ' ' || m.name, '；') AS reasons
+    FROM ${MATCH_FROM} WHERE m.household_id = ? AND m.state = '在户' AND ${ACTIVE_MATCH}`).get(householdId) as { reasons: string | null };
+  return r.reasons ?? '';
+}
+
 /** Domain-event listener: a member was added to a household. */
 export function onMemberAdded(ctx: HandlerContext, e: { memberId: number }) {
   matchMember(ctx, e.memberId, '新增成员');
