@@ -64,7 +64,8 @@ export const governanceChannels = {
       const values = [i.section, i.title, i.content, i.deadline ?? null, i.deadlineNote, i.responsible, i.status, i.progress, i.evidence,
         JSON.stringify(i.evidenceFiles), now];
       if (i.id) {
-        const before = mustGet<TaskRow>(ctx.sqlite, 'SELECT * FROM governance_tasks WHERE id = ? AND ledger_id = ?', i.id, '任务');
+        const before = mustGet<TaskRow>(ctx.sqlite, 'SELECT * FROM governance_tasks WHERE id = ?', i.id, '任务');
+        if (before.ledger_id !== i.ledgerId) throw new AppError('VALIDATION', '任务不属于该台账');
         ctx.sqlite.prepare(`UPDATE governance_tasks SET section = ?, title = ?, content = ?, deadline = ?, deadline_note = ?, responsible = ?, status = ?,
           progress = ?, evidence = ?, evidence_files = ?, updated_at = ? WHERE id = ?`).run(...values, i.id);
         ctx.audit({ entity: 'governance_task', entityId: i.id, before, after: i });

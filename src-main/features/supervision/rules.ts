@@ -54,11 +54,11 @@ export function maskIdNumber(id: string): string {
   return id.length >= 15 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : id ? '****' : '';
 }
 
-/** A reporter's contact for lists: phones keep 3+4 digits, anything else only its first character. */
+/** A reporter's contact for lists: mobiles keep 3+4 digits, other numbers 2+2, anything else only its first character. */
 export function maskContact(s: string): string {
   const t = s.trim();
   if (!t) return '';
-  const phone = /^(\d{3})\d{4}(\d{4})$/.exec(t);
+  const phone = /^(1\d{2})\d{4}(\d{4})$/.exec(t);
   if (phone) return `${phone[1]}****${phone[2]}`;
   if (/^\d{7,}$/.test(t)) return `${t.slice(0, 2)}${'*'.repeat(t.length - 4)}${t.slice(-2)}`;
   return `${t[0]}${'*'.repeat(Math.min(6, t.length - 1))}`;
