@@ -5,6 +5,8 @@ import { createLogger, type Logger } from './ipc/log';
 import { allChannels } from './features/registry';
 import { getSetting } from './features/settings/store';
 import type { Actor } from './ipc/contract';
+import { backupBeforeMigrate, dailyBackupIfDue } from './features/backup/store';
+import { registerLiveHandle } from './features/backup/live';
 
 export interface Services { dataDir: string; handle: DbHandle; router: Router; sessions: SessionStore; log: Logger; close(): void }
 
@@ -13,11 +15,13 @@ export interface ServiceOptions extends OpenOptions { echoLog?: boolean }
 /** Opens the data dir and wires database, router, sessions and log: the whole main process minus Electron. */
 export function createServices(dataDir: string, opts: ServiceOptions = {}): Services {
   const log = createLogger(dataDir, opts.echoLog);
-  const handle = openDatabase(dataDir, opts);
+  const handle = openDatabase(dataDir, { beforeMigrate: backupBeforeMigrate, ...opts });
+  dailyBackupIfDue(handle, dataDir, log);
+  const unregister = registerLiveHandle(dataDir, handle); // a restore swaps the connection inside this handle
   const sessions = createSessionStore(() => getSetting(handle.sqlite, 'security.idleMinutes', 15));
   const router = createRouter(handle, allChannels, { dataDir, sessions, log });
   log.info(`services started, data dir ${dataDir}`);
-  return { dataDir, handle, router, sessions, log, close: () => handle.sqlite.close() };
+  return { dataDir, handle, router, sessions, log, close: () => { unregister(); handle.sqlite.close(); } };
 }
 
 /** The CLI acts as an administrator named 命令行 (its writes are audited under that name). */

@@ -1,0 +1,166 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../ipc/errors';
+import type { DbHandle } from '../../db/connection';
+import type { Logger } from '../../ipc/log';
+import { archiveStoreEntries, manifestPathFor, readManifest, sha256File, writeJsonAtomic,
+  type BackupKind, type BackupManifest } from './manifest';
+import { setsToKeep } from './rotation';
+
+export const backupsDir = (dataDir: string) => path.join(dataDir, 'backups');
+
+/** Sets kept per kind besides the daily rotation; manual sets are never deleted automatically. */
+const KEEP_LATEST: Partial<Record<BackupKind, number>> = { 'pre-migrate': 5, 'pre-restore': 5 };
+const SET_NAME = /^(\d{4}-\d{2}-\d{2})T(\d{6})-(daily|pre-migrate|pre-restore|manual)\.db$/;
+export const SET_NAME_PATTERN = SET_NAME;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** Local calendar day and time: "the first start of a day" is the office's day, not UTC's. */
+export const localDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const localStamp = (d: Date) => `${localDay(d)}T${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
+
+export interface SetInfo { name: string; file: string; kind: BackupKind; day: string; at: string; manifest: BackupManifest | null }
+
+/** Backup sets in a folder, newest first. A set without its manifest is incomplete (a kill during backup). */
+export function listSets(dir: string): SetInfo[] {
+  if (!fs.existsSync(dir)) return [];
+  const sets: SetInfo[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    const m = SET_NAME.exec(name);
+    if (!m) continue;
+    const file = path.join(dir, name);
+    sets.push({ name, file, kind: m[3] as BackupKind, day: m[1], at: `${m[1]}T${m[2]}`, manifest: readManifest(file) });
+  }
+  return sets.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.name.localeCompare(a.name)));
+}
+
+/** A free set file name in dir for this moment and kind. */
+export function newSetFile(dir: string, kind: BackupKind, now = new Date()): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const at = new Date(now);
+  let file = path.join(dir, `${localStamp(at)}-${kind}.db`);
+  while (fs.existsSync(file)) { at.setSeconds(at.getSeconds() + 1); file = path.join(dir, `${localStamp(at)}-${kind}.db`); }
+  return file;
+}
+
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * Copies a database synchronously with VACUUM INTO: a consistent snapshot in one statement, usable in the
+ * pre-migration hook and at start-up, where nothing may run before the copy is complete.
+ */
+export function snapshotSync(source: Database.Database, destFile: string): void {
+  const tmp = `${destFile}.partial`;
+  fs.rmSync(tmp, { force: true });
+  source.exec(`VACUUM INTO ${sqlString(tmp)}`);
+  fs.renameSync(tmp, destFile);
+}
+
+/** Copies a live database with the SQLite online backup API, in steps, so the window stays responsive. */
+export async function snapshotAsync(source: Database.Database, destFile: string, onProgress?: (done: number, total: number) => void): Promise<void> {
+  const tmp = `${destFile}.partial`;
+  fs.rmSync(tmp, { force: true });
+  try {
+    await source.backup(tmp, { progress: ({ totalPages, remainingPages }) => { onProgress?.(totalPages - remainingPages, totalPages); return 200; } });
+    const copy = new Database(tmp);
+    try { copy.pragma('journal_mode = DELETE'); } finally { copy.close(); }
+    fs.renameSync(tmp, destFile);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Writes the manifest of a finished copy; the set counts as complete only once this file exists. */
+export function writeManifest(dbFile: string, kind: BackupKind, dataDir: string, copiedArchive = false): BackupManifest {
+  const copy = new Database(dbFile, { readonly: true });
+  let schemaVersion: number; let audit: BackupManifest['audit'];
+  try {
+    schemaVersion = copy.pragma('user_version', { simple: true }) as number;
+    const head = copy.prepare('SELECT COUNT(*) AS n, (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS h FROM audit_log').get() as { n: number; h: string | null };
+    audit = { rows: head.n, headHash: head.h };
+  } finally { copy.close(); }
+  const files = archiveStoreEntries(dataDir);
+  const manifest: BackupManifest = {
+    format: 'dibao-backup/1', kind, createdAt: new Date().toISOString(), schemaVersion,
+    db: { file: path.basename(dbFile), size: fs.statSync(dbFile).size, sha256: sha256File(dbFile) },
+    audit, archiveStore: { files, totalBytes: files.reduce((s, f) => s + f.size, 0), copied: copiedArchive },
+  };
+  writeJsonAtomic(manifestPathFor(dbFile), manifest);
+  return manifest;
+}
+
+function removeSet(file: string) {
+  fs.rmSync(file, { force: true });
+  fs.rmSync(manifestPathFor(file), { force: true });
+}
+
+/** Applies the rotation in a backups folder; also clears leftovers of killed backups older than an hour. */
+export function rotate(dir: string, now = new Date()): string[] {
+  const removed: string[] = [];
+  const sets = listSets(dir);
+  const daily = sets.filter((s) => s.kind === 'daily' && s.manifest);
+  const keep = setsToKeep(daily);
+  for (const s of daily) if (!keep.has(s.name)) { removeSet(s.file); removed.push(s.name); }
+  for (const [kind, n] of Object.entries(KEEP_LATEST)) {
+    for (const s of sets.filter((x) => x.kind === kind && x.manifest).slice(n)) { removeSet(s.file); removed.push(s.name); }
+  }
+  const hourAgo = now.getTime() - 3_600_000;
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    const stale = fs.statSync(file).mtimeMs < hourAgo;
+    const orphan = SET_NAME.test(name) && !fs.existsSync(manifestPathFor(file));
+    if (stale && (name.endsWith('.partial') || orphan)) { fs.rmSync(file, { force: true }); removed.push(name); }
+  }
+  return removed;
+}
+
+/** Makes a complete set (copy + manifest) synchronously in dataDir/backups and rotates. */
+export function backupSync(source: Database.Database, dataDir: string, kind: BackupKind, now = new Date()): SetInfo {
+  const dir = backupsDir(dataDir);
+  const file = newSetFile(dir, kind, now);
+  snapshotSync(source, file);
+  const manifest = writeManifest(file, kind, dataDir);
+  rotate(dir, now);
+  const name = path.basename(file);
+  return { name, file, kind, day: localDay(now), at: name.slice(0, 17), manifest };
+}
+
+/** Before first-run setup there are no users and nothing to save. */
+const isEmpty = (sqlite: Database.Database) =>
+  !(sqlite.prepare('SELECT 1 FROM users LIMIT 1').get());
+
+/**
+ * The automatic backup at the first start of a day. A fresh, empty database is not worth a copy.
+ * A failure (full disk, read-only folder) is logged and start-up continues: the office must still work.
+ */
+export function dailyBackupIfDue(handle: DbHandle, dataDir: string, log?: Logger, now = new Date()): SetInfo | null {
+  try {
+    const today = localDay(now);
+    if (listSets(backupsDir(dataDir)).some((s) => s.kind === 'daily' && s.day === today && s.manifest)) return null;
+    if (isEmpty(handle.sqlite)) return null;
+    const set = backupSync(handle.sqlite, dataDir, 'daily', now);
+    log?.info(`daily backup ${set.name}`);
+    return set;
+  } catch (e) {
+    log?.error('backup.daily', e);
+    return null;
+  }
+}
+
+/**
+ * The hook openDatabase calls before migrating an existing database (fromVersion > 0). Unlike the daily
+ * backup this one is mandatory: without a copy the migration does not run.
+ */
+export function backupBeforeMigrate(file: string, fromVersion: number): void {
+  if (fromVersion === 0) return;
+  const source = new Database(file, { readonly: true });
+  try {
+    backupSync(source, path.dirname(file), 'pre-migrate');
+  } catch (e) {
+    throw new AppError('BACKUP_FAILED', `升级数据库结构前的自动备份失败，为安全起见未升级：${(e as Error).message}（请检查磁盘空间后重试）`);
+  } finally {
+    source.close();
+  }
+}
