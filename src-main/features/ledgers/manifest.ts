@@ -1,0 +1,55 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Township } from '../settings/store';
+
+/** The signed table of contents of a package: who, which month, which sequence, and every file's hash and rows. */
+export interface ManifestFile { name: string; sha256: string; bytes: number; rows: Record<string, number> }
+export interface Manifest {
+  format: typeof PACKAGE_FORMAT;
+  township: Township;
+  divisionCode: string;
+  period: string;
+  sequence: number;
+  folderName: string;
+  appVersion: string;
+  createdAt: string;
+  createdBy: string;
+  keyFingerprint: string;
+  files: ManifestFile[];
+}
+
+export const PACKAGE_FORMAT = 'dibao-package/1';
+export const MANIFEST = 'manifest.json';
+export const SIGNATURE = 'manifest.sig';
+export const DATA_FILE = 'data.json';
+/** Rows above the data in every sheet (title, header). */
+export const HEADER_ROWS = 2;
+
+export const folderNameOf = (divisionCode: string, period: string, sequence: number) =>
+  `${divisionCode}_${period}_${String(sequence).padStart(3, '0')}`;
+
+export async function sha256File(file: string): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Data rows per sheet of an xlsx, read back with the streaming reader (so a 100,000-row roster stays small in memory). */
+export async function xlsxRowCounts(file: string): Promise<number[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
+  const counts: number[] = [];
+  for await (const sheet of reader) {
+    let n = 0;
+    for await (const _row of sheet as AsyncIterable<unknown>) n++;
+    counts.push(Math.max(0, n - HEADER_ROWS));
+  }
+  return counts;
+}
+
+/** Rows of a file as the manifest records them: per sheet for xlsx, persons for data.json, none otherwise. */
+export async function countRows(file: string, name: string): Promise<number[]> {
+  if (name.endsWith('.xlsx')) return xlsxRowCounts(file);
+  if (name === DATA_FILE) return [(JSON.parse(fs.readFileSync(file, 'utf8')) as { persons: unknown[] }).persons.length];
+  return [];
+}

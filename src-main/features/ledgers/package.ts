@@ -1,0 +1,145 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { AppError } from '../../ipc/errors';
+import { appRoot } from '../../paths';
+import type { Township } from '../settings/store';
+import { ledgerAvailable, ledgers, ledgerSheets } from './registry';
+import { rosterHouseholdIds } from './roster';
+import { monthlyStats, type MonthlyStats } from './stats';
+import { statsSheets } from './statsWorkbook';
+import { writeLedgerWorkbook, type LedgerSheet } from './xlsx';
+import { keyFingerprint, sign, townshipKeys } from './keys';
+import { DATA_FILE, folderNameOf, MANIFEST, PACKAGE_FORMAT, sha256File, SIGNATURE, type Manifest, type ManifestFile } from './manifest';
+import { verifyPackage, type VerifyResult } from './verify';
+
+export interface PackageJob {
+  sqlite: Database.Database; township: Township; period: string; destination: string; createdBy: string;
+  acceptFailedChecks: boolean; progress(message: string, done: number, total: number): void; cancelled(): boolean;
+}
+export interface PackageResult { folderName: string; path: string; sequence: number; manifest: Manifest; verify: VerifyResult }
+
+/** The person list the county joins on (身份证号): covered members of the households on the roster. */
+export interface PackagePerson { idNumber: string; name: string; category: string; village: string; headName: string }
+
+export const nextSequence = (sqlite: Database.Database) =>
+  ((sqlite.prepare('SELECT MAX(sequence) FROM exchange_exports').pluck().get() as number | null) ?? 0) + 1;
+
+/**
+ * Writes `<division-code>_<period>_<seq>/` on the destination: every available ledger, the monthly statistics,
+ * data.json for the county roll-up and the signed manifest. Everything goes into a folder named 未完成_…,
+ * each file is fsynced, the whole folder is read back and verified with the township's public key, and only then
+ * renamed to its real name. On any failure the 未完成 folder is removed (or, if the drive is gone, named so).
+ */
+export async function writePackage(job: PackageJob): Promise<PackageResult> {
+  const stats = monthlyStats(job.sqlite, job.period, job.township);
+  if (!stats.checksOk && !job.acceptFailedChecks) {
+    const failed = stats.checks.filter((c) => !c.ok).map((c) => `${c.name}（${c.detail}）`);
+    throw new AppError('CHECKS_FAILED', `月度统计表校验未通过，未导出：${failed.join('；')}`, { checks: stats.checks });
+  }
+  const sequence = nextSequence(job.sqlite);
+  const folderName = folderNameOf(job.township.divisionCode, job.period, sequence);
+  const finalDir = path.join(job.destination, folderName);
+  if (fs.existsSync(finalDir)) throw new AppError('CONFLICT', `目标位置已有同名文件夹 ${folderName}，请换一个位置或先移走它`);
+  const tmpDir = path.join(job.destination, `未完成_${folderName}_${crypto.randomBytes(3).toString('hex')}`);
+  fs.mkdirSync(tmpDir);
+  try {
+    const files = await writeFiles(job, tmpDir, stats);
+    const { publicKeyPem, privateKey } = townshipKeys(job.sqlite);
+    const manifest: Manifest = {
+      format: PACKAGE_FORMAT, township: job.township, divisionCode: job.township.divisionCode, period: job.period, sequence,
+      folderName, appVersion: appVersion(), createdAt: new Date().toISOString(), createdBy: job.createdBy,
+      keyFingerprint: keyFingerprint(publicKeyPem), files,
+    };
+    const bytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
+    writeDurably(path.join(tmpDir, MANIFEST), bytes);
+    writeDurably(path.join(tmpDir, SIGNATURE), Buffer.from(sign(bytes, privateKey)));
+    syncDir(tmpDir);
+    job.progress('正在读回并校验U盘上的文件…', files.length, files.length + 1);
+    const check = await verifyPackage(tmpDir, () => publicKeyPem);
+    const mismatch = check.problems.filter((p) => p.code !== 'FOLDER_NAME');
+    if (mismatch.length) throw new AppError('VERIFY_FAILED', `写入后读回校验失败：${mismatch.map((p) => p.message).join('；')}`);
+    fs.renameSync(tmpDir, finalDir);
+    try { syncDir(job.destination); } catch { /* the package is complete and verified; the OS flushes the rename soon */ }
+    return { folderName, path: finalDir, sequence, manifest, verify: { ...check, ok: true, dir: finalDir, problems: [] } };
+  } catch (e) {
+    throw failure(e, tmpDir);
+  }
+}
+
+async function writeFiles(job: PackageJob, dir: string, stats: MonthlyStats): Promise<ManifestFile[]> {
+  const c = { period: job.period, township: job.township };
+  const books: { name: string; sheets: LedgerSheet[] }[] = [
+    { name: '00_月度统计表.xlsx', sheets: statsSheets(stats) },
+    ...ledgers.filter((l) => ledgerAvailable(job.sqlite, l))
+      .map((l, i) => ({ name: `${String(i + 1).padStart(2, '0')}_${l.title}.xlsx`, sheets: ledgerSheets(job.sqlite, l, c) })),
+  ];
+  const total = books.length + 1;
+  const files: ManifestFile[] = [];
+  for (const [i, b] of books.entries()) {
+    job.progress(`正在写入 ${b.name}`, i, total);
+    const file = path.join(dir, b.name);
+    const counts = await writeLedgerWorkbook(file, b.sheets, { cancelled: job.cancelled });
+    files.push(await describe(file, b.name, counts));
+  }
+  job.progress(`正在写入 ${DATA_FILE}`, books.length, total);
+  const persons = packagePersons(job.sqlite, job.period);
+  writeDurably(path.join(dir, DATA_FILE), Buffer.from(JSON.stringify({ format: PACKAGE_FORMAT, period: job.period, stats, persons })));
+  files.push(await describe(path.join(dir, DATA_FILE), DATA_FILE, { persons: persons.length }));
+  return files;
+}
+
+export function packagePersons(sqlite: Database.Database, period: string): PackagePerson[] {
+  const ids = new Set(rosterHouseholdIds(sqlite, period));
+  const rows = sqlite.prepare(`SELECT m.household_id AS hid, m.id_number AS idNumber, m.name, h.category, v.name AS village, hm.name AS headName
+    FROM members m JOIN households h ON h.id = m.household_id JOIN regions v ON v.id = h.village_id
+    LEFT JOIN members hm ON hm.id = h.head_member_id WHERE m.state = '在户' AND m.covered = 1 ORDER BY m.id`).all() as (PackagePerson & { hid: number })[];
+  return rows.filter((r) => ids.has(r.hid)).map(({ hid: _hid, ...p }) => ({ ...p, headName: p.headName ?? '' }));
+}
+
+async function describe(file: string, name: string, rows: Record<string, number>): Promise<ManifestFile> {
+  fsyncFile(file);
+  return { name, sha256: await sha256File(file), bytes: fs.statSync(file).size, rows };
+}
+
+function writeDurably(file: string, data: Buffer) {
+  const fd = fs.openSync(file, 'w');
+  try { fs.writeSync(fd, data); fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+}
+
+function fsyncFile(file: string) {
+  const fd = fs.openSync(file, 'r+');
+  try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+}
+
+/** Flushes a directory entry (renames) to the device; Windows cannot open directories for this and needs no call. */
+function syncDir(dir: string) {
+  if (process.platform === 'win32') return;
+  const fd = fs.openSync(dir, 'r');
+  try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+}
+
+/** Removes the unfinished folder and says plainly that nothing complete was left behind. */
+function failure(e: unknown, tmpDir: string): AppError {
+  let left = '';
+  try { fs.rmSync(tmpDir, { recursive: true, force: true }); } catch { left = `；未完成的文件夹 ${path.basename(tmpDir)} 无法删除，请手动删除`; }
+  const cause = e instanceof AppError ? e.message : describeIoError(e);
+  const code = e instanceof AppError ? e.code : 'EXPORT_FAILED';
+  return new AppError(code, `报送包未导出：${cause}。U盘上没有留下完整的报送包${left}`);
+}
+
+function describeIoError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOSPC') return 'U盘空间已满';
+  if (code === 'EIO' || code === 'ENOENT' || code === 'ENODEV') return 'U盘读写出错或已被拔出';
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'U盘只读或无写入权限';
+  if (e instanceof Error && e.message === '已取消') return '已取消';
+  return (e as Error)?.message ?? String(e);
+}
+
+let version: string | null = null;
+function appVersion(): string {
+  version ??= (JSON.parse(fs.readFileSync(path.join(appRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return version;
+}
