@@ -1,10 +1,14 @@
 import type { PrintDocument } from './document';
+import { rechecksDocuments } from '../features/rechecks/print';
+import { noticeDocuments } from '../features/notices/documents';
 
 /**
  * Every printable document. A feature adds its documents with one import line and one spread here:
  *   import { householdDocuments } from '../features/households/print';   ...householdDocuments,
  */
 export const documents: PrintDocument<any>[] = [
+  ...rechecksDocuments,
+  ...noticeDocuments,
 ];
 
 export function findDocument(name: string): PrintDocument<any> | undefined {

@@ -69,26 +69,31 @@ export function dataTable(columns: Column[], rows: (string | number)[][], opts: 
   const header: TableCell[] = columns.map((c) => ({ text: c.header, style: 'tableHeader' }));
   const body: TableCell[][] = rows.map((row) => row.map((v, i) => ({ text: String(v), alignment: columns[i]?.align ?? 'left' })));
   return {
-    fontSize: opts.fontSize ?? 11,
+    fontSize: opts.fontSize ?? 10.5,
     table: { headerRows: 1, dontBreakRows: true, widths: columns.map((c) => c.width), body: [header, ...body] },
-    layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, paddingTop: () => 3, paddingBottom: () => 3 },
+    layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, paddingTop: () => 3, paddingBottom: () => 3, paddingLeft: () => 3, paddingRight: () => 3 },
   };
 }
 
 /**
- * The signing area: optional signer lines on the left, and on the right the organisation, the date and
- * blank space for the seal (盖章). keepWithPrevious-style: unbreakable so the seal never sits alone.
+ * The signing area: optional signer lines on the left; on the right the organisation and the date inside a
+ * dashed circle that marks where the seal (公章) goes. Unbreakable, with `lead` (e.g. a totals line) kept
+ * on the same page, so a seal never stands alone on a page.
  */
-export function signatureBlock(opts: { org?: string; date?: string; signers?: string[]; seal?: boolean }): Content {
-  const right: Content[] = [];
-  if (opts.seal) right.push({ text: '（盖章）', alignment: 'center', color: '#888888', margin: [0, 0, 0, mm(14)] });
-  if (opts.org) right.push({ text: opts.org, alignment: 'center' });
-  if (opts.date) right.push({ text: opts.date, alignment: 'center' });
+export function signatureBlock(opts: { org?: string; date?: string; signers?: string[]; seal?: boolean; lead?: Content[] }): Content {
+  const r = mm(19);
+  const seal: Content[] = opts.seal
+    ? [{ canvas: [{ type: 'ellipse', x: mm(35), y: r, r1: r, r2: r, dash: { length: 3 }, lineColor: '#aaaaaa', lineWidth: 0.6 }] },
+       { text: '（盖章）', alignment: 'center', color: '#aaaaaa', fontSize: 9, relativePosition: { x: 0, y: -r * 2 + mm(3) } }]
+    : [];
+  const right: Content[] = [
+    ...seal,
+    { stack: [opts.org ?? '', opts.date ?? ''].filter(Boolean), alignment: 'center', margin: [0, opts.seal ? -r - mm(5) : 0, 0, 0] },
+  ];
   const left: Content[] = (opts.signers ?? []).map((s) => ({ text: `${s}（签字）：________________`, margin: [0, 0, 0, 10] }));
   return {
     unbreakable: true,
-    margin: [0, mm(10), 0, 0],
-    columns: [{ stack: left, width: '*' }, { stack: right, width: mm(70) }],
+    stack: [...(opts.lead ?? []), { margin: [0, mm(6), 0, 0], columns: [{ stack: left, width: '*' }, { stack: right, width: mm(70) }] }],
   };
 }
 

@@ -1,0 +1,81 @@
+import type Database from 'better-sqlite3';
+import { PAID_STATUSES } from '../../domain/glossary';
+import { isMinorOn, publicHeadName, type NoticeKind } from './rules';
+
+/** One notice line, already safe to post: names of minors masked, nothing but what a notice may carry. */
+export interface NoticeRow {
+  householdId: number;
+  headName: string;
+  /** The head is a minor: only the surname is shown. */
+  nameWithheld: boolean;
+  familySize: number;
+  coveredSize: number;
+  amountFen: number;
+  category: string;
+  place: string;
+  startMonth: string | null;
+  exitedAt: string | null;
+}
+export interface VillageRun { villageId: number; villageName: string; rows: NoticeRow[] }
+
+export interface Scope { villageId?: number; groupId?: number }
+/** Per-kind selection: 确认公布 by 起始保障年月, 停保公示 by 停保日期. */
+export interface Selection extends Scope { fromMonth?: string; toMonth?: string; fromDate?: string; toDate?: string }
+
+const paid = PAID_STATUSES.map((s) => `'${s}'`).join(', ');
+
+/**
+ * Who a notice lists. 初审公示: households still 申请中 (until the applications feature offers its list of
+ * cases in 公示); 确认公布: recipients whose cover started in the month range; 长期公示: every current
+ * recipient; 停保公示: households stopped in the date range.
+ */
+function kindFilter(kind: NoticeKind, s: Selection): { sql: string; args: unknown[] } {
+  switch (kind) {
+    case '初审公示': return { sql: `h.status = '申请中'`, args: [] };
+    case '长期公示': return { sql: `h.status IN (${paid})`, args: [] };
+    case '确认公布': return {
+      sql: `h.status IN (${paid}) AND h.start_month >= ? AND h.start_month <= ?`,
+      args: [s.fromMonth ?? '0000-00', s.toMonth ?? '9999-99'],
+    };
+    case '停保公示': return {
+      sql: `h.status = '停保' AND h.exited_at >= ? AND h.exited_at <= ?`,
+      args: [s.fromDate ?? '0000-00-00', s.toDate ?? '9999-99-99'],
+    };
+  }
+}
+
+interface Raw { id: number; category: string; village_id: number; village: string; grp: string | null; head_name: string | null;
+  head_birth: string | null; amount_fen: number; family_size: number; covered_size: number; start_month: string | null; exited_at: string | null }
+
+/** The notice lines grouped by village (villages in address-tree order), as they print on the given day. */
+export function noticeRuns(sqlite: Database.Database, kind: NoticeKind, sel: Selection, on: string): VillageRun[] {
+  const f = kindFilter(kind, sel);
+  const raws = sqlite.prepare(`
+    SELECT h.id, h.category, h.village_id, v.name AS village, g.name AS grp, m.name AS head_name, m.birth_date AS head_birth,
+      h.monthly_amount_fen + h.top_up_fen AS amount_fen, h.start_month, h.exited_at,
+      (SELECT COUNT(*) FROM members x WHERE x.household_id = h.id AND x.state = '在户') AS family_size,
+      (SELECT COUNT(*) FROM members x WHERE x.household_id = h.id AND x.state = '在户' AND x.covered = 1) AS covered_size
+    FROM households h JOIN regions v ON v.id = h.village_id LEFT JOIN regions g ON g.id = h.group_id
+      LEFT JOIN members m ON m.id = h.head_member_id
+    WHERE ${f.sql} AND (? IS NULL OR h.village_id = ?) AND (? IS NULL OR h.group_id = ?)
+    ORDER BY v.sort, v.id, g.sort, g.id, h.id`)
+    .all(...f.args, sel.villageId ?? null, sel.villageId ?? null, sel.groupId ?? null, sel.groupId ?? null) as Raw[];
+  const runs = new Map<number, VillageRun>();
+  for (const r of raws) {
+    let run = runs.get(r.village_id);
+    if (!run) { run = { villageId: r.village_id, villageName: r.village, rows: [] }; runs.set(r.village_id, run); }
+    run.rows.push({
+      householdId: r.id, headName: publicHeadName(r.head_name ?? '', r.head_birth, on),
+      nameWithheld: !!r.head_birth && isMinorOn(r.head_birth, on), familySize: r.family_size,
+      coveredSize: r.covered_size, amountFen: r.amount_fen, category: r.category, place: `${r.village}${r.grp ?? ''}`,
+      startMonth: r.start_month, exitedAt: r.exited_at,
+    });
+  }
+  return [...runs.values()];
+}
+
+/** The villages a scope covers, in tree order (an empty village still gets its page when named). */
+export function scopeVillages(sqlite: Database.Database, s: Scope): { id: number; name: string }[] {
+  return sqlite.prepare(`SELECT id, name FROM regions WHERE level = 'village' AND (? IS NULL OR id = ?) ORDER BY sort, id`)
+    .all(s.villageId ?? null, s.villageId ?? null) as { id: number; name: string }[];
+}
