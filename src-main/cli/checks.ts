@@ -1,7 +1,8 @@
 import type { Services } from '../services';
+import { archiveStoreCheck } from '../features/archive/checks';
 
 /** A named consistency check run by `cli check`; features append theirs (archive store hashes …). */
 export interface CheckResult { name: string; ok: boolean; details: unknown }
 export type Check = (s: Services) => CheckResult | Promise<CheckResult>;
 
-export const extraChecks: Check[] = [];
+export const extraChecks: Check[] = [archiveStoreCheck];

@@ -1,4 +1,5 @@
 import type { HandlerContext } from '../ipc/contract';
+import { onHouseholdCreated, onHouseholdMoved, onHouseholdStatusChanged } from './archive/listeners';
 import { onMemberAdded as supervisionOnMemberAdded, onApplicationAccepted as supervisionOnApplicationAccepted } from './supervision/matching';
 
 /**
@@ -21,9 +22,9 @@ type Listener<K extends keyof DomainEvents> = (ctx: HandlerContext, e: DomainEve
 type Listeners = { [K in keyof DomainEvents]: Listener<K>[] };
 
 export const listeners: Listeners = {
-  householdCreated: [],
-  householdMoved: [],
-  householdStatusChanged: [],
+  householdCreated: [onHouseholdCreated],
+  householdMoved: [onHouseholdMoved],
+  householdStatusChanged: [onHouseholdStatusChanged],
   memberAdded: [supervisionOnMemberAdded],
   memberDied: [],
   applicationAccepted: [supervisionOnApplicationAccepted],
