@@ -24,7 +24,7 @@ export function LoginPage({ township, lockedAs, onLogin }: { township: string; l
           <Stack>
             {lockedAs && <Alert color="yellow">长时间未操作，窗口已锁定，请重新输入密码。</Alert>}
             <TextInput label="用户名" value={username} onChange={(e) => setUsername(e.currentTarget.value)} autoFocus={!lockedAs} required />
-            <PasswordInput label="密码" value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoFocus={!!lockedAs} required />
+            <PasswordInput label="密码" visibilityToggleButtonProps={{ 'aria-label': '显示或隐藏密码' }} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoFocus={!!lockedAs} required />
             {error && <Alert color="red" role="alert">{error}</Alert>}
             <Button type="submit" loading={busy}>登录</Button>
           </Stack>

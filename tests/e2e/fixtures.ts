@@ -51,7 +51,7 @@ export const test = base.extend<{ demo: boolean; app: AppServer }>({
 export async function login(page: Page, url: string, username = 'admin', password = 'admin123') {
   await page.goto(url);
   await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('textbox', { name: '密码', exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByTestId('current-user')).toBeVisible();
 }
