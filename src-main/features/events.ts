@@ -1,4 +1,5 @@
 import type { HandlerContext } from '../ipc/contract';
+import { onMemberDied as rechecksOnMemberDied } from './rechecks/listeners';
 import { onHouseholdCreated, onHouseholdMoved, onHouseholdStatusChanged } from './archive/listeners';
 import { onMemberAdded as supervisionOnMemberAdded, onApplicationAccepted as supervisionOnApplicationAccepted } from './supervision/matching';
 
@@ -26,7 +27,7 @@ export const listeners: Listeners = {
   householdMoved: [onHouseholdMoved],
   householdStatusChanged: [onHouseholdStatusChanged],
   memberAdded: [supervisionOnMemberAdded],
-  memberDied: [],
+  memberDied: [rechecksOnMemberDied],
   applicationAccepted: [supervisionOnApplicationAccepted],
 };
 
