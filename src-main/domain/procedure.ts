@@ -31,12 +31,25 @@ export const STEP_PERMISSION: Record<StepKind, 'case.write' | 'case.review' | 'c
 
 export const PUBLICITY_DAYS = 7;
 
+/** The steps a stage offers in the UI (the state machine still checks each one). */
+export const OFFERED_STEPS: Record<Stage, StepKind[]> = {
+  待受理: ['accept', 'refuseAccept'],
+  调查中: ['homeVisit', 'verifyRequest', 'verifyResult', 'neighbourVisit', 'democraticReview', 'countyVisit', 'preliminary'],
+  待初审: ['preliminary', 'homeVisit', 'verifyRequest', 'verifyResult', 'neighbourVisit', 'democraticReview', 'countyVisit'],
+  待公示: ['publicityStart', 'countyVisit'],
+  公示中: ['publicityEnd', 'countyVisit'],
+  待确认: ['confirm', 'refuseConfirm', 'countyVisit'],
+  已确认: [],
+  不予受理: ['noticeServed'],
+  不予确认: ['noticeServed'],
+};
+
 export interface DemocraticReview { participants: number; villagerReps: number; agree: number; disagree: number; allSigned: boolean; conclusion: string }
 export interface StepRecord {
   kind: StepKind;
   date: string;
   /** Step facts: investigators, objection, review counts … (validated by the channel's schema). */
-  payload?: { investigators?: string[]; objection?: boolean; review?: DemocraticReview; missing?: string[]; reason?: string };
+  payload?: { investigators?: string[]; objection?: boolean; review?: DemocraticReview; missing?: string[]; reason?: string; [fact: string]: unknown };
 }
 export interface ProcedureCase { ruleSet: RuleSet; countyVisitRequired: boolean; delegated: boolean; special: boolean }
 

@@ -1,0 +1,78 @@
+import type Database from 'better-sqlite3';
+import type { HandlerContext } from '../../ipc/contract';
+import { AppError } from '../../ipc/errors';
+import { householdState, setHouseholdStatus } from './household';
+import { nextMonth, phaseOutMaxMonths, today } from './settings';
+import { changeInput, type ChangeInput } from './schemas';
+
+/**
+ * A change decision on a household already receiving 低保 (维持/增发/减发/停保/渐退), with reason and new amount.
+ * Insert-only; the household's status and amounts follow. Other features (rechecks, campaigns) call this from
+ * their own handlers with their HandlerContext so every stop or adjustment goes through one place.
+ * Returns the change id; 减发 and 停保 need a written notice (document 'applications.changeNotice' { changeId }).
+ */
+export function recordChangeDecision(ctx: HandlerContext, raw: ChangeInput) {
+  const i = changeInput.parse(raw);
+  const h = householdState(ctx.sqlite, i.householdId);
+  if (h.status !== '在保' && h.status !== '渐退') throw new AppError('CONFLICT', `该户当前为“${h.status}”，只能对在保或渐退户作变更决定`);
+  const date = i.date ?? today();
+  const effectiveMonth = i.effectiveMonth ?? nextMonth(date);
+  const oldTotal = h.monthlyFen + h.topUpFen;
+  const after = afterAmounts(h, i);
+  const newTotal = after.monthlyFen + after.topUpFen;
+  checkDirection(i.decision, oldTotal, newTotal);
+  let phaseOutEnd: string | null = null;
+  if (i.decision === '渐退') {
+    const max = phaseOutMaxMonths(ctx.sqlite);
+    const months = i.phaseOutMonths ?? max;
+    if (months > max) throw new AppError('VALIDATION', `渐退期不能超过 ${max} 个月`);
+    phaseOutEnd = nextMonth(`${effectiveMonth}-01`, months - 1);
+  }
+  const status = i.decision === '停保' ? '停保' : i.decision === '渐退' ? '渐退' : '在保';
+  const id = Number(ctx.sqlite.prepare(`INSERT INTO benefit_changes (household_id, decision, source, source_ref, date, effective_month, reason,
+    before_status, after_status, before_amount_fen, after_amount_fen, before_top_up_fen, after_top_up_fen, phase_out_end_month,
+    user_id, username, display_name, role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    h.id, i.decision, i.source, i.sourceRef, date, effectiveMonth, i.reason, h.status, status, h.monthlyFen, after.monthlyFen,
+    h.topUpFen, after.topUpFen, phaseOutEnd, ctx.actor.userId, ctx.actor.username, ctx.actor.displayName, ctx.actor.role,
+    new Date().toISOString()).lastInsertRowid);
+  ctx.audit({ entity: 'benefit_change', entityId: id, after: { householdId: h.id, decision: i.decision, reason: i.reason, effectiveMonth,
+    beforeFen: oldTotal, afterFen: newTotal, phaseOutEnd } });
+  const label = i.decision === '渐退' ? `渐退至 ${phaseOutEnd}` : i.decision;
+  setHouseholdStatus(ctx, h.id, status, { date, reason: `${label}：${i.reason}（${i.source}）`, ...after });
+  return { id, status, amountFen: newTotal, effectiveMonth, phaseOutEndMonth: phaseOutEnd, needsNotice: i.decision === '减发' || i.decision === '停保' };
+}
+
+function afterAmounts(h: { monthlyFen: number; topUpFen: number }, i: ReturnType<typeof changeInput.parse>) {
+  if (i.decision === '停保') return { monthlyFen: 0, topUpFen: 0 };
+  if (i.decision === '维持') return { monthlyFen: h.monthlyFen, topUpFen: h.topUpFen };
+  if (i.newAmountFen === undefined && i.decision !== '渐退') throw new AppError('VALIDATION', `${i.decision}须填写调整后的月保障金`);
+  const topUpFen = i.newTopUpFen ?? h.topUpFen;
+  return { monthlyFen: i.newAmountFen ?? h.monthlyFen, topUpFen };
+}
+
+function checkDirection(decision: string, before: number, after: number) {
+  if (decision === '增发' && after <= before) throw new AppError('VALIDATION', `增发后的金额（${after / 100} 元）应高于原金额（${before / 100} 元）`);
+  if (decision === '减发' && (after >= before || after <= 0)) throw new AppError('VALIDATION', `减发后的金额（${after / 100} 元）应低于原金额且大于 0；减到 0 请选停保`);
+}
+
+/** 渐退 households whose period ended before the month of asOf move to 停保, each with its own change record and notice. */
+export function endDuePhaseOuts(ctx: HandlerContext, asOf: string) {
+  const month = asOf.slice(0, 7);
+  const due = ctx.sqlite.prepare(`SELECT c.household_id AS householdId, c.phase_out_end_month AS endMonth FROM benefit_changes c
+    JOIN households h ON h.id = c.household_id
+    WHERE h.status = '渐退' AND c.id = (SELECT MAX(id) FROM benefit_changes WHERE household_id = c.household_id AND decision = '渐退')
+      AND c.phase_out_end_month < ? ORDER BY c.household_id`).all(month) as { householdId: number; endMonth: string }[];
+  return due.map((d) => ({ householdId: d.householdId, ...recordChangeDecision(ctx, {
+    householdId: d.householdId, decision: '停保', date: asOf, effectiveMonth: nextMonth(`${d.endMonth}-01`),
+    reason: `渐退期满（发放至 ${d.endMonth}）`, source: '渐退到期' }) }));
+}
+
+export function changeRows(sqlite: Database.Database, householdId: number) {
+  return sqlite.prepare(`SELECT id, decision, source, source_ref AS sourceRef, date, effective_month AS effectiveMonth, reason,
+      before_status AS beforeStatus, after_status AS afterStatus, before_amount_fen AS beforeAmountFen, after_amount_fen AS afterAmountFen,
+      before_top_up_fen AS beforeTopUpFen, after_top_up_fen AS afterTopUpFen, phase_out_end_month AS phaseOutEndMonth,
+      display_name AS decidedBy, role FROM benefit_changes WHERE household_id = ? ORDER BY id DESC`).all(householdId) as {
+      id: number; decision: string; source: string; sourceRef: string; date: string; effectiveMonth: string; reason: string;
+      beforeStatus: string; afterStatus: string; beforeAmountFen: number; afterAmountFen: number; beforeTopUpFen: number;
+      afterTopUpFen: number; phaseOutEndMonth: string | null; decidedBy: string; role: string }[];
+}

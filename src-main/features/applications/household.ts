@@ -1,0 +1,74 @@
+import type Database from 'better-sqlite3';
+import type { HandlerContext } from '../../ipc/contract';
+import { notFound } from '../../ipc/errors';
+import { emit } from '../events';
+import { computeBenefit, personTypes, type BenefitResult, type MemberInput } from '../../domain/benefit';
+import { benefitRules, standardFor, type Area } from './settings';
+import { AppError } from '../../ipc/errors';
+
+type Sqlite = Database.Database;
+
+/** The household columns this feature reads and, for status and amounts, writes (brief of the households feature). */
+export interface HouseholdState {
+  id: number; status: string; category: string; coverMode: '整户保' | '单人保'; villageId: number; village: string; group: string;
+  headName: string; address: string; monthlyFen: number; topUpFen: number; startMonth: string | null; certificateNo: string | null;
+}
+
+export function householdState(sqlite: Sqlite, id: number): HouseholdState {
+  const h = sqlite.prepare(`SELECT h.id, h.status, h.category, h.cover_mode AS coverMode, h.village_id AS villageId,
+      COALESCE(v.name, '') AS village, COALESCE(g.name, '') AS "group", COALESCE(m.name, '') AS headName, h.address,
+      h.monthly_amount_fen AS monthlyFen, h.top_up_fen AS topUpFen, h.start_month AS startMonth, h.certificate_no AS certificateNo
+    FROM households h LEFT JOIN regions v ON v.id = h.village_id LEFT JOIN regions g ON g.id = h.group_id
+    LEFT JOIN members m ON m.id = h.head_member_id WHERE h.id = ?`).get(id) as HouseholdState | undefined;
+  if (!h) throw notFound('户档案', id);
+  return h;
+}
+
+export const areaOf = (category: string): Area => (category.startsWith('城市') ? '城市' : '农村');
+
+interface MemberFacts { id: number; name: string; relation: string; birthDate: string; covered: number; health: string; school: string; disabilityGrade: number | null }
+
+/** Co-resident members (state 在户) with their active income items, as the benefit function takes them. */
+export function benefitMembers(sqlite: Sqlite, householdId: number, date: string): MemberInput[] {
+  const members = sqlite.prepare(`SELECT id, name, relation, birth_date AS birthDate, covered, health, school, disability_grade AS disabilityGrade
+    FROM members WHERE household_id = ? AND state = '在户' ORDER BY id`).all(householdId) as MemberFacts[];
+  const incomes = sqlite.prepare(`SELECT monthly_fen AS monthlyFen, excluded, deducted, type FROM income_items WHERE member_id = ? AND active = 1`);
+  return members.map((m) => ({
+    name: m.name, covered: !!m.covered, types: personTypes(m, date),
+    incomes: (incomes.all(m.id) as { monthlyFen: number; excluded: number; deducted: number; type: string }[])
+      .map((i) => ({ monthlyFen: i.monthlyFen, excluded: !!i.excluded, deducted: !!i.deducted, label: i.type })),
+  }));
+}
+
+export interface HouseholdCalculation extends BenefitResult { standardYear: string; area: Area; date: string }
+
+/** computeBenefit over the household's current facts and the settings in force on the date. */
+export function calculateForHousehold(sqlite: Sqlite, householdId: number, date: string): HouseholdCalculation {
+  const h = householdState(sqlite, householdId);
+  const area = areaOf(h.category);
+  const std = standardFor(sqlite, date, area);
+  if (!std) throw new AppError('NO_STANDARD', `未设置 ${date.slice(0, 4)} 年${area}低保标准，请在系统设置中填写`);
+  const r = computeBenefit({ standard: std.standard, coverMode: h.coverMode, members: benefitMembers(sqlite, householdId, date), rules: benefitRules(sqlite) });
+  return { ...r, standardYear: std.year, area, date };
+}
+
+/**
+ * Changes a household's status (and amounts), writes its timeline entry and audit row, and emits
+ * householdStatusChanged so other features (archive, ledgers) follow.
+ */
+export function setHouseholdStatus(ctx: HandlerContext, householdId: number, to: string, change: {
+  date: string; reason: string; monthlyFen?: number; topUpFen?: number; startMonth?: string | null;
+}) {
+  const before = householdState(ctx.sqlite, householdId);
+  const exited = to === '停保' || to === '未通过' ? change.date : null;
+  ctx.sqlite.prepare(`UPDATE households SET status = ?, exited_at = ?, monthly_amount_fen = ?, top_up_fen = ?, start_month = ?, updated_at = ?
+    WHERE id = ?`).run(to, exited, change.monthlyFen ?? before.monthlyFen, change.topUpFen ?? before.topUpFen,
+    change.startMonth !== undefined ? change.startMonth : before.startMonth, new Date().toISOString(), householdId);
+  ctx.sqlite.prepare(`INSERT INTO household_events (household_id, type, date, reason, operator, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+    .run(householdId, '状态变更', change.date, change.reason, ctx.actor.displayName,
+      JSON.stringify({ from: before.status, to, monthlyFen: change.monthlyFen, topUpFen: change.topUpFen }), new Date().toISOString());
+  ctx.audit({ entity: 'household', entityId: householdId,
+    before: { status: before.status, monthlyFen: before.monthlyFen, topUpFen: before.topUpFen, startMonth: before.startMonth },
+    after: { status: to, monthlyFen: change.monthlyFen, topUpFen: change.topUpFen, startMonth: change.startMonth } });
+  if (before.status !== to) emit.householdStatusChanged(ctx, { householdId, from: before.status, to, date: change.date, reason: change.reason });
+}

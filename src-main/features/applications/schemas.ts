@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { RULE_SETS } from '../../domain/procedure';
+
+export const id = z.number().int().positive();
+export const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 YYYY-MM-DD');
+export const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '年月格式应为 YYYY-MM');
+const text = (max = 500) => z.string().trim().max(max);
+const required = (what: string, max = 500) => z.string().trim().min(1, `请填写${what}`).max(max);
+const names = (what: string, min: number) => z.array(z.string().trim().min(1).max(20)).min(min, `${what}至少 ${min} 人`).max(30);
+
+export const startInput = z.object({
+  householdId: id,
+  appliedOn: isoDate,
+  applicantName: text(20).optional(),
+  entrusted: z.boolean().default(false),
+  reason: text().default(''),
+  ruleSet: z.enum(RULE_SETS).optional(),
+  delegated: z.boolean().optional(),
+  special: z.boolean().default(false),
+});
+
+const base = { applicationId: id, date: isoDate.optional(), opinion: text(200).default(''), reason: text().default('') };
+
+/** Steps the 经办人 records. */
+export const recordInput = z.discriminatedUnion('kind', [
+  z.object({ ...base, kind: z.literal('accept'), nearRelative: z.boolean().default(false), nearRelativeNote: text(200).default('') }),
+  z.object({ ...base, kind: z.literal('refuseAccept'), missing: z.array(z.string().trim().min(1).max(100)).min(1, '请一次性列明全部缺少的材料').max(30) }),
+  z.object({ ...base, kind: z.literal('homeVisit'), investigators: names('调查人员', 2), presentMembers: names('在场并签字的家庭成员', 1),
+    findings: required('调查情况') }),
+  z.object({ ...base, kind: z.literal('verifyRequest'), note: text().default('') }),
+  z.object({ ...base, kind: z.literal('verifyResult'), result: required('核对结果') }),
+  z.object({ ...base, kind: z.literal('neighbourVisit'), neighbours: required('走访对象', 200), findings: required('走访情况') }),
+  z.object({ ...base, kind: z.literal('democraticReview'), participantNames: z.array(z.string().trim().min(1).max(20)).max(60).default([]),
+    review: z.object({ participants: z.number().int().min(1), villagerReps: z.number().int().min(0), agree: z.number().int().min(0),
+      disagree: z.number().int().min(0), allSigned: z.boolean(), conclusion: required('评议结论') }) }),
+  z.object({ ...base, kind: z.literal('publicityStart'), place: required('公示地点', 100) }),
+  z.object({ ...base, kind: z.literal('publicityEnd'), objection: z.boolean(), objectionNote: text().default('') }),
+  z.object({ ...base, kind: z.literal('countyVisit'), visitors: names('核查人员', 1), findings: required('核查情况') }),
+  z.object({ ...base, kind: z.literal('noticeServed'), how: text(100).default('当面送达') }),
+]);
+export type RecordInput = z.output<typeof recordInput>;
+
+/** The 审核人's 初审意见. */
+export const reviewInput = z.object({ ...base, kind: z.literal('preliminary').default('preliminary'), opinion: z.enum(['同意', '不同意']) });
+
+/** The confirming role's decision. */
+export const confirmInput = z.discriminatedUnion('kind', [
+  z.object({ ...base, kind: z.literal('confirm') }),
+  z.object({ ...base, kind: z.literal('refuseConfirm'), reason: required('不予确认的理由') }),
+]);
+
+export const CHANGE_DECISIONS = ['维持', '增发', '减发', '停保', '渐退'] as const;
+export const changeInput = z.object({
+  householdId: id,
+  decision: z.enum(CHANGE_DECISIONS),
+  reason: required('理由'),
+  date: isoDate.optional(),
+  effectiveMonth: isoMonth.optional(),
+  newAmountFen: z.number().int().min(0).optional(),
+  newTopUpFen: z.number().int().min(0).optional(),
+  phaseOutMonths: z.number().int().min(1).max(12).optional(),
+  source: text(40).default('审核确认'),
+  sourceRef: text(80).default(''),
+});
+export type ChangeInput = z.input<typeof changeInput>;
+
+export const SORTS = ['id', 'appliedOn', 'stage', 'village', 'head'] as const;
+export const listInput = z.object({
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(200).default(20),
+  sort: z.enum(SORTS).default('id'),
+  desc: z.boolean().default(true),
+  stage: z.string().max(10).optional(),
+  open: z.boolean().optional(),
+  villageId: id.optional(),
+  q: text(40).optional(),
+});
+export type ListInput = z.output<typeof listInput>;
