@@ -37,8 +37,8 @@ function cellValue(v: ExcelJS.CellValue): string | number | null {
 }
 
 const GUESS: [keyof SuspectMapping, RegExp][] = [
-  ['idNumber', /身份证|证件号/], ['name', /姓名/], ['reason', /疑点|比对|问题|预警/],
-  ['result', /核[查实]结果|核查结论|是否属实/], ['action', /处理|措施|整改/], ['checker', /核[查实]人|经办人/], ['date', /日期|时间/],
+  ['idNumber', /身份证|身份号码|证件号/], ['name', /姓名/], ['reason', /疑点|比对|问题|预警/],
+  ['result', /核[查实](结果|结论|情况)|是否属实/], ['action', /处理|措施|整改/], ['checker', /核[查实]人|经办人/], ['date', /日期|时间/],
 ];
 
 /** A first guess of the mapping from the header names; the user confirms it once and it is remembered. */
