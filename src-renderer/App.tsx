@@ -14,6 +14,7 @@ export function App() {
   const [error, setError] = useState<ApiError | null>(null);
   const [user, setUser] = useState<CurrentUser | null>(null);
   const [lockedAs, setLockedAs] = useState<string | null>(null);
+  const [idleMinutes, setIdleMinutes] = useState(15);
 
   const load = useCallback(() => { call('setup.status', {}).then(setStatus, setError); }, []);
   useEffect(load, [load]);
@@ -30,8 +31,19 @@ export function App() {
   if (!status.initialized) return <SetupWizard onDone={load} />;
   if (!user) {
     return <LoginPage township={status.township?.name ?? ''} lockedAs={lockedAs}
-      onLogin={(r) => { setSession(r.sessionId); setUser(r.user); setLockedAs(null); }} />;
+      onLogin={(r) => {
+        setSession(r.sessionId);
+        setUser(r.user);
+        setLockedAs(null);
+        call('settings.get', {}).then((v) => setIdleMinutes(Number(v['security.idleMinutes'] ?? 15)), () => undefined);
+      }} />;
   }
-  return <Shell user={user} township={status.township!}
-    onLogout={() => { void call('auth.logout', {}).catch(() => undefined); setSession(null); setUser(null); }} />;
+  const endSession = (lock: boolean) => {
+    void call('auth.logout', {}).catch(() => undefined);
+    setSession(null);
+    if (lock) setLockedAs(user.username);
+    setUser(null);
+  };
+  return <Shell user={user} township={status.township!} idleMinutes={idleMinutes}
+    onLogout={() => endSession(false)} onLock={() => endSession(true)} />;
 }

@@ -1,13 +1,17 @@
 import { useEffect, useRef } from 'react';
+import { useIdle } from '@mantine/hooks';
 import { AppShell, Badge, Button, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { AREAS } from './areas';
 import { navigate, useRoute } from './lib/router';
 import { UserContext } from './lib/user';
 import type { CurrentUser } from './App';
 
-interface Props { user: CurrentUser; township: { name: string; county: string }; onLogout: () => void }
+interface Props { user: CurrentUser; township: { name: string; county: string }; idleMinutes: number; onLogout: () => void; onLock: () => void }
 
-export function Shell({ user, township, onLogout }: Props) {
+export function Shell({ user, township, idleMinutes, onLogout, onLock }: Props) {
+  // The window locks after the idle setting; main drops the session on its own clock too.
+  const idle = useIdle(idleMinutes * 60_000, { initialState: false });
+  useEffect(() => { if (idle) onLock(); }, [idle, onLock]);
   const route = useRoute();
   const area = AREAS.find((a) => a.key === route[0]) ?? AREAS[0];
   const Page = area.page;
