@@ -1,4 +1,5 @@
 import type { PrintDocument } from './document';
+import { archiveDocuments } from '../features/archive/print';
 import { rechecksDocuments } from '../features/rechecks/print';
 import { noticeDocuments } from '../features/notices/documents';
 
@@ -7,6 +8,7 @@ import { noticeDocuments } from '../features/notices/documents';
  *   import { householdDocuments } from '../features/households/print';   ...householdDocuments,
  */
 export const documents: PrintDocument<any>[] = [
+  ...archiveDocuments,
   ...rechecksDocuments,
   ...noticeDocuments,
 ];

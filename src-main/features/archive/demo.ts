@@ -5,6 +5,9 @@ import type Database from 'better-sqlite3';
 import type { Rng } from '../demo/random';
 import { townshipName } from './terms';
 
+const PROCEDURE = ['申请书', '授权书/诚信承诺', '户口簿/身份证复印件', '收入证明', '残疾证/病历', '近亲属备案表', '入户调查表',
+  '民主评议记录', '公示记录及照片', '审核确认表', '复核记录/签字表', '告知书'];
+
 /**
  * Demo: every household gets its bag; most bags hold most of their required papers (catalogue entries
  * without scans), so the completeness report shows a realistic few gaps; a few bags are lent out, one overdue.
@@ -18,12 +21,14 @@ export const archiveDemo: DemoExtension = (sqlite, { rng, today }) => {
   for (const b of bags) {
     const r = factsRowOf(sqlite, b.householdId);
     const year = String(b.archiveNo.match(/·(\d{4})/)?.[1] ?? today.slice(0, 4));
-    for (const m of missingFor(sqlite, r, today)) {
-      if (rng.chance(0.08)) continue; // leave a realistic gap
-      const date = `${year}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+    // papers in procedure order: application first, the decision form last, one month apart at most
+    const needed = missingFor(sqlite, r, today).sort((x, y) => PROCEDURE.indexOf(x.docType) - PROCEDURE.indexOf(y.docType));
+    needed.forEach((m, k) => {
+      if (rng.chance(0.08)) return; // leave a realistic gap
+      const date = `${year}-${String(Math.min(k + 1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
       insert.run(b.bagId, m.docType, m.docType, m.docType.startsWith('申请') || m.docType.startsWith('授权') ? '申请人' : office,
         date < today ? date : today, rng.int(1, 4), now);
-    }
+    });
   }
   lendSome(sqlite, bags.map((b) => b.bagId), rng, today);
 };
