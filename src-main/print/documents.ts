@@ -2,6 +2,8 @@ import type { PrintDocument } from './document';
 import { archiveDocuments } from '../features/archive/print';
 import { rechecksDocuments } from '../features/rechecks/print';
 import { noticeDocuments } from '../features/notices/documents';
+import { supervisionDocuments } from '../features/supervision/print';
+import { applicationDocuments } from '../features/applications/print';
 
 /**
  * Every printable document. A feature adds its documents with one import line and one spread here:
@@ -11,6 +13,8 @@ export const documents: PrintDocument<any>[] = [
   ...archiveDocuments,
   ...rechecksDocuments,
   ...noticeDocuments,
+  ...supervisionDocuments,
+  ...applicationDocuments,
 ];
 
 export function findDocument(name: string): PrintDocument<any> | undefined {

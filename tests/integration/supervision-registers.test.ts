@@ -17,12 +17,12 @@ describe('county spot check', () => {
   it('records who drew the sample and when, and redraws it from its seed', async () => {
     const pop = await ok(s, 'supervision.cases.list', { filter: 'onBenefit' });
     expect(pop.total).toBeGreaterThan(1);
-    const d = await ok(s, 'supervision.spotChecks.draw', { title: '7月底前抽查', sampleSize: 2, seed: 4242 }, actorOf('clerk', 'jingban'));
+    const d = await ok(s, 'supervision.spotChecks.draw', { title: '7月底前抽查', sampleSize: 2, seed: 4242 }, { ...actorOf('clerk'), displayName: '李经办' });
     const again = drawSample(pop.rows.map((r: { id: number }) => r.id), 4242, 2);
     expect(d.drawn).toEqual(again);
     const got = await ok(s, 'supervision.spotChecks.get', { id: d.id });
     expect(got.reproducible).toBe(true);
-    expect(got.drawnBy).toBe('jingban');
+    expect(got.drawnBy).toBe('李经办');
     expect(got.drawnAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(got.items.map((i: { case: { id: number } }) => i.case.id)).toEqual(d.drawn);
     await ok(s, 'supervision.spotChecks.record', { itemId: got.items[0].id, result: '符合', checkedBy: '县民政局', checkedDate: '2026-07-20' });

@@ -74,13 +74,13 @@ function demoComplaints(sqlite: Parameters<DemoExtension>[0], rng: Rng, today: s
 function demoCustody(sqlite: Parameters<DemoExtension>[0], rng: Rng, today: string, now: string, members: { name: string; householdId: number }[], staffIds: number[]) {
   if (members.length === 0) return;
   const ins = sqlite.prepare(`INSERT INTO card_custody (household_id, member_id, bank_name, holder_name, holder_id_number, holder_relation, holder_is_staff, reason,
-    start_date, filed_date, note, created_at, updated_at) VALUES (?, (SELECT head_member_id FROM households WHERE id = ?), ?, ?, '', ?, ?, ?, ?, ?, '', ?, ?)`);
-  const cadre = sqlite.prepare('SELECT name FROM supervised_staff WHERE id = ?').get(staffIds[staffIds.length - 1]) as { name: string };
+    start_date, filed_date, note, created_at, updated_at) VALUES (?, (SELECT head_member_id FROM households WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`);
+  const cadre = sqlite.prepare('SELECT name, id_number AS idNumber FROM supervised_staff WHERE id = ?').get(staffIds[staffIds.length - 1]) as { name: string; idNumber: string };
   const plan = [['李秀英', '子女', false, '本人年老行动不便，委托女儿代为支取'], [cadre.name, '无亲属关系', true, '本人重度残疾、无监护人，经本人同意由村干部代管'],
     ['王建国', '兄弟姐妹', false, '本人长期住院，委托兄长代为支取']] as const;
   plan.forEach(([holder, relation, staff, reason], k) => {
     const hh = members[rng.int(0, members.length - 1)].householdId;
-    ins.run(hh, hh, '农村信用社', holder, relation, staff ? 1 : 0, reason, addDays(today, -rng.int(60, 400)), k === 0 ? addDays(today, -30) : null, now, now);
+    ins.run(hh, hh, '农村信用社', holder, staff ? cadre.idNumber : '', relation, staff ? 1 : 0, reason, addDays(today, -rng.int(60, 400)), k === 0 ? addDays(today, -30) : null, now, now);
   });
 }
 
