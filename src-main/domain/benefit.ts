@@ -116,7 +116,7 @@ function householdIncome(counted: MemberInput[], steps: BenefitStep[]): Q {
     }
   }
   const net = max(ZERO, sub(gross, deductions));
-  steps.push({ label: '家庭月收入（计入部分）', formula: `${yuan(gross)}元（不计入 ${yuan(excluded)}元未列入）`, valueFen: toNumber(gross) });
+  steps.push({ label: '家庭月收入（计入部分）', formula: `${yuan(gross)}元${excluded.n > 0 ? `（另有不计入收入 ${yuan(excluded)}元）` : ''}`, valueFen: toNumber(gross) });
   if (deductions.n > 0) steps.push({ label: '扣减（刚性支出、就业成本等）', formula: `−${yuan(deductions)}元`, valueFen: -toNumber(deductions) });
   steps.push({ label: '家庭月收入（核算）', formula: `${yuan(gross)} − ${yuan(deductions)} = ${yuan(net)}元`, valueFen: toNumber(net) });
   return net;

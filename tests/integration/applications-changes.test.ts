@@ -3,8 +3,8 @@ import { actorOf, callAs, ok, testServices } from '../helpers/services';
 import { seedHousehold } from './applications-helpers';
 
 type S = ReturnType<typeof testServices>;
-const reviewer = actorOf('reviewer', 'shenhe');
-const clerk = actorOf('clerk', 'jingban');
+const reviewer = actorOf('reviewer');
+const clerk = actorOf('clerk');
 const status = (s: S, id: number) => s.handle.sqlite.prepare('SELECT status, monthly_amount_fen AS fen FROM households WHERE id = ?').get(id);
 
 describe('change decisions on households already 在保', () => {

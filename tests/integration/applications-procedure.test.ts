@@ -4,9 +4,9 @@ import { seedHousehold, zhongshanSettings } from './applications-helpers';
 import { listeners } from '../../src-main/features/events';
 
 type S = ReturnType<typeof testServices>;
-const clerk = actorOf('clerk', 'jingban');
-const reviewer = actorOf('reviewer', 'shenhe');
-const readonly = actorOf('readonly', 'chakan');
+const clerk = actorOf('clerk');
+const reviewer = actorOf('reviewer');
+const readonly = actorOf('readonly');
 
 /** Runs a case from 申请 to 待确认 with the 2021 rules, the National Day holiday of 2025 in between. */
 async function toConfirmation(s: S, householdId: number, accept: Record<string, unknown> = {}) {
@@ -39,7 +39,7 @@ describe('审核确认 channels', () => {
     expect(detail.startMonth).toBe('2025-11');
     expect(detail.steps.map((x: { label: string }) => x.label)).toEqual(['申请', '受理', '入户调查', '信息核对申请', '信息核对结果', '邻里访问',
       '初审意见', '公示开始', '公示结束', '审核确认']);
-    expect(detail.steps.at(-1)).toMatchObject({ by: 'shenhe', role: '审核人', opinion: '同意', date: '2025-10-20' });
+    expect(detail.steps.at(-1)).toMatchObject({ by: 'reviewer', role: '审核人', opinion: '同意', date: '2025-10-20' });
     const h = s.handle.sqlite.prepare('SELECT status, monthly_amount_fen AS m, top_up_fen AS t, start_month AS sm FROM households WHERE id = ?').get(hh);
     expect(h).toEqual({ status: '在保', m: 120000, t: 44000, sm: '2025-11' });
     expect(detail.deadlines.find((d: { key: string }) => d.key === 'investigation')).toMatchObject({ due: '2025-09-30', doneOn: '2025-09-28', state: '已完成' });
