@@ -49,11 +49,12 @@ export function openDatabase(dataDir: string, opts: OpenOptions = {}): DbHandle 
 }
 
 function openSqlite(file: string): Database.Database {
-  let sqlite: Database.Database;
+  let sqlite: Database.Database | undefined;
   try {
     sqlite = new Database(file);
     sqlite.pragma('journal_mode = WAL');
   } catch (e) {
+    sqlite?.close(); // do not keep the file open (a read-only USB stick could not be ejected)
     throw new AppError('DB_OPEN_FAILED', `无法打开数据库文件 ${file}：${(e as Error).message}（请检查数据目录是否可写、磁盘是否已满）`, { file });
   }
   sqlite.pragma('foreign_keys = ON');

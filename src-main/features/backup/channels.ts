@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { channel } from '../../ipc/contract';
+import { channel, type HandlerContext } from '../../ipc/contract';
 import { AppError } from '../../ipc/errors';
 import { inboxPath, originalName } from '../../ipc/files';
 import { BACKUP_KIND_LABELS } from '../../domain/glossary';
-import { backupsDir, listSets, newSetFile, SET_NAME_PATTERN, snapshotAsync, writeManifest } from './store';
+import { backupFailed, backupsDir, listSets, newSetFile, SET_NAME_PATTERN, snapshotAsync, writeManifest } from './store';
 import { copyArchiveStore, validateTargetDir } from './manual';
 import { verifyBackupFile } from './verify';
 import { restoreDatabase } from './restore';
@@ -17,6 +17,19 @@ const setFile = (dataDir: string, name: string) => {
   if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `未找到备份：${name}`);
   return file;
 };
+
+async function makeManualSet(ctx: HandlerContext, dir: string, withArchive: boolean) {
+  const file = newSetFile(dir, 'manual');
+  await snapshotAsync(ctx.sqlite, file, (done, total) => ctx.progress({ done, total, message: '正在复制数据库' }));
+  const copied = withArchive
+    ? copyArchiveStore(ctx.dataDir, dir, (done, total) => ctx.progress({ done, total, message: '正在复制档案库文件' })) : 0;
+  try {
+    return { file, copied, manifest: writeManifest(file, 'manual', ctx.dataDir, withArchive) };
+  } catch (e) {
+    fs.rmSync(file, { force: true }); // a copy without its manifest is not a backup
+    throw e;
+  }
+}
 
 // IPC channels of the backup feature. Registered in features/registry.ts.
 export const backupChannels = {
@@ -38,11 +51,7 @@ export const backupChannels = {
     input: z.object({ toDir: z.string().trim().min(1).max(1000).optional(), includeArchive: z.boolean().default(true) }),
     handler: async (ctx, i) => {
       const dir = i.toDir ? validateTargetDir(ctx.dataDir, i.toDir) : backupsDir(ctx.dataDir);
-      const file = newSetFile(dir, 'manual');
-      await snapshotAsync(ctx.sqlite, file, (done, total) => ctx.progress({ done, total, message: '正在复制数据库' }));
-      const copied = i.toDir && i.includeArchive
-        ? copyArchiveStore(ctx.dataDir, dir, (done, total) => ctx.progress({ done, total, message: '正在复制档案库文件' })) : 0;
-      const manifest = writeManifest(file, 'manual', ctx.dataDir, !!(i.toDir && i.includeArchive));
+      const { file, copied, manifest } = await makeManualSet(ctx, dir, !!(i.toDir && i.includeArchive)).catch((e) => { throw backupFailed(e); });
       const result = { name: path.basename(file), folder: dir, size: manifest.db.size, auditRows: manifest.audit.rows,
         archiveFiles: manifest.archiveStore.files.length, archiveCopied: copied };
       ctx.tx(() => ctx.audit({ entity: 'backup', entityId: result.name, after: result }));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CliVerbs } from '../../cli/verbs';
 import { CLI_ACTOR } from '../../services';
-import { snapshotAsync, writeManifest } from './store';
+import { backupFailed, snapshotAsync, writeManifest } from './store';
 import { restoreDatabase } from './restore';
 import { verifyBackupFile } from './verify';
 
@@ -15,8 +15,11 @@ export const backupVerbs: CliVerbs = {
       if (typeof flags.to === 'string') {
         const file = path.resolve(flags.to);
         if (fs.existsSync(file)) { env.out({ ok: false, error: { code: 'EXISTS', message: `文件已存在，未覆盖：${file}` } }); return 1; }
-        await snapshotAsync(s.handle.sqlite, file, (d, t) => env.progress(`备份 ${d}/${t} 页`));
-        const manifest = writeManifest(file, 'manual', s.dataDir);
+        let manifest;
+        try {
+          await snapshotAsync(s.handle.sqlite, file, (d, t) => env.progress(`备份 ${d}/${t} 页`));
+          manifest = writeManifest(file, 'manual', s.dataDir);
+        } catch (e) { throw backupFailed(e); }
         env.out({ ok: true, value: { file, size: manifest.db.size, auditRows: manifest.audit.rows, archiveFiles: manifest.archiveStore.files.length } });
         return 0;
       }

@@ -53,8 +53,23 @@ const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 export function snapshotSync(source: Database.Database, destFile: string): void {
   const tmp = `${destFile}.partial`;
   fs.rmSync(tmp, { force: true });
-  source.exec(`VACUUM INTO ${sqlString(tmp)}`);
-  fs.renameSync(tmp, destFile);
+  try {
+    source.exec(`VACUUM INTO ${sqlString(tmp)}`);
+    fs.renameSync(tmp, destFile);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** A failed backup in plain words: full disk, a folder that cannot be written (read-only, pulled USB stick). */
+export function backupFailed(e: unknown): AppError {
+  if (e instanceof AppError) return e;
+  const code = String((e as { code?: string })?.code ?? '');
+  const why = code === 'ENOSPC' || code.startsWith('SQLITE_FULL') ? '磁盘空间不足，请清理后重试'
+    : ['EROFS', 'EACCES', 'EPERM', 'ENOENT'].includes(code) || /^SQLITE_(READONLY|CANTOPEN|IOERR)/.test(code)
+      ? '备份文件夹不可写（只读、无权限或U盘已拔出）' : (e as Error)?.message ?? String(e);
+  return new AppError('BACKUP_FAILED', `备份失败，未生成备份（当前数据未受影响）：${why}`, { cause: code });
 }
 
 /** Copies a live database with the SQLite online backup API, in steps, so the window stays responsive. */
@@ -159,7 +174,7 @@ export function backupBeforeMigrate(file: string, fromVersion: number): void {
   try {
     backupSync(source, path.dirname(file), 'pre-migrate');
   } catch (e) {
-    throw new AppError('BACKUP_FAILED', `升级数据库结构前的自动备份失败，为安全起见未升级：${(e as Error).message}（请检查磁盘空间后重试）`);
+    throw new AppError('BACKUP_FAILED', `升级数据库结构前的自动备份失败，为安全起见未升级。${backupFailed(e).message}`);
   } finally {
     source.close();
   }
