@@ -1,2 +1,167 @@
-// IPC channels of the ledgers feature (filled in by its issue). Registered in features/registry.ts.
-export const ledgersChannels = {};
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { channel, type HandlerContext } from '../../ipc/contract';
+import { AppError } from '../../ipc/errors';
+import { outboxPath } from '../../ipc/files';
+import { getSetting, getTownship } from '../settings/store';
+import { findLedger, ledgerAvailable, ledgers, ledgerSheets } from './registry';
+import { monthlyStats } from './stats';
+import { statsSheets } from './statsWorkbook';
+import { writeLedgerWorkbook } from './xlsx';
+import { PERIOD_RE, periodLabel } from './period';
+import { listRemovableDrives, validateDestination } from './destination';
+import { writePackage } from './package';
+import { verifyPackage } from './verify';
+import { keyFingerprint } from './keys';
+import type { Manifest } from './manifest';
+import { checkIncoming, duplicates, importedPackages, registeredTownships, registerTownship, rollup, storePackage } from './county';
+
+const period = z.string().regex(PERIOD_RE, '统计月份应为 YYYY-MM 格式，如 2026-10');
+const folder = z.string().trim().min(1, '请填写文件夹路径').max(1000);
+
+function township(ctx: HandlerContext) {
+  const t = getTownship(ctx.sqlite);
+  if (!t) throw new AppError('NOT_INITIALIZED', '本工作站尚未完成初始化');
+  return t;
+}
+
+function existingDir(dir: string): string {
+  const full = path.resolve(dir);
+  if (!fs.existsSync(full) || !fs.statSync(full).isDirectory()) throw new AppError('NOT_FOUND', `找不到文件夹：${full}`);
+  return full;
+}
+
+const stamp = () => new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
+const progressOf = (ctx: HandlerContext) => (message: string, done: number, total: number) => ctx.progress({ done, total, message });
+
+/** A trusted key for a package: the county's registered key, else this township's own key for its own packages. */
+function trustedKey(ctx: HandlerContext) {
+  const own = getTownship(ctx.sqlite);
+  return (m: Manifest) => (ctx.sqlite.prepare('SELECT public_key_pem FROM county_townships WHERE division_code = ?').pluck().get(m.divisionCode) as string | undefined)
+    ?? (own && own.divisionCode === m.divisionCode ? getSetting<string | null>(ctx.sqlite, 'signing.publicKeyPem', null) : null);
+}
+
+/** Package folders directly inside a folder (a USB drive's root), by their name pattern. */
+function packageFolders(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && /^\d{12}_\d{4}-\d{2}_\d{3}$/.test(d.name))
+      .map((d) => path.join(dir, d.name)).sort();
+  } catch { return []; }
+}
+
+export const ledgersChannels = {
+  'ledgers.list': channel({
+    title: '台账清单（哪些台账有数据可导出）', permission: 'read', kind: 'query', input: z.object({}),
+    handler: (ctx) => ledgers.map((l) => ({ name: l.name, title: l.title, available: ledgerAvailable(ctx.sqlite, l) })),
+  }),
+  'ledgers.stats': channel({
+    title: '月度统计表及数据校验', permission: 'read', kind: 'query', input: z.object({ period }),
+    handler: (ctx, i) => monthlyStats(ctx.sqlite, i.period, township(ctx)),
+  }),
+  'ledgers.exportStats': channel({
+    title: '导出月度统计表（xlsx）', permission: 'read', kind: 'job', input: z.object({ period }),
+    handler: async (ctx, i) => {
+      const t = township(ctx);
+      const name = `${t.name}月度统计表_${i.period}_${stamp()}.xlsx`;
+      await writeLedgerWorkbook(outboxPath(ctx.dataDir, name), statsSheets(monthlyStats(ctx.sqlite, i.period, t)));
+      return { fileName: name };
+    },
+  }),
+  'ledgers.exportLedger': channel({
+    title: '导出一本台账（xlsx，含身份证号）', permission: 'sensitive.read', kind: 'job', input: z.object({ name: z.string().max(40), period }),
+    handler: async (ctx, i) => {
+      const l = findLedger(i.name);
+      if (!l) throw new AppError('NOT_FOUND', `没有名为 ${i.name} 的台账`);
+      if (!ledgerAvailable(ctx.sqlite, l)) throw new AppError('UNAVAILABLE', `${l.title}的数据尚未建立，暂不能导出`);
+      const t = township(ctx);
+      const name = `${t.name}${l.title}_${i.period}_${stamp()}.xlsx`;
+      const rows = await writeLedgerWorkbook(outboxPath(ctx.dataDir, name), ledgerSheets(ctx.sqlite, l, { period: i.period, township: t }),
+        { cancelled: ctx.cancelled, onRows: (n) => ctx.progress({ done: n, total: 0, message: `已写入 ${n} 行` }) });
+      return { fileName: name, rows };
+    },
+  }),
+  'ledgers.drives': channel({
+    title: '列出可移动磁盘（U盘）', permission: 'read', kind: 'query', input: z.object({}),
+    handler: () => listRemovableDrives().map((d) => ({ ...d, packages: packageFolders(d.path).map((p) => path.basename(p)) })),
+  }),
+  'ledgers.exportPackage': channel({
+    title: '导出报送包到U盘或文件夹（签名、校验）', permission: 'case.write', kind: 'job',
+    input: z.object({ period, destination: folder, acceptFailedChecks: z.boolean().default(false) }),
+    handler: async (ctx, i) => {
+      const destination = validateDestination(i.destination, ctx.dataDir);
+      const r = await writePackage({ sqlite: ctx.sqlite, township: township(ctx), period: i.period, destination,
+        createdBy: ctx.actor.displayName, acceptFailedChecks: i.acceptFailedChecks, progress: progressOf(ctx), cancelled: ctx.cancelled });
+      ctx.tx(() => {
+        const id = ctx.sqlite.prepare(`INSERT INTO exchange_exports (period, sequence, folder_name, destination, manifest_sha256, created_at, created_by)
+          VALUES (?, ?, ?, ?, ?, ?, ?)`).run(i.period, r.sequence, r.folderName, destination, r.manifestSha256,
+          r.manifest.createdAt, ctx.actor.username).lastInsertRowid;
+        ctx.audit({ entity: 'exchange_export', entityId: Number(id), after: { period: i.period, sequence: r.sequence, folder: r.path,
+          files: r.manifest.files.map((f) => ({ name: f.name, sha256: f.sha256, rows: f.rows })) } });
+      });
+      return { folderName: r.folderName, path: r.path, sequence: r.sequence, files: r.manifest.files, periodLabel: periodLabel(i.period) };
+    },
+  }),
+  'ledgers.exports': channel({
+    title: '报送包导出记录', permission: 'read', kind: 'query', input: z.object({}),
+    handler: (ctx) => ctx.sqlite.prepare(`SELECT id, period, sequence, folder_name AS folderName, destination, created_at AS createdAt,
+      created_by AS createdBy FROM exchange_exports ORDER BY sequence DESC LIMIT 100`).all() as
+      { id: number; period: string; sequence: number; folderName: string; destination: string; createdAt: string; createdBy: string }[],
+  }),
+  'ledgers.verifyPackage': channel({
+    title: '校验报送包（签名、哈希、行数）', permission: 'read', kind: 'job', input: z.object({ dir: folder }),
+    handler: (ctx, i) => verifyPackage(existingDir(i.dir), trustedKey(ctx)),
+  }),
+  'ledgers.publicKey': channel({
+    title: '导出本乡镇签名公钥（交县民政局登记）', permission: 'read', kind: 'job', input: z.object({}),
+    handler: (ctx) => {
+      const t = township(ctx);
+      const pem = getSetting<string>(ctx.sqlite, 'signing.publicKeyPem', '');
+      const fileName = `${t.divisionCode}_${t.name}_公钥.pem`;
+      fs.writeFileSync(outboxPath(ctx.dataDir, fileName), pem);
+      return { fileName, pem, fingerprint: keyFingerprint(pem), township: t };
+    },
+  }),
+  'ledgers.county.registerTownship': channel({
+    title: '县级：登记乡镇公钥', permission: 'county', kind: 'mutation',
+    input: z.object({ divisionCode: z.string().regex(/^\d{12}$/, '统计用区划代码应为 12 位数字'), name: z.string().trim().min(2).max(40),
+      publicKeyPem: z.string().min(40, '请粘贴完整的公钥（PEM）').max(4000) }),
+    handler: (ctx, i) => {
+      const r = registerTownship(ctx.sqlite, i, ctx.actor.username);
+      ctx.audit({ entity: 'county_township', entityId: i.divisionCode, before: r.before, after: r.after });
+      return r.after;
+    },
+  }),
+  'ledgers.county.townships': channel({
+    title: '县级：已登记的乡镇', permission: 'county', kind: 'query', input: z.object({}),
+    handler: (ctx) => registeredTownships(ctx.sqlite),
+  }),
+  'ledgers.county.import': channel({
+    title: '县级：导入乡镇报送包', permission: 'county', kind: 'job', input: z.object({ dir: folder }),
+    handler: async (ctx, i) => {
+      const p = await checkIncoming(ctx.sqlite, existingDir(i.dir));
+      const id = ctx.tx(() => {
+        const packageId = storePackage(ctx.sqlite, p, ctx.actor.username);
+        ctx.audit({ entity: 'county_package', entityId: packageId, after: { divisionCode: p.manifest.divisionCode, period: p.manifest.period,
+          sequence: p.manifest.sequence, manifestSha256: p.manifestSha256, persons: p.persons.length } });
+        return packageId;
+      });
+      return { packageId: id, township: p.manifest.township.name, divisionCode: p.manifest.divisionCode, period: p.manifest.period,
+        sequence: p.manifest.sequence, persons: p.persons.length, warnings: p.warnings };
+    },
+  }),
+  'ledgers.county.packages': channel({
+    title: '县级：已导入的报送包', permission: 'county', kind: 'query', input: z.object({}),
+    handler: (ctx) => importedPackages(ctx.sqlite) as { id: number; divisionCode: string; townshipName: string; period: string; sequence: number;
+      importedAt: string; importedBy: string; persons: number }[],
+  }),
+  'ledgers.county.rollup': channel({
+    title: '县级：月度统计汇总', permission: 'county', kind: 'query', input: z.object({ period }),
+    handler: (ctx, i) => rollup(ctx.sqlite, i.period),
+  }),
+  'ledgers.county.duplicates': channel({
+    title: '县级：异地重复、低保特困重复人员', permission: 'county', kind: 'query',
+    input: z.object({ period, kind: z.enum(['townships', 'tekun']), page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50) }),
+    handler: (ctx, i) => duplicates(ctx.sqlite, i.period, i.kind, i.page, i.pageSize),
+  }),
+};

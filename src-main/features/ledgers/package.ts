@@ -18,7 +18,7 @@ export interface PackageJob {
   sqlite: Database.Database; township: Township; period: string; destination: string; createdBy: string;
   acceptFailedChecks: boolean; progress(message: string, done: number, total: number): void; cancelled(): boolean;
 }
-export interface PackageResult { folderName: string; path: string; sequence: number; manifest: Manifest; verify: VerifyResult }
+export interface PackageResult { folderName: string; path: string; sequence: number; manifest: Manifest; manifestSha256: string; verify: VerifyResult }
 
 /** The person list the county joins on (身份证号): covered members of the households on the roster. */
 export interface PackagePerson { idNumber: string; name: string; category: string; village: string; headName: string }
@@ -62,7 +62,7 @@ export async function writePackage(job: PackageJob): Promise<PackageResult> {
     if (mismatch.length) throw new AppError('VERIFY_FAILED', `写入后读回校验失败：${mismatch.map((p) => p.message).join('；')}`);
     fs.renameSync(tmpDir, finalDir);
     try { syncDir(job.destination); } catch { /* the package is complete and verified; the OS flushes the rename soon */ }
-    return { folderName, path: finalDir, sequence, manifest, verify: { ...check, ok: true, dir: finalDir, problems: [] } };
+    return { folderName, path: finalDir, sequence, manifest, manifestSha256: crypto.createHash('sha256').update(bytes).digest('hex'), verify: { ...check, ok: true, dir: finalDir, problems: [] } };
   } catch (e) {
     throw failure(e, tmpDir);
   }

@@ -3,7 +3,7 @@ import { LABOUR_CAPACITY, POVERTY_CAUSES } from '../../domain/glossary';
 import { rosterHouseholdIds, primaryCause } from './roster';
 import { ageOn, monthEnd } from './period';
 import { groupBy } from './group';
-import { CATEGORY_ROWS, crossChecks, emptyRow, perCapitaYuan, type StatsCheck, type StatsRow } from './statsRules';
+import { CATEGORY_ROWS, crossChecks, emptyRow, perCapitaYuan, type StatsCheck, type StatsRow, type Unrecorded } from './statsRules';
 import { progressFor, type ProgressValue } from './progress';
 import type { Township } from '../settings/store';
 
@@ -12,7 +12,7 @@ export interface MonthlyStats {
   checksOk: boolean; note: string;
 }
 
-interface HH { id: number; category: string; causes: string; start_month: string | null; exited_at: string | null; fen: number }
+interface HH { id: number; label: string; category: string; causes: string; start_month: string | null; exited_at: string | null; fen: number }
 interface MM { household_id: number; sex: string; birth_date: string; labour_capacity: string; health: string; disability_grade: number | null }
 
 const YTD_NOTE = '本年累计发放资金按各户现行月保障金（含分类施保金）和起止保障年月推算；人数为保障人口（在户且纳入保障的成员）。';
@@ -21,21 +21,23 @@ const YTD_NOTE = '本年累计发放资金按各户现行月保障金（含分�
 export function monthlyStats(sqlite: Database.Database, period: string, township: Township): MonthlyStats {
   const end = monthEnd(period);
   const ids = rosterHouseholdIds(sqlite, period);
-  const households = sqlite.prepare(`SELECT id, category, causes, start_month, exited_at, monthly_amount_fen + top_up_fen AS fen
-    FROM households`).all() as HH[];
+  const households = sqlite.prepare(`SELECT h.id, v.name || ' ' || COALESCE(hm.name, '') AS label, h.category, h.causes, h.start_month,
+    h.exited_at, h.monthly_amount_fen + h.top_up_fen AS fen FROM households h JOIN regions v ON v.id = h.village_id
+    LEFT JOIN members hm ON hm.id = h.head_member_id`).all() as HH[];
   const onRoster = new Set(ids);
   const exited = households.filter((h) => !onRoster.has(h.id) && h.exited_at && h.exited_at.slice(0, 7) === period);
   const members = sqlite.prepare(`SELECT household_id, sex, birth_date, labour_capacity, health, disability_grade FROM members
     WHERE state = '在户' AND covered = 1`).all() as MM[];
   const membersOf = groupBy(members, (m) => m.household_id);
   const byCategory = new Map(CATEGORY_ROWS.map((c) => [c, emptyRow(c)]));
-  const unrecorded = { labour: 0, causes: 0 };
+  const unrecorded: Unrecorded = { labour: 0, causes: 0, emptyHouseholds: [] };
   for (const h of households) {
     if (!onRoster.has(h.id)) continue;
     const row = byCategory.get(h.category);
     const people = membersOf.get(h.id) ?? [];
     if (!row) continue;
     addHousehold(row, h, people, period, end, unrecorded);
+    if (people.length === 0) unrecorded.emptyHouseholds.push(h.label);
   }
   for (const h of exited) {
     const row = byCategory.get(h.category);
@@ -48,7 +50,7 @@ export function monthlyStats(sqlite: Database.Database, period: string, township
   return { period, township, rows, total, progress: progressFor(sqlite, period), checks, checksOk: checks.every((c) => c.ok), note: YTD_NOTE };
 }
 
-function addHousehold(row: StatsRow, h: HH, people: MM[], period: string, end: string, unrecorded: { labour: number; causes: number }) {
+function addHousehold(row: StatsRow, h: HH, people: MM[], period: string, end: string, unrecorded: Unrecorded) {
   row.households++;
   row.persons += people.length;
   const cause = primaryCause(h.causes);

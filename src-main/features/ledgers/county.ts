@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { AppError } from '../../ipc/errors';
+import { DATA_FILE, MANIFEST, sha256File, type Manifest } from './manifest';
+import { verifyPackage } from './verify';
+import { keyFingerprint, parsePublicKey } from './keys';
+import { CATEGORY_ROWS, emptyRow, perCapitaYuan, type StatsRow } from './statsRules';
+import type { MonthlyStats } from './stats';
+import type { PackagePerson } from './package';
+
+/** County mode: registered township keys, package import with sequence rules, roll-up and cross-township checks. */
+export interface RegisteredTownship { divisionCode: string; name: string; keyFingerprint: string; registeredAt: string; lastSequence: number | null }
+
+export function registerTownship(sqlite: Database.Database, t: { divisionCode: string; name: string; publicKeyPem: string }, by: string) {
+  parsePublicKey(t.publicKeyPem);
+  const fp = keyFingerprint(t.publicKeyPem);
+  const before = sqlite.prepare('SELECT division_code, name, key_fingerprint FROM county_townships WHERE division_code = ?').get(t.divisionCode) ?? null;
+  sqlite.prepare(`INSERT INTO county_townships (division_code, name, public_key_pem, key_fingerprint, registered_at, registered_by)
+    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(division_code) DO UPDATE SET name = excluded.name, public_key_pem = excluded.public_key_pem,
+    key_fingerprint = excluded.key_fingerprint, registered_at = excluded.registered_at, registered_by = excluded.registered_by`)
+    .run(t.divisionCode, t.name, t.publicKeyPem.trim() + '\n', fp, new Date().toISOString(), by);
+  return { before, after: { divisionCode: t.divisionCode, name: t.name, keyFingerprint: fp } };
+}
+
+export function registeredTownships(sqlite: Database.Database): RegisteredTownship[] {
+  return sqlite.prepare(`SELECT t.division_code AS divisionCode, t.name, t.key_fingerprint AS keyFingerprint, t.registered_at AS registeredAt,
+    (SELECT MAX(sequence) FROM county_packages p WHERE p.division_code = t.division_code) AS lastSequence
+    FROM county_townships t ORDER BY t.division_code`).all() as RegisteredTownship[];
+}
+
+const registeredKey = (sqlite: Database.Database) => (m: Manifest) =>
+  (sqlite.prepare('SELECT public_key_pem FROM county_townships WHERE division_code = ?').pluck().get(m.divisionCode) as string | undefined) ?? null;
+
+export interface CheckedPackage { manifest: Manifest; stats: MonthlyStats; persons: PackagePerson[]; warnings: string[]; manifestSha256: string }
+
+/** Verifies a package folder against the registered key and the township's sequence; throws with the reason. */
+export async function checkIncoming(sqlite: Database.Database, dir: string): Promise<CheckedPackage> {
+  const v = await verifyPackage(dir, registeredKey(sqlite));
+  if (!v.ok || !v.manifest) {
+    const first = v.problems[0];
+    throw new AppError(first?.code ?? 'VERIFY_FAILED', `拒绝导入：${v.problems.map((p) => p.message).join('；')}`, { problems: v.problems });
+  }
+  const m = v.manifest;
+  const seen = sqlite.prepare('SELECT sequence, period, imported_at AS importedAt FROM county_packages WHERE division_code = ? ORDER BY sequence')
+    .all(m.divisionCode) as { sequence: number; period: string; importedAt: string }[];
+  const same = seen.find((s) => s.sequence === m.sequence);
+  if (same) throw new AppError('REPEATED_SEQUENCE', `拒绝导入：${m.township.name}第 ${m.sequence} 号报送包已于 ${same.importedAt.slice(0, 10)} 导入过（重复报送）`);
+  const last = seen.at(-1)?.sequence ?? 0;
+  if (m.sequence < last) {
+    throw new AppError('OUT_OF_ORDER', `拒绝导入：${m.township.name}已导入第 ${last} 号报送包，第 ${m.sequence} 号是更早的包（顺序错误）`);
+  }
+  const warnings = m.sequence > last + 1 ? [`${m.township.name}缺少第 ${last + 1}${m.sequence - 1 > last + 1 ? `–${m.sequence - 1}` : ''} 号报送包`] : [];
+  const data = JSON.parse(fs.readFileSync(path.join(dir, DATA_FILE), 'utf8')) as { stats: MonthlyStats; persons: PackagePerson[] };
+  const manifestSha256 = await sha256File(path.join(dir, MANIFEST));
+  return { manifest: m, stats: data.stats, persons: data.persons, warnings, manifestSha256 };
+}
+
+/** Stores a checked package and its persons (call inside one transaction). */
+export function storePackage(sqlite: Database.Database, p: CheckedPackage, by: string): number {
+  const m = p.manifest;
+  const id = Number(sqlite.prepare(`INSERT INTO county_packages (division_code, township_name, period, sequence, manifest_sha256, manifest_json,
+    stats_json, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(m.divisionCode, m.township.name, m.period, m.sequence,
+    p.manifestSha256, JSON.stringify(m), JSON.stringify(p.stats), new Date().toISOString(), by).lastInsertRowid);
+  const ins = sqlite.prepare(`INSERT INTO county_persons (package_id, division_code, period, id_number, name, category, village, head_name)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  for (const x of p.persons) ins.run(id, m.divisionCode, m.period, x.idNumber, x.name, x.category, x.village, x.headName);
+  return id;
+}
+
+/** The newest package of each township for a period (a corrected re-export replaces the earlier one). */
+const LATEST = `SELECT p.* FROM county_packages p WHERE p.period = ? AND p.sequence =
+  (SELECT MAX(q.sequence) FROM county_packages q WHERE q.division_code = p.division_code AND q.period = p.period)`;
+
+export function importedPackages(sqlite: Database.Database) {
+  return sqlite.prepare(`SELECT id, division_code AS divisionCode, township_name AS townshipName, period, sequence, imported_at AS importedAt,
+    imported_by AS importedBy, (SELECT COUNT(*) FROM county_persons c WHERE c.package_id = p.id) AS persons
+    FROM county_packages p ORDER BY imported_at DESC, id DESC LIMIT 200`).all();
+}
+
+export interface Rollup {
+  period: string;
+  townships: { divisionCode: string; name: string; sequence: number; total: StatsRow; checksOk: boolean }[];
+  rows: StatsRow[]; total: StatsRow;
+}
+
+export function rollup(sqlite: Database.Database, period: string): Rollup {
+  const packages = sqlite.prepare(`${LATEST} ORDER BY p.division_code`).all(period) as
+    { division_code: string; township_name: string; sequence: number; stats_json: string }[];
+  const rows = new Map(CATEGORY_ROWS.map((c) => [c, emptyRow(c)]));
+  const total = emptyRow('合计');
+  const townships = packages.map((p) => {
+    const s = JSON.parse(p.stats_json) as MonthlyStats;
+    for (const r of s.rows) { const into = rows.get(r.category); if (into) addInto(into, r); }
+    addInto(total, s.total);
+    return { divisionCode: p.division_code, name: p.township_name, sequence: p.sequence, total: s.total, checksOk: s.checksOk };
+  });
+  for (const r of [...rows.values(), total]) r.perCapitaYuan = perCapitaYuan(r.fundsFen, r.persons);
+  return { period, townships, rows: [...rows.values()], total };
+}
+
+function addInto(a: StatsRow, b: StatsRow) {
+  for (const k of Object.keys(a) as (keyof StatsRow)[]) {
+    if (typeof a[k] === 'number' && k !== 'perCapitaYuan') (a[k] as number) += (b[k] as number) ?? 0;
+  }
+  for (const k of Object.keys(a.labour)) a.labour[k] += b.labour[k] ?? 0;
+  for (const k of Object.keys(a.causes)) a.causes[k] += b.causes[k] ?? 0;
+}
+
+export interface DuplicatePerson { idNumber: string; name: string; entries: { township: string; divisionCode: string; category: string; village: string }[] }
+
+/**
+ * 异地重复 (kind 'townships'): the same 身份证号 on the rosters of two townships; 低保+特困 (kind 'tekun'): the same
+ * person listed under a 低保 category and a 特困 category. Both over the newest package of each township.
+ */
+export function duplicates(sqlite: Database.Database, period: string, kind: 'townships' | 'tekun', page: number, pageSize: number) {
+  const latest = `SELECT id FROM (${LATEST})`;
+  const having = kind === 'townships'
+    ? 'COUNT(DISTINCT c.division_code) > 1'
+    : "SUM(c.category IN ('城市低保', '农村低保')) > 0 AND SUM(c.category LIKE '特困%') > 0";
+  const keys = `SELECT c.id_number FROM county_persons c WHERE c.package_id IN (${latest}) GROUP BY c.id_number HAVING ${having}`;
+  const total = sqlite.prepare(`SELECT COUNT(*) FROM (${keys})`).pluck().get(period) as number;
+  const ids = sqlite.prepare(`${keys} ORDER BY c.id_number LIMIT ? OFFSET ?`).pluck().all(period, pageSize, (page - 1) * pageSize) as string[];
+  const rows = ids.length === 0 ? [] : sqlite.prepare(`SELECT c.id_number, c.name, c.division_code, c.category, c.village, p.township_name
+    FROM county_persons c JOIN county_packages p ON p.id = c.package_id
+    WHERE c.package_id IN (${latest}) AND c.id_number IN (${ids.map(() => '?').join(',')}) ORDER BY c.id_number, c.division_code`)
+    .all(period, ...ids) as { id_number: string; name: string; division_code: string; category: string; village: string; township_name: string }[];
+  const items: DuplicatePerson[] = ids.map((id) => {
+    const es = rows.filter((r) => r.id_number === id);
+    return { idNumber: id, name: es[0]?.name ?? '', entries: es.map((e) => ({ township: e.township_name, divisionCode: e.division_code, category: e.category, village: e.village })) };
+  });
+  return { total, page, pageSize, items };
+}
