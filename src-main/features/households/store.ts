@@ -9,6 +9,17 @@ import type { HouseholdFacts, NewMember } from './schemas';
 import { getHouseholdRow, type HouseholdRow } from './queries';
 
 type Sqlite = HandlerContext['sqlite'];
+type Statement = import('better-sqlite3').Statement<unknown[]>;
+
+const statements = new WeakMap<Sqlite, Map<string, Statement>>();
+/** Prepared statements reused per connection: the roster import inserts tens of thousands of rows. */
+export function prepared(sqlite: Sqlite, sql: string): Statement {
+  let m = statements.get(sqlite);
+  if (!m) statements.set(sqlite, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) m.set(sql, (st = sqlite.prepare(sql)));
+  return st;
+}
 
 /** Today as YYYY-MM-DD in local time (the office's calendar day). */
 export function localToday(d = new Date()): string {
@@ -18,7 +29,7 @@ export function localToday(d = new Date()): string {
 
 export function addEvent(ctx: HandlerContext, e: { householdId: number; memberId?: number | null; type: HouseholdEventType;
   date?: string; reason?: string; payload?: Record<string, unknown> }): number {
-  const r = ctx.sqlite.prepare(`INSERT INTO household_events (household_id, member_id, type, date, reason, operator, payload, created_at)
+  const r = prepared(ctx.sqlite, `INSERT INTO household_events (household_id, member_id, type, date, reason, operator, payload, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(e.householdId, e.memberId ?? null, e.type, e.date ?? localToday(), e.reason ?? '',
     ctx.actor.displayName, JSON.stringify(e.payload ?? {}), new Date().toISOString());
   return Number(r.lastInsertRowid);
@@ -49,7 +60,7 @@ export function checkNewId(sqlite: Sqlite, raw: string) {
 export function insertMemberRow(sqlite: Sqlite, householdId: number, m: NewMember & { idNumber: string; sex: string; birthDate: string },
   covered = true): number {
   const py = namePinyin(m.name);
-  const r = sqlite.prepare(`INSERT INTO members (household_id, name, id_number, sex, birth_date, relation, covered, health, illness_type,
+  const r = prepared(sqlite, `INSERT INTO members (household_id, name, id_number, sex, birth_date, relation, covered, health, illness_type,
     disability_type, disability_grade, disability_cert_no, labour_capacity, employment, school, hukou, phone, pinyin_initials, pinyin_full, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(householdId, m.name, m.idNumber, m.sex, m.birthDate, m.relation,
     covered ? 1 : 0, m.health, m.illnessType, m.disabilityType, m.disabilityGrade, m.disabilityCertNo, m.labourCapacity, m.employment,
@@ -80,7 +91,7 @@ export function checkPlace(sqlite: Sqlite, villageId: number, groupId: number | 
 
 export function insertHouseholdRow(sqlite: Sqlite, f: HouseholdFacts, extra: { monthlyFen?: number; topUpFen?: number } = {}): number {
   const now = new Date().toISOString();
-  const r = sqlite.prepare(`INSERT INTO households (certificate_no, category, status, village_id, group_id, address, start_month, causes,
+  const r = prepared(sqlite, `INSERT INTO households (certificate_no, category, status, village_id, group_id, address, start_month, causes,
     housing, vehicles, property_notes, bank_name, bank_account, monthly_amount_fen, top_up_fen, flags, edge_family, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(f.certificateNo || null, f.category, f.status, f.villageId, f.groupId,
     f.address, f.startMonth, JSON.stringify(f.causes), f.housing, f.vehicles, f.propertyNotes, f.bankName, f.bankAccount,
