@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pdfmake from 'pdfmake';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { createServices, CLI_ACTOR } from '../src-main/services';
+import { renderDocument } from '../src-main/print/render';
+import { noticeRuns } from '../src-main/features/notices/queries';
+import { yuan } from '../src-main/print/format';
+import { notoBold, notoRegular } from '../src-main/print/fonts';
+import { measure, type BenchRow } from './lib';
+import { emitRows } from './emit';
+
+/**
+ * A 1,000-household 长期公示 through the whole engine (query, build, privacy guard, glyph fallback, layout,
+ * PDF into the outbox) against bare pdfmake rendering the same rows in the same table with the same font.
+ */
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dibao-bench-print-'));
+const s = createServices(dir);
+const init = await s.router.call({ channel: 'setup.init', actor: CLI_ACTOR, input: {
+  township: { name: '青溪镇', divisionCode: '510902105000', county: '示范县' },
+  admin: { username: 'admin', displayName: '管理员', password: 'admin123' }, demo: true, households: 1000 } });
+if (!init.ok) throw new Error(init.error.message);
+const sqlite = s.handle.sqlite;
+const village = (sqlite.prepare("SELECT id FROM regions WHERE level = 'village' ORDER BY id LIMIT 1").get() as { id: number }).id;
+sqlite.prepare("UPDATE households SET status = '在保', village_id = ?, group_id = NULL").run(village);
+const ctx = { sqlite, dataDir: dir, actor: CLI_ACTOR };
+const args = { villageId: village, date: '2026-11-22' };
+
+const rows = noticeRuns(sqlite, '长期公示', args, args.date)[0]!.rows;
+if (rows.length !== 1000) throw new Error(`expected 1000 households, got ${rows.length}`);
+const bare: TDocumentDefinitions = {
+  pageSize: 'A4', defaultStyle: { font: 'Noto', fontSize: 10.5 },
+  content: [{ table: { headerRows: 1, widths: [22, '*', 44, 44, 62, 72, '*'], body: [
+    ['序号', '户主（申请人）姓名', '家庭人口', '保障人口', '月保障金额（元）', '类别', '村/组'],
+    ...rows.map((r, i) => [String(i + 1), r.headName, String(r.familySize), String(r.coveredSize), yuan(r.amountFen), r.category, r.place]),
+  ] } }],
+};
+async function bareRender() {
+  pdfmake.setFonts({ Noto: { normal: notoRegular(), bold: notoBold() } });
+  pdfmake.setUrlAccessPolicy(() => false);
+  return pdfmake.createPdf(bare).getBuffer();
+}
+const engine = () => renderDocument(ctx, 'notice.longterm', args);
+
+await bareRender(); await engine(); // warm both: font parsing and module loading are not what we compare
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const e: { ms: number; peakMb: number }[] = [];
+const b: { ms: number; peakMb: number }[] = [];
+for (let i = 0; i < 3; i++) { b.push(await measure(bareRender)); e.push(await measure(engine)); }
+const pages = (await engine()).pages;
+s.close();
+fs.rmSync(dir, { recursive: true, force: true });
+
+const eMs = median(e.map((x) => x.ms)); const bMs = median(b.map((x) => x.ms));
+const eMb = Math.max(...e.map((x) => x.peakMb)); const bMb = Math.max(...b.map((x) => x.peakMb));
+const out: BenchRow[] = [
+  { name: `长期公示 1000 households (${pages} pages): time vs bare pdfmake`, value: eMs, unit: 'ms', target: '≤ 1.2× bare', baseline: bMs, ratio: eMs / bMs },
+  { name: '长期公示 1000 households: peak RSS growth vs bare pdfmake', value: eMb, unit: 'MB', target: '≤ 1.2× bare', baseline: bMb, ratio: eMb / Math.max(bMb, 1) },
+];
+emitRows(out);
