@@ -57,9 +57,9 @@ export const bagCatalogue = defineDocument({
     const content: Content[] = [
       ...titleBlock('卷内目录', `档号：${b.bag.archiveNo}　　${b.household.village}${b.household.group} ${b.household.headName}户`),
       dataTable([
-        { header: '序号', width: 26, align: 'center' }, { header: '文号', width: 50 }, { header: '责任者', width: 66 },
+        { header: '序号', width: 26, align: 'center' }, { header: '文号', width: 44 }, { header: '责任者', width: 60 },
         { header: '题名', width: '*' }, { header: '日期', width: 84, align: 'center' }, { header: '页号', width: 40, align: 'center' },
-        { header: '备注', width: 44 },
+        { header: '备注', width: 36 },
       ], rows.length ? rows : [['', '', '', '（卷内尚无文件）', '', '', '']]),
     ];
     return { content, fileName: `卷内目录-${b.household.headName}-${b.bag.archiveNo}` };
