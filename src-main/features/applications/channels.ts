@@ -32,7 +32,7 @@ export const applicationsChannels = {
   }),
   'applications.householdOptions': channel({
     title: '检索可申请的户（户主姓名、拼音首字母、档案号）', permission: 'read', kind: 'query',
-    input: z.object({ q: z.string().trim().min(1).max(40) }),
+    input: z.object({ q: z.string().trim().max(40).default('') }),
     handler: (ctx, i) => householdOptions(ctx.sqlite, i.q),
   }),
   'applications.forHousehold': channel({

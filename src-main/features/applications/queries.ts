@@ -29,7 +29,8 @@ export function listApplications(sqlite: Sqlite, i: ListInput) {
       COALESCE(v.name, '') AS village, COALESCE(g.name, '') AS "group", a.stage, a.applied_on AS appliedOn, a.rule_set AS ruleSet,
       a.amount_fen AS amountFen, a.top_up_fen AS topUpFen, a.near_relative AS nearRelative
     ${FROM} ${w} ORDER BY ${SORT_SQL[i.sort]} ${i.desc ? 'DESC' : 'ASC'}, a.id DESC LIMIT ? OFFSET ?`)
-    .all(...args, i.pageSize, (i.page - 1) * i.pageSize) as { id: number; nearRelative: number }[];
+    .all(...args, i.pageSize, (i.page - 1) * i.pageSize) as { id: number; householdId: number; headName: string; applicantName: string;
+      village: string; group: string; stage: Stage; appliedOn: string; ruleSet: string; amountFen: number | null; topUpFen: number | null; nearRelative: number }[];
   return { total, rows: rows.map((r) => ({ ...r, nearRelative: !!r.nearRelative })) };
 }
 
@@ -106,12 +107,13 @@ export function householdProcedure(sqlite: Sqlite, householdId: number) {
   };
 }
 
-/** Households to start an application for: by head name, pinyin initials or 档案号; with status and any open case. */
+/** Households to start an application for: by head name, pinyin initials or 档案号 (empty: those not on 低保); with any open case. */
 export function householdOptions(sqlite: Sqlite, q: string) {
   const idq = /^\d+$/.test(q) ? Number(q) : -1;
   return sqlite.prepare(`SELECT h.id, COALESCE(m.name, '') AS headName, COALESCE(v.name, '') || COALESCE(g.name, '') AS place, h.status, h.category,
       (SELECT a.id FROM applications a WHERE a.household_id = h.id AND a.stage NOT IN ('已确认', '不予受理', '不予确认')) AS openApplicationId
     FROM households h LEFT JOIN members m ON m.id = h.head_member_id LEFT JOIN regions v ON v.id = h.village_id LEFT JOIN regions g ON g.id = h.group_id
-    WHERE (m.name LIKE ? OR m.pinyin_initials LIKE ? OR h.id = ?) ORDER BY h.status = '申请中' DESC, h.id LIMIT 20`)
-    .all(`%${q}%`, `${q.toLowerCase()}%`, idq) as { id: number; headName: string; place: string; status: string; category: string; openApplicationId: number | null }[];
+    WHERE ${q ? '(m.name LIKE ? OR m.pinyin_initials LIKE ? OR h.id = ?)' : "h.status IN ('申请中', '未通过', '停保')"}
+    ORDER BY h.status = '申请中' DESC, h.id LIMIT 20`)
+    .all(...(q ? [`%${q}%`, `${q.toLowerCase()}%`, idq] : [])) as { id: number; headName: string; place: string; status: string; category: string; openApplicationId: number | null }[];
 }

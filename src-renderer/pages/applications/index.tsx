@@ -1,7 +1,29 @@
-import { Alert } from '@mantine/core';
+import { Stack, Tabs, Title } from '@mantine/core';
 import type { AreaProps } from '../../areas';
+import { navigate } from '../../lib/router';
+import { ApplicationList } from './ApplicationList';
+import { ApplicationDetail } from './ApplicationDetail';
+import { NewApplication } from './NewApplication';
+import { Worklist } from './Worklist';
 
-/** Placeholder until this area's issue lands. */
-export default function Area(_props: AreaProps) {
-  return <Alert color="gray" title="建设中">本功能尚未完成。</Alert>;
+/** 审核确认: #/applications (list), /worklist (deadlines by village), /new, /<id> (one case). */
+export default function ApplicationsArea({ path }: AreaProps) {
+  const [first] = path;
+  if (first && /^\d+$/.test(first)) return <ApplicationDetail id={Number(first)} />;
+  const tab = first === 'worklist' || first === 'new' ? first : 'list';
+  return (
+    <Stack>
+      <Title order={3}>审核确认</Title>
+      <Tabs value={tab} onChange={(v) => navigate(`/applications/${v === 'list' ? '' : v}`)} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="list">申请列表</Tabs.Tab>
+          <Tabs.Tab value="worklist">到期提醒</Tabs.Tab>
+          <Tabs.Tab value="new">登记新申请</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="list" pt="md"><ApplicationList /></Tabs.Panel>
+        <Tabs.Panel value="worklist" pt="md"><Worklist /></Tabs.Panel>
+        <Tabs.Panel value="new" pt="md"><NewApplication /></Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
 }

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { Button, Checkbox, Group, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { call } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
+import { attempt } from '../../lib/notify';
+import { navigate } from '../../lib/router';
+import { ErrorAlert, Loading } from '../../components/Status';
+import { todayIso } from './dates';
+
+/** Starts an application for an existing household: pick it, date it, say why. */
+export function NewApplication() {
+  const [q, setQ] = useState('');
+  const [householdId, setHouseholdId] = useState<string>('');
+  const [appliedOn, setAppliedOn] = useState(todayIso());
+  const [reason, setReason] = useState('');
+  const [entrusted, setEntrusted] = useState(false);
+  const { data, error, loading } = useCall('applications.householdOptions', { q });
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    let id = 0;
+    if (await attempt(async () => { id = (await call('applications.start', { householdId: Number(householdId), appliedOn, reason, entrusted })).id; }, '已登记申请')) {
+      navigate(`/applications/${id}`);
+    }
+  };
+  return (
+    <form onSubmit={submit}>
+      <Stack maw={640}>
+        <TextInput label="查找户（户主姓名、拼音首字母或档案号；留空列出未在保的户）" value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+        <ErrorAlert error={error} />
+        {loading && !data ? <Loading /> : (
+          <Radio.Group label="申请的户" value={householdId} onChange={setHouseholdId}>
+            <Stack gap={4} mt={4}>
+              {(data ?? []).map((h) => (
+                <Radio key={h.id} value={String(h.id)} disabled={!!h.openApplicationId || h.status === '在保' || h.status === '渐退'}
+                  label={`${h.headName}（档案号 ${h.id}，${h.place}，${h.category}，${h.status}${h.openApplicationId ? `，已有办理中申请 ${h.openApplicationId}` : ''}）`} />
+              ))}
+              {data?.length === 0 && <Text c="dimmed" size="sm">没有找到。新户请先在“户档案”中建档。</Text>}
+            </Stack>
+          </Radio.Group>
+        )}
+        <TextInput label="申请日期" value={appliedOn} onChange={(e) => setAppliedOn(e.currentTarget.value)} placeholder="YYYY-MM-DD" required />
+        <Textarea label="申请理由" value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} />
+        <Checkbox label="委托村（居）民委员会代为提出" checked={entrusted} onChange={(e) => setEntrusted(e.currentTarget.checked)} />
+        <Group><Button type="submit" disabled={!householdId}>登记申请</Button><Button variant="default" onClick={() => navigate('/applications')}>返回</Button></Group>
+      </Stack>
+    </form>
+  );
+}
