@@ -10,7 +10,7 @@ test('a clerk prints the 长期公示 of one village from the notices page and r
   await login(page, app.url, 'jingban', 'demo1234');
   await page.goto(`${app.url}#/notices/print`);
   await page.getByRole('radio', { name: '长期公示' }).check({ force: true });
-  await page.getByRole('textbox', { name: '村/居' }).click();
+  await page.getByRole('combobox', { name: '村/居' }).click();
   await page.getByRole('option').first().click();
   await expect(page.getByText(/将列出 \d+ 户/)).toBeVisible();
 
@@ -30,7 +30,7 @@ test('a clerk prints the 长期公示 of one village from the notices page and r
 
   // the clerk records the posting right after printing
   await page.getByRole('button', { name: '登记张贴' }).click();
-  await expect(page.getByText('已登记张贴')).toBeVisible();
+  await expect(page.getByText(/可在“张贴记录”中登记异议/)).toBeVisible();
   await page.getByRole('tab', { name: '张贴记录' }).click();
   await expect(page.getByRole('cell', { name: '村务公开栏' })).toBeVisible();
 });
