@@ -51,7 +51,7 @@ export function enrolHouseholds(sqlite: Database.Database, campaignId: number, r
 
 export interface ProgressRow {
   villageId: number; village: string; total: number; visited: number; decided: number;
-  outcomes: Record<Outcome, number>; flagged: number; team: { name: string; role: string }[];
+  outcomes: Record<Outcome, number>; flagged: number; team: { id: number; name: string; role: string }[];
   signoff: { returnedDate: string; scanRef: string } | null;
 }
 

@@ -126,6 +126,13 @@ export const rechecksChannels = {
       phaseOutMonths: z.number().int().min(1).max(12).optional(), checkedBy: text(40).min(1, '请填写核查人') }),
     handler: (ctx, i) => recordFinding(ctx, i),
   }),
+  'rechecks.campaigns.keepMany': channel({
+    title: '批量登记“维持”（入户核实无变化的户）', permission: 'case.write', kind: 'mutation',
+    input: z.object({ ids: z.array(id).min(1, '请选择户').max(500), visitDate: isoDate, findings: text(2000).default('入户核实，家庭情况无变化'),
+      checkResult: text(500).default(''), checkedBy: text(40).min(1, '请填写核查人') }),
+    handler: (ctx, i) => ({ recorded: i.ids.map((one) => recordFinding(ctx, { ...i, id: one, flags: getCampaignHousehold(ctx.sqlite, one).flags,
+      outcome: '维持', reason: '', newAmountFen: null })).length }),
+  }),
   'rechecks.campaigns.proposeAmount': channel({
     title: '按现有家庭情况测算新的保障金', permission: 'read', kind: 'query', input: z.object({ householdId: id, date: isoDate.optional() }),
     handler: (ctx, i) => calculateForHousehold(ctx.sqlite, i.householdId, i.date ?? localToday()),

@@ -58,11 +58,16 @@ export async function importSuspects(ctx: HandlerContext, i: ImportInput) {
   return { ...report, importId };
 }
 
+interface ImportRow { id: number; county: string; fileName: string; rowCount: number; unmatched: string; importedBy: string; importedAt: string; tasks: number; answered: number }
+
+export interface TaskRow { id: number; rowNo: number; name: string; suspectReason: string; householdId: number; village: string; headName: string | null;
+  result: string | null; action: string; checker: string; checkDate: string | null }
+
 export function listImports(sqlite: Database.Database) {
   return (sqlite.prepare(`SELECT s.id, s.county, s.file_name AS fileName, s.row_count AS rowCount, s.unmatched, s.imported_by AS importedBy,
       s.imported_at AS importedAt, (SELECT COUNT(*) FROM suspect_tasks t WHERE t.import_id = s.id) AS tasks,
       (SELECT COUNT(*) FROM suspect_tasks t WHERE t.import_id = s.id AND t.result IS NOT NULL) AS answered
-    FROM suspect_imports s ORDER BY s.id DESC`).all() as (Record<string, unknown> & { unmatched: string })[])
+    FROM suspect_imports s ORDER BY s.id DESC`).all() as ImportRow[])
     .map(({ unmatched, ...r }) => ({ ...r, unmatched: (JSON.parse(unmatched) as { row: number; name: string; problem: string }[])
       .map((u) => ({ row: u.row, name: u.name, problem: u.problem })) }));
 }
@@ -73,7 +78,7 @@ export function listTasks(sqlite: Database.Database, importId: number, pendingOn
   const rows = sqlite.prepare(`SELECT t.id, t.row_no AS rowNo, t.name, t.suspect_reason AS suspectReason, t.household_id AS householdId,
       v.name AS village, hm.name AS headName, t.result, t.action, t.checker, t.check_date AS checkDate
     FROM suspect_tasks t JOIN households h ON h.id = t.household_id JOIN regions v ON v.id = h.village_id
-    LEFT JOIN members hm ON hm.id = h.head_member_id ${where} ORDER BY t.row_no LIMIT ? OFFSET ?`).all(importId, p.limit, p.offset);
+    LEFT JOIN members hm ON hm.id = h.head_member_id ${where} ORDER BY t.row_no LIMIT ? OFFSET ?`).all(importId, p.limit, p.offset) as TaskRow[];
   return { total, rows };
 }
 

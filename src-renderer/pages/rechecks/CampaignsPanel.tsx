@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { Anchor, Button, Group, MultiSelect, Paper, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { call } from '../../lib/api';
+import { useCall } from '../../lib/useCall';
+import { attempt } from '../../lib/notify';
+import { navigate } from '../../lib/router';
+import { formatDate } from '../../lib/format';
+import { ErrorAlert, Loading } from '../../components/Status';
+import { useVillages } from './shared';
+
+const PHASES = ['准备', '清理实施', '抽查', '总结'];
+
+export function CampaignsPanel() {
+  const { data, error, loading } = useCall('rechecks.campaigns.list', {});
+  if (error) return <ErrorAlert error={error} />;
+  if (loading || !data) return <Loading />;
+  return (
+    <Stack>
+      <Table striped highlightOnHover>
+        <Table.Thead><Table.Tr><Table.Th>行动名称</Table.Th><Table.Th>统计时点</Table.Th><Table.Th>户数</Table.Th><Table.Th>已出处理意见</Table.Th><Table.Th>状态</Table.Th></Table.Tr></Table.Thead>
+        <Table.Tbody>
+          {data.length === 0 && <Table.Tr><Table.Td colSpan={5}><Text c="dimmed">尚无专项行动</Text></Table.Td></Table.Tr>}
+          {data.map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Td><Anchor href={`#/rechecks/campaigns/${c.id}`}>{c.name}</Anchor></Table.Td>
+              <Table.Td>{formatDate(c.scopeDate)}</Table.Td><Table.Td>{c.households}</Table.Td><Table.Td>{c.decided}</Table.Td><Table.Td>{c.status}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <NewCampaign />
+    </Stack>
+  );
+}
+
+function NewCampaign() {
+  const villages = useVillages();
+  const [f, setF] = useState({ name: '', basis: '', scopeDate: '', villageIds: [] as string[] });
+  const [phases, setPhases] = useState(PHASES.map((name) => ({ name, startDate: '', endDate: '' })));
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    let id = 0;
+    const ok = await attempt(async () => {
+      const r = await call('rechecks.campaigns.create', { name: f.name, basis: f.basis, scopeDate: f.scopeDate,
+        filter: f.villageIds.length ? { villageIds: f.villageIds.map(Number) } : {},
+        phases: phases.filter((p) => p.startDate && p.endDate) });
+      id = r.id;
+    }, '已建立专项行动');
+    if (ok) navigate(`/rechecks/campaigns/${id}`);
+  };
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={submit}>
+        <Stack gap="sm">
+          <Title order={5}>新建专项行动</Title>
+          <Group grow align="flex-start">
+            <TextInput label="行动名称" value={f.name} onChange={(e) => setF({ ...f, name: e.currentTarget.value })} required />
+            <TextInput label="统计时点（该日在保的户）" type="date" value={f.scopeDate} onChange={(e) => setF({ ...f, scopeDate: e.currentTarget.value })} required />
+            <MultiSelect label="范围：村（居）（不选为全镇）" data={villages} value={f.villageIds} onChange={(v) => setF({ ...f, villageIds: v })} clearable searchable />
+          </Group>
+          <Textarea label="依据（文件名称、文号）" value={f.basis} onChange={(e) => setF({ ...f, basis: e.currentTarget.value })} autosize minRows={2} />
+          {phases.map((p, i) => (
+            <Group key={p.name} align="flex-end">
+              <Text w={90}>{p.name}阶段</Text>
+              <TextInput label={`${p.name}开始`} type="date" value={p.startDate} onChange={(e) => { const v = e.currentTarget.value; setPhases(phases.map((x, k) => (k === i ? { ...x, startDate: v } : x))); }} />
+              <TextInput label={`${p.name}结束`} type="date" value={p.endDate} onChange={(e) => { const v = e.currentTarget.value; setPhases(phases.map((x, k) => (k === i ? { ...x, endDate: v } : x))); }} />
+            </Group>
+          ))}
+          <Group><Button type="submit">建立专项行动</Button></Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { test, expect, login } from './fixtures';
+
+test.use({ demo: true });
+
+test('a township runs a campaign for one village end to end and prints its signed-off sheet', async ({ page, app }) => {
+  await login(page, app.url);
+  await page.goto(`${app.url}#/rechecks/team`);
+  for (const [name, role] of [['戴亮', '驻村领导'], ['魏平', '驻村干部'], ['陈宗刚', '村干部']]) {
+    await page.getByLabel('姓名').fill(name);
+    await page.getByRole('textbox', { name: '身份' }).click();
+    await page.getByRole('option', { name: role, exact: true }).click();
+    await page.getByRole('button', { name: '添加成员' }).click();
+    await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
+  }
+
+  await page.goto(`${app.url}#/rechecks/campaigns`);
+  await page.getByLabel('行动名称').fill('2026年城乡低保精准兜底专项提升行动');
+  await page.getByLabel('统计时点（该日在保的户）').fill('2026-11-01');
+  await page.getByRole('button', { name: '建立专项行动' }).click();
+  await expect(page.getByTestId('overall-progress')).toContainText('已出处理意见 0 户');
+
+  await page.getByRole('table').getByRole('link').first().click();
+  await expect(page.getByText('清理核实', { exact: false }).first()).toBeVisible();
+  await page.getByRole('textbox', { name: '驻村领导（组长）' }).click();
+  await page.getByRole('option', { name: '戴亮' }).click();
+  await page.getByRole('textbox', { name: '驻村干部' }).click();
+  await page.getByRole('option', { name: '魏平' }).click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('textbox', { name: '村干部' }).click();
+  await page.getByRole('option', { name: '陈宗刚' }).click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: '保存清理小组' }).click();
+  await expect(page.getByText('已保存清理小组')).toBeVisible();
+
+  const rows = page.getByTestId('campaign-household');
+  const first = rows.first();
+  const firstHead = (await first.getByRole('link').textContent())!;
+  await first.getByRole('button', { name: '登记' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('入户日期').fill('2026-11-10');
+  await dialog.getByLabel('核查人').fill('魏平');
+  await dialog.getByLabel('入户核查情况').fill('入户核实，家庭成员、收入无变化');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(first).toContainText('维持');
+
+  await page.getByLabel('全选未处理的户').check();
+  await page.getByLabel('入户日期').fill('2026-11-11');
+  await page.getByLabel('核查人').fill('陈宗刚');
+  await page.getByRole('button', { name: /所选 \d+ 户登记“维持”/ }).click();
+  await expect(page.getByText(/已出处理意见 (\d+) 户/)).toBeVisible();
+  const count = await rows.count();
+  await expect(page.getByText(`已出处理意见 ${count} 户`)).toBeVisible();
+
+  await page.getByRole('button', { name: '打印已填登记表' }).click();
+  const link = page.getByTestId('printed-file');
+  await expect(link).toBeVisible();
+  const pdf = path.join(app.dataDir, 'outbox', (await link.textContent())!);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain('清理核实登记表');
+  expect(text).toContain(firstHead);
+  for (const role of ['驻村领导', '驻村干部', '村干部']) expect(text).toContain(`${role}（签字）`);
+
+  await page.getByLabel('交回日期').fill('2026-11-20');
+  await page.getByRole('button', { name: '登记交回' }).click();
+  await expect(page.getByText('已于 2026年11月20日 交回')).toBeVisible();
+});
