@@ -42,7 +42,7 @@ export const bagCover = defineDocument({
         [L('卷内文件'), `${b.items.length} 件　${b.pages} 页`, L('保管期限'), b.bag.retentionCode],
         [L('年度'), String(b.bag.year), L('状态'), b.bag.status + (b.retentionUntil ? `（保管至${cnDate(b.retentionUntil)}）` : '')],
         [L('存放位置'), { text: `${b.bag.locationCode}\n${b.bag.locationLabel}`, colSpan: 3 }, '', ''],
-      ], [70, '*', 70, '*']),
+      ], [64, 96, 64, '*']),
     ];
     return { content, fileName: `案卷封面-${b.household.headName}-${b.bag.archiveNo}` };
   },
