@@ -67,8 +67,9 @@ export function crossChecks(rows: StatsRow[], total: StatsRow, unrecorded: Unrec
     `有 ${unrecorded.causes} 户的主要致贫原因不在统计口径内，请在户档案中更正`);
   add('老年人、未成年人之和不超过人数', failing((r) => r.elderly + r.minors <= r.persons), '年龄分组超过总人数，请检查出生日期');
   add('女性、残疾人不超过人数', failing((r) => r.women <= r.persons && r.disabled <= r.persons), '分项人数超过总人数');
-  add('每户至少一名保障对象', failing((r) => r.households <= r.persons), 
-    `有在保户没有保障对象（成员均已死亡、迁出或未纳入保障），请复核这些户：${unrecorded.emptyHouseholds.slice(0, 10).join('、')}${unrecorded.emptyHouseholds.length > 10 ? ` 等 ${unrecorded.emptyHouseholds.length} 户` : ''}`);
+  const empty = unrecorded.emptyHouseholds;
+  checks.push({ name: '每户至少一名保障对象', ok: empty.length === 0, detail: empty.length === 0 ? '相符'
+    : `有 ${empty.length} 户在保户没有保障对象（成员均已死亡、迁出或未纳入保障），请复核这些户：${empty.slice(0, 10).join('、')}${empty.length > 10 ? ' 等' : ''}` });
   add('当月新增不超过在保总数', failing((r) => r.newHouseholds <= r.households && r.newPersons <= r.persons), '新增数超过在保数');
   return checks;
 }
