@@ -66,6 +66,19 @@ describe('notices print as text with the right names and amounts and no ID numbe
     for (const t of [review, stop, confirm]) expect(t).not.toMatch(ID_SHAPE);
   });
 
+  it('lists on the 初审公示 the households whose application is in publicity, with the proposed amount, and not those still under investigation', async () => {
+    const [inPublicity, investigating] = recipients('申请中');
+    const add = (hh: number, stage: string, fen: number | null) => s.handle.sqlite.prepare(`INSERT INTO applications (household_id, rule_set, stage,
+      applied_on, applicant_name, amount_fen, top_up_fen, created_by, created_at, updated_at) VALUES (?, '2021', ?, '2026-11-01', '申请人', ?, 0, 't', 't', 't')`)
+      .run(hh, stage, fen);
+    add(inPublicity!.id, '公示中', 123_400);
+    add(investigating!.id, '调查中', null);
+    const text = pdfText((await ok(s, 'print.render', { document: 'notice.review', args: { date: '2026-11-22' } })).outboxName);
+    expect(text).toMatch(new RegExp(`${inPublicity!.head}[\\s\\S]*?1,234\\.00`));
+    expect(text).not.toContain(investigating!.head);
+    s.handle.sqlite.prepare('DELETE FROM applications').run();
+  });
+
   it('withholds the name of a head of household who is a minor', async () => {
     const h = recipients('在保')[1]!;
     s.handle.sqlite.prepare('UPDATE members SET name = ?, birth_date = ? WHERE name = ?').run('欧阳小明', '2012-05-01', h.head);

@@ -24,14 +24,21 @@ export interface Selection extends Scope { fromMonth?: string; toMonth?: string;
 
 const paid = PAID_STATUSES.map((s) => `'${s}'`).join(', ');
 
+/** Application stages whose household belongs on a 初审公示 (the applications feature's procedure). */
+const IN_PUBLICITY = `'待公示', '公示中'`;
+
 /**
- * Who a notice lists. 初审公示: households still 申请中 (until the applications feature offers its list of
- * cases in 公示); 确认公布: recipients whose cover started in the month range; 长期公示: every current
- * recipient; 停保公示: households stopped in the date range.
+ * Who a notice lists. 初审公示: households whose application is 待公示/公示中, plus households still 申请中
+ * that have no application record (entered before the procedure was tracked here); 确认公布: recipients whose
+ * cover started in the month range; 长期公示: every current recipient; 停保公示: households stopped in the range.
  */
 function kindFilter(kind: NoticeKind, s: Selection): { sql: string; args: unknown[] } {
   switch (kind) {
-    case '初审公示': return { sql: `h.status = '申请中'`, args: [] };
+    case '初审公示': return {
+      sql: `(h.id IN (SELECT household_id FROM applications WHERE stage IN (${IN_PUBLICITY}))
+        OR (h.status = '申请中' AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.household_id = h.id)))`,
+      args: [],
+    };
     case '长期公示': return { sql: `h.status IN (${paid})`, args: [] };
     case '确认公布': return {
       sql: `h.status IN (${paid}) AND h.start_month >= ? AND h.start_month <= ?`,
@@ -44,6 +51,12 @@ function kindFilter(kind: NoticeKind, s: Selection): { sql: string; args: unknow
   }
 }
 
+/** The amount a notice shows: on a 初审公示 the proposed amount of the application in publicity, if it has one. */
+const amountSql = (kind: NoticeKind) => kind === '初审公示'
+  ? `COALESCE((SELECT a.amount_fen + COALESCE(a.top_up_fen, 0) FROM applications a WHERE a.household_id = h.id
+      AND a.stage IN (${IN_PUBLICITY}) ORDER BY a.id DESC LIMIT 1), h.monthly_amount_fen + h.top_up_fen)`
+  : 'h.monthly_amount_fen + h.top_up_fen';
+
 interface Raw { id: number; category: string; village_id: number; village: string; grp: string | null; head_name: string | null;
   head_birth: string | null; amount_fen: number; family_size: number; covered_size: number; start_month: string | null; exited_at: string | null }
 
@@ -52,7 +65,7 @@ export function noticeRuns(sqlite: Database.Database, kind: NoticeKind, sel: Sel
   const f = kindFilter(kind, sel);
   const raws = sqlite.prepare(`
     SELECT h.id, h.category, h.village_id, v.name AS village, g.name AS grp, m.name AS head_name, m.birth_date AS head_birth,
-      h.monthly_amount_fen + h.top_up_fen AS amount_fen, h.start_month, h.exited_at,
+      ${amountSql(kind)} AS amount_fen, h.start_month, h.exited_at,
       (SELECT COUNT(*) FROM members x WHERE x.household_id = h.id AND x.state = '在户') AS family_size,
       (SELECT COUNT(*) FROM members x WHERE x.household_id = h.id AND x.state = '在户' AND x.covered = 1) AS covered_size
     FROM households h JOIN regions v ON v.id = h.village_id LEFT JOIN regions g ON g.id = h.group_id
