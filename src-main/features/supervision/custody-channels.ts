@@ -58,16 +58,18 @@ export const custodyChannels = {
         throw new AppError('VALIDATION', '持卡人不是该户成员');
       }
       if (i.agreementFile) inboxPath(ctx.dataDir, i.agreementFile);
-      const isStaff = holderIsStaff(ctx.sqlite, i.holderName, i.holderIdNumber);
+      const before = i.id ? mustGet<CustodyRow>(ctx.sqlite, 'SELECT * FROM card_custody WHERE id = ?', i.id, '代管登记') : null;
+      // an edit form never receives the stored number: left empty, it is kept
+      const holderIdNumber = i.holderIdNumber || (before?.holder_id_number ?? '');
+      const isStaff = holderIsStaff(ctx.sqlite, i.holderName, holderIdNumber);
       const now = new Date().toISOString();
-      const values = [i.householdId, i.memberId, i.bankName, i.holderName, i.holderIdNumber, i.holderRelation, isStaff ? 1 : 0, i.reason, i.startDate,
+      const values = [i.householdId, i.memberId, i.bankName, i.holderName, holderIdNumber, i.holderRelation, isStaff ? 1 : 0, i.reason, i.startDate,
         i.endDate ?? null, i.agreementFile, i.filedDate ?? null, i.note, now];
-      const after = { ...i, holderIdNumber: maskIdNumber(i.holderIdNumber), holderIsStaff: isStaff };
+      const after = { ...i, holderIdNumber: maskIdNumber(holderIdNumber), holderIsStaff: isStaff };
       if (i.id) {
-        const before = mustGet(ctx.sqlite, 'SELECT * FROM card_custody WHERE id = ?', i.id, '代管登记');
         ctx.sqlite.prepare(`UPDATE card_custody SET household_id = ?, member_id = ?, bank_name = ?, holder_name = ?, holder_id_number = ?, holder_relation = ?,
           holder_is_staff = ?, reason = ?, start_date = ?, end_date = ?, agreement_file = ?, filed_date = ?, note = ?, updated_at = ? WHERE id = ?`).run(...values, i.id);
-        ctx.audit({ entity: 'card_custody', entityId: i.id, before, after });
+        ctx.audit({ entity: 'card_custody', entityId: i.id, before: { ...before, holder_id_number: maskIdNumber(holderIdNumber) }, after });
         return { id: i.id, holderIsStaff: isStaff };
       }
       const r = ctx.sqlite.prepare(`INSERT INTO card_custody (household_id, member_id, bank_name, holder_name, holder_id_number, holder_relation, holder_is_staff,
