@@ -9,7 +9,7 @@ test('a township runs a campaign for one village end to end and prints its signe
   await page.goto(`${app.url}#/rechecks/team`);
   for (const [name, role] of [['戴亮', '驻村领导'], ['魏平', '驻村干部'], ['陈宗刚', '村干部']]) {
     await page.getByLabel('姓名').fill(name);
-    await page.getByRole('textbox', { name: '身份' }).click();
+    await page.getByRole('combobox', { name: '身份' }).click();
     await page.getByRole('option', { name: role, exact: true }).click();
     await page.getByRole('button', { name: '添加成员' }).click();
     await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
@@ -23,12 +23,12 @@ test('a township runs a campaign for one village end to end and prints its signe
 
   await page.getByRole('table').getByRole('link').first().click();
   await expect(page.getByText('清理核实', { exact: false }).first()).toBeVisible();
-  await page.getByRole('textbox', { name: '驻村领导（组长）' }).click();
+  await page.getByRole('combobox', { name: '驻村领导（组长）' }).click();
   await page.getByRole('option', { name: '戴亮' }).click();
-  await page.getByRole('textbox', { name: '驻村干部' }).click();
+  await page.getByRole('combobox', { name: '驻村干部', exact: true }).click();
   await page.getByRole('option', { name: '魏平' }).click();
   await page.keyboard.press('Escape');
-  await page.getByRole('textbox', { name: '村干部' }).click();
+  await page.getByRole('combobox', { name: '村干部', exact: true }).click();
   await page.getByRole('option', { name: '陈宗刚' }).click();
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: '保存清理小组' }).click();

@@ -61,7 +61,7 @@ export function VillagePage({ campaignId, villageId }: { campaignId: number; vil
         <PrintButton label="打印已填登记表" document="rechecks.signoff" args={{ campaignId, villageId, filled: true }} variant="filled" />
       </Group>
       <SignoffForm campaignId={campaignId} villageId={villageId} done={village?.signoff ?? null} onSaved={reload} />
-      {editing != null && <RecordModal id={editing} onClose={() => setEditing(null)} onSaved={reload} />}
+      {editing != null && <RecordModal id={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); reload(); }} />}
     </Stack>
   );
 }
