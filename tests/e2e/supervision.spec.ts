@@ -38,8 +38,8 @@ test('registering a cadre\'s relative flags the relative\'s household in the fil
 
   await page.getByRole('tab', { name: '备案台账' }).click();
   await page.getByRole('textbox', { name: '搜索' }).fill('测试村主任');
-  const row = page.getByTestId('cases-table').getByRole('row').filter({ hasText: member.name });
-  await expect(row).toContainText('测试村主任（主任）');
+  const row = page.getByTestId('cases-table').getByRole('row').filter({ hasText: '测试村主任（主任）' });
+  await expect(row).toContainText(`${member.name}（`);
   await expect(row).toContainText(member.headName);
   await expect(row).toContainText('近亲属备案户');
   await expect(row).toContainText('未备案');
