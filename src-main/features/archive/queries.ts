@@ -102,10 +102,11 @@ export function completenessReport(sqlite: Database.Database, today: string, vil
   const rows = sqlite.prepare(`${FACTS_SQL} WHERE COALESCE(b.status, '') <> '已处置' ORDER BY h.village_id, h.group_id, h.id`).all() as FactsRow[];
   const villages = new Map<number, { villageId: number; village: string; households: number; complete: number; missing: Record<string, number> }>();
   const households: { householdId: number; headName: string; group: string; status: string; archiveNo: string; missing: string[] }[] = [];
+  const { ruleSet } = archiveSettings(sqlite);
   for (const r of rows) {
     const v = villages.get(r.village_id) ?? { villageId: r.village_id, village: r.village_name ?? '', households: 0, complete: 0, missing: {} };
     villages.set(r.village_id, v);
-    const miss = missingFor(sqlite, r, today);
+    const miss = missingDocuments(toFacts(r), filedOf(r), ruleSet, today);
     v.households++;
     if (miss.length === 0) v.complete++;
     for (const m of miss) v.missing[m.docType] = (v.missing[m.docType] ?? 0) + 1;
@@ -115,7 +116,7 @@ export function completenessReport(sqlite: Database.Database, today: string, vil
     }
   }
   const list = [...villages.values()].map((v) => ({ ...v, incomplete: v.households - v.complete }));
-  return { ruleSet: archiveSettings(sqlite).ruleSet, villages: list, households };
+  return { ruleSet, villages: list, households };
 }
 
 /** Exited bags whose retention has ended (candidates for disposal), oldest first. */
