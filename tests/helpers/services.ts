@@ -21,7 +21,7 @@ export function testServices(opts: { init?: boolean; demo?: boolean; households?
   return Object.assign(s, { dir, close: () => { closeDb(); fs.rmSync(dir, { recursive: true, force: true }); } });
 }
 
-export const actorOf = (role: Role, username = role): Actor => ({ userId: null, username, displayName: username, role });
+export const actorOf = (role: Role, username: string = role): Actor => ({ userId: null, username, displayName: username, role });
 export const ADMIN = CLI_ACTOR;
 
 /** Calls a channel as an actor and returns the wire result. */
