@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { Anchor, Badge, Group, Pagination, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useCall } from '../../lib/useCall';
+import { call } from '../../lib/api';
+import { attempt } from '../../lib/notify';
+import { isAdmin, useUser } from '../../lib/user';
 import { formatDate } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { useVillages, yuan } from './shared';
@@ -16,7 +19,11 @@ export function DuePanel() {
   const [page, setPage] = useState(1);
   const { data, error, loading } = useCall('rechecks.due', { villageId: villageId ? Number(villageId) : undefined, state, page, pageSize: PAGE_SIZE });
   const schedule = useCall('rechecks.schedule.get', {});
+  const admin = isAdmin(useUser());
   if (error) return <ErrorAlert error={error} />;
+  const setRule = async (rule: string | null) => {
+    if (rule && await attempt(() => call('rechecks.schedule.set', { rule: rule as '2021' | '2012' }), '已切换复核频次规则')) void schedule.reload();
+  };
   return (
     <Stack>
       {schedule.data && (
@@ -24,6 +31,10 @@ export function DuePanel() {
           复核频次：{schedule.data.setting.rule === '2021' ? '2021办法' : '2012办法'}（
           {Object.entries(schedule.data.setting.months[schedule.data.setting.rule]).map(([k, v]) => `${k}每${v}个月`).join('，')}）；家庭成员死亡后 3 个月内复核
         </Text>
+      )}
+      {admin && schedule.data && (
+        <Select label="复核频次规则" w={260} value={schedule.data.setting.rule} allowDeselect={false} onChange={setRule}
+          data={[{ value: '2021', label: '2021办法（稳定每年、不固定每半年）' }, { value: '2012', label: '2012办法（三无每年、稳定每半年、变动按月/季）' }]} />
       )}
       <Group align="flex-end">
         <Select label="村（居）" data={villages} value={villageId} onChange={(v) => { setVillageId(v); setPage(1); }} clearable placeholder="全镇" />
