@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, login } from './fixtures';
+
+test.use({ demo: true });
+
+const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const daysAgo = (n: number) => iso(new Date(Date.now() - n * 86_400_000));
+
+/** Opens a step's form, dates it and fills its fields by label, then submits and waits for the record. */
+async function step(page: Page, label: string, date: string, fields: Record<string, string> = {}) {
+  await page.getByRole('button', { name: label, exact: true }).click();
+  const form = page.getByRole('form', { name: `登记${label}` });
+  await form.getByRole('textbox', { name: `${label}日期`, exact: true }).fill(date);
+  for (const [name, value] of Object.entries(fields)) await form.getByRole('textbox', { name, exact: true }).fill(value);
+  await form.getByRole('button', { name: `提交${label}` }).click();
+  await expect(page.getByText(`已登记：${label}`)).toBeVisible();
+}
+
+test('one application runs from 申请 to 确认 in the UI, shows the amount and prints the 审核确认表 with it', async ({ page, app }) => {
+  await login(page, app.url);
+  const start = daysAgo(12);
+  await page.goto(`${app.url}#/applications/new`);
+  await page.getByRole('radio', { disabled: false }).first().check();
+  await page.getByLabel('申请日期').fill(start);
+  await page.getByLabel('申请理由').fill('户主患病，家庭收入低');
+  await page.getByRole('button', { name: '登记申请' }).click();
+  await expect(page.getByText('办理记录（只增不改）')).toBeVisible();
+
+  await step(page, '受理', start);
+  await step(page, '入户调查', start, { '调查人员（至少 2 人，用顿号分隔）': '王调查、刘村干', '在场并签字的家庭成员（用顿号分隔）': '户主', '调查情况': '住房简陋，无稳定收入' });
+  await step(page, '信息核对申请', start);
+  await step(page, '信息核对结果', start, { '核对结果': '无车辆、无工商登记、无存款异常' });
+  await step(page, '邻里访问', start, { '走访对象': '邻居两户', '走访情况': '情况属实' });
+  await step(page, '初审意见', start, { '理由': '符合条件' });
+  await step(page, '公示开始', start, { '公示地点': '村务公开栏' });
+  await step(page, '公示结束', daysAgo(5));
+  await step(page, '审核确认', daysAgo(0), { '审核确认意见': '同意' });
+
+  await expect(page.getByText('已确认').first()).toBeVisible();
+  const amountText = await page.getByTestId('benefit-amount').innerText();
+  const amount = /月保障金 ([\d,.]+) 元/.exec(amountText)![1].replaceAll(',', '');
+  expect(Number(amount)).toBeGreaterThan(0);
+  await expect(page.getByText('保障金核算（已确认）')).toBeVisible();
+
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('button', { name: '审核确认表' }).click();
+  const pdfUrl = (await popup).url();
+  const pdf = await page.request.get(pdfUrl);
+  expect(pdf.ok()).toBe(true);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-pdf-')), 'confirm.pdf');
+  fs.writeFileSync(file, await pdf.body());
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  expect(text).toContain('最低生活保障审核确认表');
+  expect(text).toContain(`月保障金合计：${amount} 元`);
+});
+
+test('the worklist shows the overdue investigation of an accepted case by village', async ({ page, app }) => {
+  await login(page, app.url);
+  await page.goto(`${app.url}#/applications/new`);
+  await page.getByRole('radio', { disabled: false }).first().check();
+  await page.getByLabel('申请日期').fill(daysAgo(20));
+  await page.getByRole('button', { name: '登记申请' }).click();
+  await step(page, '受理', daysAgo(20));
+  await page.goto(`${app.url}#/applications/worklist`);
+  await expect(page.getByText('受理后 3 个工作日内启动调查')).toBeVisible();
+  await expect(page.getByText('已逾期').first()).toBeVisible();
+});
