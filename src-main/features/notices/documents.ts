@@ -56,6 +56,8 @@ function summary(kind: NoticeKind, rows: NoticeRow[]): string {
   if (kind === '停保公示') return `合计：${rows.length}户，${people}人。`;
   const covered = rows.reduce((n, r) => n + r.coveredSize, 0);
   const fen = rows.reduce((n, r) => n + r.amountFen, 0);
+  // a 初审公示 may list amounts still 待核定: a total would mislead
+  if (kind === '初审公示') return `合计：${rows.length}户，家庭人口${people}人，保障人口${covered}人。`;
   return `合计：${rows.length}户，家庭人口${people}人，保障人口${covered}人，月保障金额${yuan(fen)}元。`;
 }
 
