@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { channel } from '../../ipc/contract';
 import { roleHas } from '../../ipc/permissions';
 import { parseIdNumber, ageOn } from '../../domain/idNumber';
-import { COVER_MODES, HOUSEHOLD_FLAGS, RELATIONS } from '../../domain/glossary';
+import { CATEGORIES, COVER_MODES, DISABILITY_TYPES, HEALTH, HOUSEHOLD_FLAGS, HOUSEHOLD_STATUSES, INCOME_TYPES, LABOUR_CAPACITY,
+  MEMBER_EXITS, POVERTY_CAUSES, RELATIONS } from '../../domain/glossary';
 import { change, householdFacts, householdPatch, id, incomeItem, listInput, memberExit, memberPatch, newMember, requiredReason } from './schemas';
 import { DERIVED_FLAGS, getHouseholdRow, householdDetail, listHouseholds } from './queries';
 import { addMember, createHousehold, describeHousehold, localToday, updateHousehold } from './store';
@@ -15,9 +16,13 @@ export const householdsChannels = {
     title: '户档案列表（检索、筛选、分页、排序）', permission: 'read', kind: 'query', input: listInput,
     handler: (ctx, i) => listHouseholds(ctx.sqlite, i),
   }),
-  'households.filters': channel({
-    title: '户档案列表可用的筛选标记', permission: 'read', kind: 'query', input: z.object({}),
-    handler: () => ({ flags: [...HOUSEHOLD_FLAGS, ...Object.keys(DERIVED_FLAGS)] }),
+  'households.options': channel({
+    title: '户档案的选项（类别、状态、关系、标记等）', permission: 'read', kind: 'query', input: z.object({}),
+    handler: () => ({
+      categories: CATEGORIES, statuses: HOUSEHOLD_STATUSES, relations: RELATIONS, health: HEALTH, labour: LABOUR_CAPACITY,
+      disabilityTypes: DISABILITY_TYPES, causes: POVERTY_CAUSES, incomeTypes: INCOME_TYPES, exits: MEMBER_EXITS,
+      flags: HOUSEHOLD_FLAGS, filterFlags: [...HOUSEHOLD_FLAGS, ...Object.keys(DERIVED_FLAGS)],
+    }),
   }),
   'households.get': channel({
     title: '户档案详情（事实、成员、收入、变动记录）', permission: 'read', kind: 'query', input: z.object({ id }),

@@ -1,0 +1,135 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Card, FileInput, Group, Progress, ScrollArea, Select, Stack, Stepper, Table, Text, Title } from '@mantine/core';
+import { call, newJobId, onProgress, uploadFile, type In, type Out } from '../../lib/api';
+import { navigate } from '../../lib/router';
+import { notifyError } from '../../lib/notify';
+import { formatDate, formatYuan } from '../../lib/format';
+import { opts, useOptions } from './useOptions';
+
+type Report = Out<'households.importRoster'>;
+type Category = NonNullable<In<'households.importRoster'>['defaultCategory']>;
+
+/** Upload → dry-run report → (optional) column mapping → all-or-nothing import with progress. */
+export function RosterImport() {
+  const options = useOptions();
+  const [step, setStep] = useState(0);
+  const [file, setFile] = useState<File | null>(null);
+  const [inboxName, setInboxName] = useState('');
+  const [category, setCategory] = useState<string | null>(null);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [report, setReport] = useState<Report | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number; message?: string } | null>(null);
+
+  const run = async (dryRun: boolean, name = inboxName) => {
+    const jobId = newJobId();
+    const off = onProgress((p) => { if (p.jobId === jobId) setProgress(p); });
+    setBusy(true);
+    try {
+      const r = await call('households.importRoster', { inboxName: name, dryRun, mapping: Object.keys(mapping).length ? mapping : undefined,
+        defaultCategory: (category ?? undefined) as Category | undefined }, { jobId });
+      setReport(r);
+      setStep(dryRun ? 1 : 3);
+    } catch (e) { notifyError(e); } finally { off(); setBusy(false); setProgress(null); }
+  };
+  const start = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!file) return;
+    setBusy(true);
+    try { const name = await uploadFile(file); setInboxName(name); setMapping({}); await run(true, name); } catch (err) { notifyError(err); setBusy(false); }
+  };
+
+  return (
+    <Stack>
+      <Group><Button variant="subtle" onClick={() => navigate('/households')}>← 户档案列表</Button><Title order={3}>导入花名册</Title></Group>
+      <Stepper active={step} onStepClick={(s) => { if (s < step && step !== 3) setStep(s); }}>
+        <Stepper.Step label="选择文件">
+          <form onSubmit={start}>
+            <Stack maw={480}>
+              <FileInput label="花名册文件（.xlsx）" accept=".xlsx" required value={file} onChange={setFile} placeholder="点击选择文件" />
+              <Select label="默认保障类别（表中无“保障类别”列时使用）" clearable data={opts(options?.categories ?? [])} value={category} onChange={setCategory} />
+              <Text size="sm" c="dimmed">先试导入：检查每一行并列出全部问题，不写入任何数据。</Text>
+              <Button type="submit" loading={busy} disabled={!file}>试导入</Button>
+            </Stack>
+          </form>
+        </Stepper.Step>
+        <Stepper.Step label="试导入报告">{report && <ReportView r={report} />}</Stepper.Step>
+        <Stepper.Step label="列对应">{report && <MappingView r={report} mapping={mapping} setMapping={setMapping} />}</Stepper.Step>
+        <Stepper.Step label="导入">{report && <Done r={report} />}</Stepper.Step>
+      </Stepper>
+      {progress && <Stack gap={4}><Text size="sm">{progress.message}</Text><Progress value={progress.total ? (100 * progress.done) / progress.total : 100} animated /></Stack>}
+      {step === 1 && report && (
+        <Group>
+          <Button onClick={() => void run(false)} loading={busy} disabled={report.errors > 0 || report.households.new === 0}>
+            正式导入 {report.households.new} 户 {report.members.new} 人
+          </Button>
+          <Button variant="default" onClick={() => setStep(2)}>调整列对应</Button>
+          <Button variant="subtle" onClick={() => setStep(0)}>重新选择文件</Button>
+        </Group>)}
+      {step === 2 && <Group><Button onClick={() => void run(true)} loading={busy}>按此对应重新试导入</Button></Group>}
+    </Stack>
+  );
+}
+
+function ReportView({ r }: { r: Report }) {
+  return (
+    <Stack>
+      {r.errors > 0
+        ? <Alert color="red" title={`发现 ${r.errors} 个错误，需修改文件后重新试导入`}>有错误时不会导入任何数据（整批导入，要么全部成功，要么全部不写入）。</Alert>
+        : <Alert color="green" title="没有错误">可导入 {r.households.new} 户 {r.members.new} 人；已建档的 {r.households.existing} 户不会重复导入。</Alert>}
+      <Text size="sm">文件：{r.file}；{r.sheets.map((s) => s.headerRow === null ? `“${s.name}”未找到表头` : `“${s.name}”表头在第 ${s.headerRow} 行，数据 ${s.dataRows} 行（跳过空行 ${s.blankRows}、合计行 ${s.totalRows}）`).join('；')}</Text>
+      <Text size="sm">可导入 {r.households.new} 户 {r.members.new} 人；已建档 {r.households.existing} 户</Text>
+      {r.newVillages.length > 0 && <Text size="sm">将新建村/居：{r.newVillages.join('、')}</Text>}
+      {r.newGroups.length > 0 && <Text size="sm">将新建组：{r.newGroups.join('、')}</Text>}
+      {r.problems.length > 0 && (
+        <Card withBorder p={0}>
+          <ScrollArea h={260}>
+            <Table striped stickyHeader aria-label="问题清单">
+              <Table.Thead><Table.Tr><Table.Th>级别</Table.Th><Table.Th>工作表</Table.Th><Table.Th>行</Table.Th><Table.Th>列</Table.Th><Table.Th>原因</Table.Th></Table.Tr></Table.Thead>
+              <Table.Tbody>{r.problems.map((p, i) => (
+                <Table.Tr key={i}><Table.Td><Badge size="sm" color={p.level === 'error' ? 'red' : 'yellow'}>{p.level === 'error' ? '错误' : '提示'}</Badge></Table.Td>
+                  <Table.Td>{p.sheet}</Table.Td><Table.Td>{p.row ?? ''}</Table.Td><Table.Td>{p.column}</Table.Td><Table.Td>{p.reason}</Table.Td></Table.Tr>))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+        </Card>)}
+      {r.preview.length > 0 && (
+        <Table withTableBorder aria-label="导入预览">
+          <Table.Thead><Table.Tr>{['户主', '村/组', '类别', '人数', '月保障金', '起始年月'].map((x) => <Table.Th key={x}>{x}</Table.Th>)}</Table.Tr></Table.Thead>
+          <Table.Tbody>{r.preview.map((p, i) => (
+            <Table.Tr key={i}><Table.Td>{p.headName}</Table.Td><Table.Td>{p.village}{p.group}</Table.Td><Table.Td>{p.category}</Table.Td>
+              <Table.Td>{p.members}</Table.Td><Table.Td>{formatYuan(p.monthlyFen)}</Table.Td><Table.Td>{formatDate(p.startMonth)}</Table.Td></Table.Tr>))}
+          </Table.Tbody>
+        </Table>)}
+    </Stack>
+  );
+}
+
+function MappingView({ r, mapping, setMapping }: { r: Report; mapping: Record<string, string>; setMapping: (m: Record<string, string>) => void }) {
+  const fields = [{ value: '', label: '（不导入）' }, ...r.fields.filter((f) => f.value !== 'ignore')];
+  const columns = r.sheets.flatMap((s) => s.columns.filter((c) => c.header).map((c) => ({ ...c, sheet: s.name })));
+  if (!columns.length) return <Alert color="yellow">没有识别到表头。请确认表头行含“姓名/户主姓名”和“身份证号”，或在文件中把表头改为常用名称。</Alert>;
+  return (
+    <Table withTableBorder aria-label="列对应">
+      <Table.Thead><Table.Tr><Table.Th>工作表</Table.Th><Table.Th>列</Table.Th><Table.Th>表头</Table.Th><Table.Th>对应到</Table.Th></Table.Tr></Table.Thead>
+      <Table.Tbody>{columns.map((c) => (
+        <Table.Tr key={`${c.sheet}-${c.column}`}>
+          <Table.Td>{c.sheet}</Table.Td><Table.Td>{c.column}</Table.Td><Table.Td>{c.header}</Table.Td>
+          <Table.Td><Select aria-label={`“${c.header}”对应到`} data={fields} value={mapping[c.header] ?? (c.field && c.field !== 'ignore' ? c.field : '')}
+            onChange={(v) => setMapping({ ...mapping, [c.header]: v ?? '' })} allowDeselect={false} /></Table.Td>
+        </Table.Tr>))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function Done({ r }: { r: Report }) {
+  if (!r.imported) return <Alert color="yellow">未导入：{r.errors > 0 ? `有 ${r.errors} 个错误` : '没有需要导入的新户'}。</Alert>;
+  const w = (r as Report & { written?: { households: number; members: number; createdVillages: string[]; createdGroups: string[] } }).written;
+  return (
+    <Alert color="green" title="导入完成">
+      已导入 {w?.households} 户 {w?.members} 人{w?.createdVillages.length ? `；新建村/居：${w.createdVillages.join('、')}` : ''}{w?.createdGroups.length ? `；新建组：${w.createdGroups.join('、')}` : ''}。
+      <Button ml="md" size="xs" onClick={() => navigate('/households')}>查看户档案</Button>
+    </Alert>
+  );
+}
