@@ -23,14 +23,14 @@ export function generateDemo(sqlite: Database.Database, o: DemoOptions): DemoRes
     const groups = Array.from({ length: rng.int(3, 6) }, (_, g) => insertRegion(sqlite, id, 'group', `${g + 1}组`, g + 1));
     return { id, name, urban: name.endsWith('社区'), groups };
   });
-  const ctx = { sqlite, rng, region6, today: o.today, seq: 0, members: 0 };
+  const ctx = { sqlite, rng, region6, today: o.today, seqByBirth: new Map<string, number>(), members: 0 };
   for (let h = 0; h < o.households; h++) insertHousehold(ctx, rng.pick(villages), h);
   const result = { villages: villages.length, groups: villages.reduce((s, v) => s + v.groups.length, 0), households: o.households, members: ctx.members };
   for (const ext of demoExtensions) ext(sqlite, { rng, today: o.today, region6 });
   return result;
 }
 
-interface Ctx { sqlite: Database.Database; rng: Rng; region6: string; today: string; seq: number; members: number }
+interface Ctx { sqlite: Database.Database; rng: Rng; region6: string; today: string; seqByBirth: Map<string, number>; members: number }
 interface Village { id: number; name: string; urban: boolean; groups: number[] }
 
 function insertHousehold(c: Ctx, v: Village, index: number) {
@@ -81,7 +81,11 @@ function insertMember(c: Ctx, householdId: number, p: { relation: string; male: 
   const { rng } = c;
   const name = p.surname + rng.pick(p.male ? GIVEN_M : GIVEN_F);
   const birth = `${p.year}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
-  const idNumber = makeIdNumber(c.region6, birth, ++c.seq, p.male);
+  // Sequence numbers count per birth date and sex (odd = male), as a real 派出所 assigns them: never a duplicate ID.
+  const key = `${birth}${p.male ? 'm' : 'f'}`;
+  const n = (c.seqByBirth.get(key) ?? 0) + 1;
+  c.seqByBirth.set(key, n);
+  const idNumber = makeIdNumber(c.region6, birth, n * 2 - (p.male ? 1 : 0), p.male);
   const disabled = rng.chance(0.08);
   const ill = !disabled && rng.chance(0.1);
   const dead = p.relation === '户主' && p.year < 1950 && rng.chance(0.15);
