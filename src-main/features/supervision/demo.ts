@@ -14,7 +14,7 @@ const OUTSIDE_RELATIVES = [['周明军', '兄弟姐妹'], ['吴秀珍', '父母'
 export const supervisionDemo: DemoExtension = (sqlite, { rng, today, region6 }) => {
   const now = new Date().toISOString();
   let seq = 900;
-  const person = (name: string, year: number) => ({ name, id: makeIdNumber(region6, `${year}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`, seq++, rng.chance(0.5)) });
+  const person = (name: string, year: number) => ({ name, id: makeIdNumber(region6, `${year}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`, (seq += 2), rng.chance(0.5)) });
   const insStaff = sqlite.prepare(`INSERT INTO supervised_staff (kind, name, id_number, unit, village_id, post, term_start, term_end, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const year = Number(today.slice(0, 4));

@@ -25,7 +25,7 @@ export function GovernancePanel() {
   return (
     <Stack>
       <Group align="flex-end">
-        <Select label="台账" w={320} data={(ledgers.data ?? []).map((l) => ({ value: String(l.id), label: `${l.title}（${l.done ?? 0}/${l.tasks} 已完成）` }))}
+        <Select label="台账" w={440} data={(ledgers.data ?? []).map((l) => ({ value: String(l.id), label: `${l.title}（${l.done ?? 0}/${l.tasks} 已完成）` }))}
           value={current ? String(current) : null} onChange={(v) => setSelected(v ? Number(v) : null)} allowDeselect={false} />
         {canWrite(me) && (
           <form onSubmit={create} aria-label="新建年度台账">

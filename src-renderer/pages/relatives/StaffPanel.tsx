@@ -40,7 +40,7 @@ export function StaffPanel({ staffId }: { staffId: number | null }) {
                       <Table.Td>{s.unit} {s.post}</Table.Td>
                       <Table.Td>{s.idNumber}</Table.Td>
                       <Table.Td>{[formatDate(s.termStart), formatDate(s.termEnd)].filter(Boolean).join('至')}</Table.Td>
-                      <Table.Td>{s.relativeCount} 人{s.matchCount > 0 && <Badge color="orange" variant="light" ml={4}>{s.matchCount} 人享受低保</Badge>}</Table.Td>
+                      <Table.Td>{s.relativeCount} 人{s.matchCount > 0 && <Badge color="orange" variant="light" ml={4}>低保 {s.matchCount}</Badge>}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
