@@ -51,41 +51,43 @@ export function mergeCalendars(overrides: HolidayCalendar | null | undefined): H
 }
 
 /** A compiled calendar answers isWorkingDay quickly; years it does not know fall back to Monday–Friday. */
-export interface WorkCalendar { isWorkingDay(iso: string): boolean; knows(year: number): boolean }
+export interface WorkCalendar { isWorkingDay(iso: string): boolean; isWorkingDayNumber(day: number): boolean; knows(year: number): boolean }
+
+/** Days since 1970-01-01 (a Thursday), so the weekday is arithmetic and no Date is built per day. */
+const dayNumber = (iso: string) => parseDate(iso) / DAY_MS;
+const dateOfDay = (day: number) => formatDate(day * DAY_MS);
 
 export function compileCalendar(cal: HolidayCalendar): WorkCalendar {
-  const holidays = new Set<string>();
-  const workdays = new Set<string>();
+  const holidays = new Set<number>();
+  const workdays = new Set<number>();
   for (const y of Object.values(cal)) {
-    for (const d of expandEntries(y.holidays)) holidays.add(d);
-    for (const d of expandEntries(y.workdays)) workdays.add(d);
+    for (const d of expandEntries(y.holidays)) holidays.add(dayNumber(d));
+    for (const d of expandEntries(y.workdays)) workdays.add(dayNumber(d));
   }
-  return {
-    isWorkingDay(iso) {
-      if (workdays.has(iso)) return true;
-      if (holidays.has(iso)) return false;
-      const dow = new Date(parseDate(iso)).getUTCDay();
-      return dow !== 0 && dow !== 6;
-    },
-    knows: (year) => String(year) in cal,
+  const isWorkingDayNumber = (day: number) => {
+    if (workdays.has(day)) return true;
+    if (holidays.has(day)) return false;
+    const dow = (day + 4) % 7; // 0 = Sunday
+    return dow !== 0 && dow !== 6;
   };
+  return { isWorkingDayNumber, isWorkingDay: (iso) => isWorkingDayNumber(dayNumber(iso)), knows: (year) => String(year) in cal };
 }
 
 /** The date that is n working days after start; counting starts the day after start. */
 export function addWorkingDays(cal: WorkCalendar, start: string, n: number): string {
-  let t = parseDate(start);
+  let day = dayNumber(start);
   let left = n;
   while (left > 0) {
-    t += DAY_MS;
-    if (cal.isWorkingDay(formatDate(t))) left--;
+    day++;
+    if (cal.isWorkingDayNumber(day)) left--;
   }
-  return formatDate(t);
+  return dateOfDay(day);
 }
 
 /** Working days in (start, end]: 0 when end ≤ start. */
 export function workingDaysBetween(cal: WorkCalendar, start: string, end: string): number {
   let n = 0;
-  const last = parseDate(end);
-  for (let t = parseDate(start) + DAY_MS; t <= last; t += DAY_MS) if (cal.isWorkingDay(formatDate(t))) n++;
+  const last = dayNumber(end);
+  for (let day = dayNumber(start) + 1; day <= last; day++) if (cal.isWorkingDayNumber(day)) n++;
   return n;
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { CLOSED_STAGES, deadlines, deadlineState, missingForPreliminary, OFFERED_STEPS, STEP_LABELS, type Stage } from '../../domain/procedure';
-import { caseOf, factsOf, getApplication, stepRows, type ApplicationRow } from './cases';
+import { CLOSED_STAGES, deadlines, deadlineState, foldSteps, missingForPreliminary, OFFERED_STEPS, STEP_LABELS, type Stage, type StepRecord } from '../../domain/procedure';
+import { caseOf, factsOf, getApplication, stepRows, toRecord, type ApplicationRow, type StepRow } from './cases';
 import { calculateForHousehold, householdState, type HouseholdCalculation } from './household';
 import { blockedUntil, integrityRecords } from './integrity';
 import { changeRows } from './decisions';
@@ -77,7 +77,12 @@ export function worklist(sqlite: Sqlite, i: { villageId?: number; include: 'due'
   const apps = sqlite.prepare(`SELECT a.*, COALESCE(v.name, '') AS village, COALESCE(m.name, '') AS headName ${FROM}
     WHERE a.stage <> '已确认'
     ${i.villageId ? 'AND h.village_id = ?' : ''}`).all(...(i.villageId ? [i.villageId] : [])) as (ApplicationRow & { village: string; headName: string })[];
-  const items = apps.flatMap((a) => deadlines(caseOf(a), factsOf(sqlite, a), cal)
+  // One query for every open case's steps instead of one per case.
+  const steps = new Map<number, StepRecord[]>();
+  for (const s of sqlite.prepare("SELECT * FROM application_steps WHERE application_id IN (SELECT id FROM applications WHERE stage <> '已确认') ORDER BY id").all() as StepRow[]) {
+    steps.set(s.application_id, [...(steps.get(s.application_id) ?? []), toRecord(s)]);
+  }
+  const items = apps.flatMap((a) => deadlines(caseOf(a), foldSteps(caseOf(a), steps.get(a.id) ?? []), cal)
     .map((d) => ({ applicationId: a.id, householdId: a.household_id, headName: a.headName, village: a.village, stage: a.stage as Stage,
       key: d.key, label: d.label, due: d.due, state: deadlineState(d, now, cal) }))
     .filter((d) => d.state !== '已完成' && (i.include === 'all' || d.state !== '未到期')));
