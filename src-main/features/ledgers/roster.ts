@@ -99,25 +99,28 @@ export function primaryCause(causesJson: string): string {
 interface MemberRow {
   household_id: number; name: string; id_number: string; relation: string; sex: string; birth_date: string; health: string;
   disability_type: string; disability_grade: number | null; labour_capacity: string; covered: number;
-  category: string; village: string; grp: string | null; head_name: string | null;
 }
+interface HouseholdInfo { id: number; category: string; village: string; grp: string | null; head_name: string | null }
 
 function* memberRows(sqlite: Database.Database, c: LedgerContext): Generator<LedgerRow> {
   let seq = 0;
   for (const page of pages(rosterHouseholdIds(sqlite, c.period))) {
-    const rows = sqlite.prepare(`SELECT m.household_id, m.name, m.id_number, m.relation, m.sex, m.birth_date, m.health, m.disability_type,
-      m.disability_grade, m.labour_capacity, m.covered, h.category, v.name AS village, g.name AS grp, hm.name AS head_name
-      FROM members m JOIN households h ON h.id = m.household_id JOIN regions v ON v.id = h.village_id
-      LEFT JOIN regions g ON g.id = h.group_id LEFT JOIN members hm ON hm.id = h.head_member_id
-      WHERE m.household_id IN (${placeholders(page.length)}) AND m.state = '在户' ORDER BY m.household_id, m.id`).all(...page) as MemberRow[];
+    const marks = placeholders(page.length);
+    // Household facts once per household, members without joins: the member sheet is the big one.
+    const info = new Map((sqlite.prepare(`SELECT h.id, h.category, v.name AS village, g.name AS grp, hm.name AS head_name
+      FROM households h JOIN regions v ON v.id = h.village_id LEFT JOIN regions g ON g.id = h.group_id
+      LEFT JOIN members hm ON hm.id = h.head_member_id WHERE h.id IN (${marks})`).all(...page) as HouseholdInfo[]).map((h) => [h.id, h]));
+    const rows = sqlite.prepare(`SELECT household_id, name, id_number, relation, sex, birth_date, health, disability_type, disability_grade,
+      labour_capacity, covered FROM members WHERE household_id IN (${marks}) AND state = '在户'`).all(...page) as MemberRow[];
     const byHousehold = groupBy(rows, (r) => r.household_id);
     for (const id of page) {
+      const h = info.get(id)!;
       for (const m of byHousehold.get(id) ?? []) {
         yield {
-          seq: ++seq, village: m.village, group: m.grp ?? '', headName: m.head_name ?? '', name: m.name, idNumber: m.id_number,
+          seq: ++seq, village: h.village, group: h.grp ?? '', headName: h.head_name ?? '', name: m.name, idNumber: m.id_number,
           relation: m.relation, sex: m.sex, birth: m.birth_date.slice(0, 7), health: m.health,
           disability: m.disability_type ? `${m.disability_type}${m.disability_grade ? `${m.disability_grade}级` : ''}` : '',
-          labour: m.labour_capacity, category: m.category, covered: m.covered ? '是' : '否',
+          labour: m.labour_capacity, category: h.category, covered: m.covered ? '是' : '否',
         };
       }
     }
