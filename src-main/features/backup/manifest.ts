@@ -47,7 +47,7 @@ export function archiveStoreEntries(dataDir: string): ArchiveEntry[] {
   for (const rel of fs.readdirSync(root, { recursive: true }) as string[]) {
     const full = path.join(root, rel);
     const st = fs.statSync(full);
-    if (!st.isFile()) continue;
+    if (!st.isFile() || /\.(tmp|partial)$/.test(rel)) continue; // an upload still being written is not in the store yet
     const m = SHA_NAME.exec(path.basename(rel));
     out.push({ name: rel.split(path.sep).join('/'), sha256: m ? m[1] : sha256File(full), size: st.size });
   }
