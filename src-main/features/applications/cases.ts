@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { HandlerContext } from '../../ipc/contract';
 import { AppError, notFound } from '../../ipc/errors';
 import { emit } from '../events';
+import { isNearRelativeHousehold, nearRelativeReason } from '../supervision/matching';
 import { applyStep, CLOSED_STAGES, foldSteps, needsCountySample, refusals, STEP_LABELS, type Facts, type ProcedureCase,
   type RuleSet, type Stage, type StepKind, type StepRecord } from '../../domain/procedure';
 import { calculateForHousehold, householdState, setHouseholdStatus } from './household';
@@ -111,6 +112,10 @@ function after(ctx: HandlerContext, a: ApplicationRow, s: StepRecord, input: Ste
     ctx.sqlite.prepare('UPDATE applications SET near_relative = ?, near_relative_note = ?, county_visit_required = ? WHERE id = ?')
       .run(p.nearRelative ? 1 : 0, String(p.nearRelativeNote ?? ''), p.nearRelative || sample ? 1 : 0, a.id);
     emit.applicationAccepted(ctx, { applicationId: a.id, householdId: a.household_id });
+    // The supervision listener has just matched the members against the near-relative registry.
+    if (!p.nearRelative && isNearRelativeHousehold(ctx.sqlite, a.household_id)) {
+      flagNearRelative(ctx, a.id, nearRelativeReason(ctx.sqlite, a.household_id));
+    }
   }
   if (s.kind === 'confirm' && calc) {
     const startMonth = nextMonth(s.date);
