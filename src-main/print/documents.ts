@@ -4,6 +4,7 @@ import { rechecksDocuments } from '../features/rechecks/print';
 import { noticeDocuments } from '../features/notices/documents';
 import { supervisionDocuments } from '../features/supervision/print';
 import { applicationDocuments } from '../features/applications/print';
+import { ledgersDocuments } from '../features/ledgers/print';
 
 /**
  * Every printable document. A feature adds its documents with one import line and one spread here:
@@ -15,6 +16,7 @@ export const documents: PrintDocument<any>[] = [
   ...noticeDocuments,
   ...supervisionDocuments,
   ...applicationDocuments,
+  ...ledgersDocuments,
 ];
 
 export function findDocument(name: string): PrintDocument<any> | undefined {

@@ -51,7 +51,7 @@ describe('USB export package', () => {
     expect(fs.readdirSync(usb)).toEqual([a.folderName]);
     const manifest = JSON.parse(fs.readFileSync(path.join(a.path, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ divisionCode: '510902105000', period: PERIOD, sequence: 1, township: { name: '青溪镇' } });
-    expect(manifest.files.map((f: { name: string }) => f.name)).toContain('01_低保对象花名册.xlsx');
+    expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['00_月度统计表.xlsx', '00_月度统计表.pdf', '01_低保对象花名册.xlsx', 'data.json']));
     expect(manifest.files.every((f: { sha256: string }) => /^[0-9a-f]{64}$/.test(f.sha256))).toBe(true);
     expect((await verify(a.path)).ok).toBe(true);
     const b = await exportTo();
@@ -94,7 +94,7 @@ describe('USB export package', () => {
 
   it('leaves nothing that looks complete when the drive is pulled mid-export, and says so', async () => {
     let step = 0;
-    const job = writePackage({ sqlite: s.handle.sqlite, township: getTownship(s.handle.sqlite)!, period: PERIOD, destination: usb,
+    const job = writePackage({ sqlite: s.handle.sqlite, dataDir: s.dir, actor: actorOf('admin'), township: getTownship(s.handle.sqlite)!, period: PERIOD, destination: usb,
       createdBy: 'test', acceptFailedChecks: true, cancelled: () => false,
       progress: () => { if (++step === 3) for (const d of fs.readdirSync(usb)) fs.rmSync(path.join(usb, d), { recursive: true }); } });
     await expect(job).rejects.toThrow(/U盘上没有留下完整的报送包/);

@@ -90,7 +90,7 @@ export const ledgersChannels = {
     input: z.object({ period, destination: folder, acceptFailedChecks: z.boolean().default(false) }),
     handler: async (ctx, i) => {
       const destination = validateDestination(i.destination, ctx.dataDir);
-      const r = await writePackage({ sqlite: ctx.sqlite, township: township(ctx), period: i.period, destination,
+      const r = await writePackage({ sqlite: ctx.sqlite, dataDir: ctx.dataDir, actor: ctx.actor, township: township(ctx), period: i.period, destination,
         createdBy: ctx.actor.displayName, acceptFailedChecks: i.acceptFailedChecks, progress: progressOf(ctx), cancelled: ctx.cancelled });
       ctx.tx(() => {
         const id = ctx.sqlite.prepare(`INSERT INTO exchange_exports (period, sequence, folder_name, destination, manifest_sha256, created_at, created_by)

@@ -13,9 +13,11 @@ import { writeLedgerWorkbook, type LedgerSheet } from './xlsx';
 import { keyFingerprint, sign, townshipKeys } from './keys';
 import { DATA_FILE, folderNameOf, MANIFEST, PACKAGE_FORMAT, sha256File, SIGNATURE, type Manifest, type ManifestFile } from './manifest';
 import { verifyPackage, type VerifyResult } from './verify';
+import { renderDocument } from '../../print/render';
+import type { Actor } from '../../ipc/contract';
 
 export interface PackageJob {
-  sqlite: Database.Database; township: Township; period: string; destination: string; createdBy: string;
+  sqlite: Database.Database; dataDir: string; actor: Actor; township: Township; period: string; destination: string; createdBy: string;
   acceptFailedChecks: boolean; progress(message: string, done: number, total: number): void; cancelled(): boolean;
 }
 export interface PackageResult { folderName: string; path: string; sequence: number; manifest: Manifest; manifestSha256: string; verify: VerifyResult }
@@ -83,6 +85,12 @@ async function writeFiles(job: PackageJob, dir: string, stats: MonthlyStats): Pr
     const counts = await writeLedgerWorkbook(file, b.sheets, { cancelled: job.cancelled });
     files.push(await describe(file, b.name, counts));
   }
+  job.progress('正在生成月度统计表 PDF', books.length, total);
+  const pdf = await renderDocument({ sqlite: job.sqlite, dataDir: job.dataDir, actor: job.actor }, 'ledgers.monthlyStats', { period: job.period });
+  const pdfName = '00_月度统计表.pdf';
+  fs.copyFileSync(pdf.file, path.join(dir, pdfName));
+  fs.rmSync(pdf.file, { force: true });
+  files.push(await describe(path.join(dir, pdfName), pdfName, {}));
   job.progress(`正在写入 ${DATA_FILE}`, books.length, total);
   const persons = packagePersons(job.sqlite, job.period);
   writeDurably(path.join(dir, DATA_FILE), Buffer.from(JSON.stringify({ format: PACKAGE_FORMAT, period: job.period, stats, persons })));
