@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Rng } from './random';
 import { archiveDemo } from '../archive/demo';
 import { supervisionDemo } from '../supervision/demo';
+import { applicationsDemo } from '../applications/demo';
 
 /**
  * Features add their own demo rows (staff and relatives, applications, archive bags …) after the base
@@ -9,4 +10,5 @@ import { supervisionDemo } from '../supervision/demo';
  */
 export type DemoExtension = (sqlite: Database.Database, ctx: { rng: Rng; today: string; region6: string }) => void;
 
-export const demoExtensions: DemoExtension[] = [supervisionDemo, archiveDemo];
+// Order matters: relatives exist before applications are accepted; bags are filed after statuses settle.
+export const demoExtensions: DemoExtension[] = [supervisionDemo, applicationsDemo, archiveDemo];
