@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FolderPickButton } from '../../components/FolderPickButton';
 import { Alert, Button, Group, Pagination, ScrollArea, SegmentedControl, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { call } from '../../lib/api';
 import { useCall } from '../../lib/useCall';
@@ -25,6 +26,7 @@ export function CountyPanel({ period }: { period: string }) {
       <form onSubmit={importPackage}>
         <Group align="flex-end">
           <TextInput label="导入报送包（文件夹路径）" value={dir} onChange={(e) => setDir(e.currentTarget.value)} w={480} required />
+          <FolderPickButton onPick={setDir} />
           <Button type="submit">校验并导入</Button>
         </Group>
       </form>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { FolderPickButton } from '../../components/FolderPickButton';
 import { Alert, Button, Checkbox, Code, Group, List, Progress, Stack, Table, Text, TextInput } from '@mantine/core';
 import { call, newJobId, onProgress, openOutbox, type Out } from '../../lib/api';
 import { useCall } from '../../lib/useCall';
@@ -44,6 +45,7 @@ export function PackagePanel({ period }: { period: string }) {
         <Stack gap="sm">
           <TextInput label="目标文件夹（U盘）" description="插入U盘后点下方的盘符，或填写一个已存在的文件夹路径" value={destination} required
             onChange={(e) => setDestination(e.currentTarget.value)} />
+          <Group><FolderPickButton onPick={setDestination} /></Group>
           {drives.data && drives.data.length > 0 && (
             <Group gap="xs">
               <Text size="sm">可移动磁盘：</Text>

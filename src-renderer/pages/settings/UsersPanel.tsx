@@ -6,7 +6,7 @@ import { attempt } from '../../lib/notify';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { isAdmin, useUser } from '../../lib/user';
 
-const ROLE_OPTIONS = [{ value: 'admin', label: '管理员' }, { value: 'clerk', label: '经办人' }, { value: 'reviewer', label: '审核人' }, { value: 'readonly', label: '只读' }];
+const ROLE_OPTIONS = [{ value: 'admin', label: '管理员' }, { value: 'clerk', label: '经办人' }, { value: 'reviewer', label: '审核人' }, { value: 'readonly', label: '只读' }, { value: 'county', label: '县级（汇总各乡镇报送包）' }];
 
 export function UsersPanel() {
   const me = useUser();
