@@ -114,6 +114,8 @@ describe('digital supervision lists', () => {
     const m = q<{ id: number; household_id: number; name: string }>(`SELECT m.id, m.household_id, m.name FROM members m JOIN households h ON h.id = m.household_id
       WHERE h.status = '在保' AND m.state = '在户' AND m.id <> h.head_member_id LIMIT 1`);
     s.handle.sqlite.prepare("UPDATE members SET state = '死亡', death_date = '2026-03-01' WHERE id = ?").run(m.id);
+    // Not rechecked since the death (the demo's recheck history would otherwise clear the finding).
+    s.handle.sqlite.prepare("DELETE FROM recheck_records WHERE household_id = ? AND date >= '2026-03-01'").run(m.household_id);
     const lists = await ok(s, 'rechecks.supervision', { today: '2026-11-22' });
     const dead = lists.find((l: { key: string }) => l.key === 'deadCovered');
     const f = dead.findings.find((x: { person: string }) => x.person === m.name);

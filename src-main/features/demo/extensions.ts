@@ -3,6 +3,7 @@ import type { Rng } from './random';
 import { archiveDemo } from '../archive/demo';
 import { supervisionDemo } from '../supervision/demo';
 import { applicationsDemo } from '../applications/demo';
+import { rechecksDemo } from '../rechecks/demo';
 
 /**
  * Features add their own demo rows (staff and relatives, applications, archive bags …) after the base
@@ -11,4 +12,4 @@ import { applicationsDemo } from '../applications/demo';
 export type DemoExtension = (sqlite: Database.Database, ctx: { rng: Rng; today: string; region6: string }) => void;
 
 // Order matters: relatives exist before applications are accepted; bags are filed after statuses settle.
-export const demoExtensions: DemoExtension[] = [supervisionDemo, applicationsDemo, archiveDemo];
+export const demoExtensions: DemoExtension[] = [supervisionDemo, applicationsDemo, rechecksDemo, archiveDemo];
