@@ -19,13 +19,15 @@ export function memberMatch(q: string): { sql: string; args: unknown[] } {
   if (idq.kind === 'full') return { sql: 'SELECT household_id FROM members WHERE id_number = ?', args: [idq.id] };
   if (idq.kind === 'suffix') {
     const n = idq.digits.length >= 6 ? 6 : 4;
-    return { sql: `SELECT household_id FROM members WHERE substr(id_number, -${n}) = ? AND id_number LIKE ?`,
-      args: [idq.digits.slice(-n), `%${idq.digits}`] };
+    // Exactly 4 or 6 digits are answered from the covering index alone; other lengths re-check the whole suffix.
+    const exact = idq.digits.length === n;
+    return { sql: `SELECT household_id FROM members WHERE substr(id_number, -${n}) = ?${exact ? '' : ' AND id_number LIKE ?'}`,
+      args: exact ? [idq.digits] : [idq.digits.slice(-n), `%${idq.digits}`] };
   }
   if (/^[a-zA-Z]+$/.test(q)) {
     const p = q.toLowerCase();
     return { sql: `SELECT household_id FROM members WHERE pinyin_initials >= ? AND pinyin_initials < ?
-      UNION SELECT household_id FROM members WHERE pinyin_full >= ? AND pinyin_full < ?`, args: [p, p + TOP, p, p + TOP] };
+      UNION ALL SELECT household_id FROM members WHERE pinyin_full >= ? AND pinyin_full < ?`, args: [p, p + TOP, p, p + TOP] };
   }
   return { sql: 'SELECT household_id FROM members WHERE name >= ? AND name < ?', args: [q, q + TOP] };
 }
