@@ -49,9 +49,16 @@ export class RosterPlanner {
     const texts = r.cells.map(cellText);
     if (texts.every((t) => !t)) { s.blankRows++; return; }
     if (isTotalRow(texts)) { s.totalRows++; return; }
-    if (looksLikeHeader(r.cells.map((c) => (c.kind === 'text' ? fieldForHeader(c.text) : null)))) return; // header repeated per page
+    if (this.isRepeatedHeader(r)) return;
     s.dataRows++;
     this.dataRow(r);
+  }
+
+  /** Printed rosters repeat the header on every page; the ID column then holds a header word, not a number. */
+  private isRepeatedHeader(r: SheetRow): boolean {
+    const idCol = this.cols.find((c) => c.field === 'idNumber');
+    const cell = idCol ? r.cells[idCol.index] : undefined;
+    return cell?.kind === 'text' && fieldForHeader(cell.text) === 'idNumber';
   }
 
   private startSheet(name: string) {
