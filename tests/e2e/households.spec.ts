@@ -54,3 +54,29 @@ test('an ID already in another household is refused naming that household', asyn
   await page.getByLabel('身份证号').fill(existing.headIdNumber);
   await expect(page.getByText(new RegExp(`该身份证号已登记在.*${existing.headName}户`))).toBeVisible();
 });
+
+test('the roster wizard reports problems by row, offers column mapping, and imports a clean file', async ({ page, app }) => {
+  const { messyRoster } = await import('../fixtures/rosters/build');
+  const messy = `${app.dataDir}/村报花名册.xlsx`;
+  const clean = `${app.dataDir}/花名册-修正.xlsx`;
+  await messyRoster(messy);
+  await messyRoster(clean, { withErrors: false });
+  await login(page, app.url, 'jingban', 'demo1234');
+  await page.goto(`${app.url}#/households/import`);
+  await page.locator('input[type=file]').setInputFiles(messy);
+  await page.getByRole('button', { name: '试导入', exact: true }).click();
+  await expect(page.getByText('发现 4 个错误')).toBeVisible();
+  const problems = page.getByRole('table', { name: '问题清单' });
+  await expect(problems.getByRole('row', { name: /12.*D列（公民身份号码）.*Excel 只保留 15 位有效数字/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /正式导入/ })).toBeDisabled();
+  await page.getByRole('button', { name: '调整列对应' }).click();
+  await expect(page.getByRole('table', { name: '列对应' }).getByText('公民身份号码')).toBeVisible();
+
+  await page.goto(`${app.url}#/households`);
+  await page.getByRole('button', { name: '导入花名册' }).click();
+  await page.locator('input[type=file]').setInputFiles(clean);
+  await page.getByRole('button', { name: '试导入', exact: true }).click();
+  await expect(page.getByText('没有错误')).toBeVisible();
+  await page.getByRole('button', { name: '正式导入 4 户 7 人' }).click();
+  await expect(page.getByText('已导入 4 户 7 人')).toBeVisible();
+});
