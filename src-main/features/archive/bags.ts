@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../ipc/errors';
+import { prepared } from '../../db/prepared';
 import { archiveSettings, townshipName } from './terms';
 import { containerFor, formatArchiveNo, locationText, type Place } from './rules';
 
@@ -14,25 +15,25 @@ export interface BagRow {
 interface HouseholdRow { id: number; village_id: number; group_id: number | null; status: string; start_month: string | null; exited_at: string | null }
 
 export const bagOf = (sqlite: Database.Database, householdId: number) =>
-  sqlite.prepare('SELECT * FROM archive_bags WHERE household_id = ?').get(householdId) as BagRow | undefined;
+  prepared(sqlite, 'SELECT * FROM archive_bags WHERE household_id = ?').get(householdId) as BagRow | undefined;
 
 export function bagById(sqlite: Database.Database, id: number): BagRow {
-  const b = sqlite.prepare('SELECT * FROM archive_bags WHERE id = ?').get(id) as BagRow | undefined;
+  const b = prepared(sqlite, 'SELECT * FROM archive_bags WHERE id = ?').get(id) as BagRow | undefined;
   if (!b) throw new AppError('NOT_FOUND', `未找到档案袋（${id}）`);
   return b;
 }
 
 function household(sqlite: Database.Database, id: number): HouseholdRow {
-  const h = sqlite.prepare('SELECT id, village_id, group_id, status, start_month, exited_at FROM households WHERE id = ?').get(id) as HouseholdRow | undefined;
+  const h = prepared(sqlite, 'SELECT id, village_id, group_id, status, start_month, exited_at FROM households WHERE id = ?').get(id) as HouseholdRow | undefined;
   if (!h) throw new AppError('NOT_FOUND', `未找到户档案（${id}）`);
   return h;
 }
 
 /** Cabinet/box numbers follow the order of villages and groups in the address tree (1-based). */
 function place(sqlite: Database.Database, villageId: number, groupId: number | null): Place {
-  const rank = (id: number) => (sqlite.prepare(`SELECT COUNT(*) AS n FROM regions r, regions me WHERE me.id = ?
+  const rank = (id: number) => (prepared(sqlite, `SELECT COUNT(*) AS n FROM regions r, regions me WHERE me.id = ?
     AND r.parent_id IS me.parent_id AND r.level = me.level AND (r.sort < me.sort OR (r.sort = me.sort AND r.id <= me.id))`).get(id) as { n: number }).n;
-  const name = (id: number) => (sqlite.prepare('SELECT name FROM regions WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? `（${id}）`;
+  const name = (id: number) => (prepared(sqlite, 'SELECT name FROM regions WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? `（${id}）`;
   return { township: townshipName(sqlite), villageId, groupId, villageName: name(villageId), villageRank: rank(villageId),
     groupName: groupId ? name(groupId) : null, groupRank: groupId ? rank(groupId) : 0 };
 }
@@ -42,7 +43,7 @@ function locate(sqlite: Database.Database, villageId: number, groupId: number | 
   const s = archiveSettings(sqlite);
   const p = place(sqlite, villageId, groupId);
   const loc = containerFor(p, s.levels);
-  const bagNo = (sqlite.prepare('SELECT COALESCE(MAX(bag_no), 0) + 1 AS n FROM archive_bags WHERE container_key = ?').get(loc.containerKey) as { n: number }).n;
+  const bagNo = (prepared(sqlite, 'SELECT COALESCE(MAX(bag_no), 0) + 1 AS n FROM archive_bags WHERE container_key = ?').get(loc.containerKey) as { n: number }).n;
   return { ...loc, bagNo, ...locationText(p, loc, bagNo, s.levels) };
 }
 
@@ -53,12 +54,12 @@ export function ensureBag(sqlite: Database.Database, householdId: number, today:
   const h = household(sqlite, householdId);
   const s = archiveSettings(sqlite);
   const year = Number((h.start_month ?? today).slice(0, 4));
-  const pieceNo = (sqlite.prepare('SELECT COALESCE(MAX(piece_no), 0) + 1 AS n FROM archive_bags WHERE fonds_no = ? AND year = ?').get(s.fondsNo, year) as { n: number }).n;
+  const pieceNo = (prepared(sqlite, 'SELECT COALESCE(MAX(piece_no), 0) + 1 AS n FROM archive_bags WHERE fonds_no = ? AND year = ?').get(s.fondsNo, year) as { n: number }).n;
   const archiveNo = formatArchiveNo(s.archiveNoPattern, { fondsNo: s.fondsNo, year, retentionCode: s.retentionCode, pieceNo });
   const at = locate(sqlite, h.village_id, h.group_id);
   const exited = h.status === '停保' || h.status === '未通过';
   const now = new Date().toISOString();
-  const id = Number(sqlite.prepare(`INSERT INTO archive_bags (household_id, archive_no, fonds_no, year, retention_code, piece_no, village_id, group_id,
+  const id = Number(prepared(sqlite, `INSERT INTO archive_bags (household_id, archive_no, fonds_no, year, retention_code, piece_no, village_id, group_id,
     container_key, cabinet_no, box_no, bag_no, location_code, location_label, status, exited_at, exit_status, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(householdId, archiveNo, s.fondsNo, year, s.retentionCode, pieceNo,
     h.village_id, h.group_id, at.containerKey, at.cabinetNo, at.boxNo, at.bagNo, at.code, at.label,
@@ -72,10 +73,10 @@ export function moveBag(sqlite: Database.Database, householdId: number, to: { vi
   const before = ensureBag(sqlite, householdId, date).bag;
   if (before.village_id === to.villageId && before.group_id === to.groupId) return null;
   const at = locate(sqlite, to.villageId, to.groupId);
-  sqlite.prepare(`UPDATE archive_bags SET village_id = ?, group_id = ?, container_key = ?, cabinet_no = ?, box_no = ?, bag_no = ?,
+  prepared(sqlite, `UPDATE archive_bags SET village_id = ?, group_id = ?, container_key = ?, cabinet_no = ?, box_no = ?, bag_no = ?,
     location_code = ?, location_label = ?, updated_at = ? WHERE id = ?`).run(to.villageId, to.groupId, at.containerKey, at.cabinetNo,
     at.boxNo, at.bagNo, at.code, at.label, new Date().toISOString(), before.id);
-  sqlite.prepare(`INSERT INTO archive_bag_moves (bag_id, from_location, to_location, date, reason, operator, created_at)
+  prepared(sqlite, `INSERT INTO archive_bag_moves (bag_id, from_location, to_location, date, reason, operator, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?)`).run(before.id, `${before.location_code} ${before.location_label}`, `${at.code} ${at.label}`,
     date, reason, operator, new Date().toISOString());
   return { before, after: bagById(sqlite, before.id) };
@@ -88,7 +89,7 @@ export function applyStatus(sqlite: Database.Database, householdId: number, stat
   const exiting = status === '停保' || status === '未通过';
   if (exiting && before.status === '停保档案' && before.exit_status === status) return null;
   if (!exiting && before.status === '在管') return null;
-  sqlite.prepare('UPDATE archive_bags SET status = ?, exited_at = ?, exit_status = ?, updated_at = ? WHERE id = ?')
+  prepared(sqlite, 'UPDATE archive_bags SET status = ?, exited_at = ?, exit_status = ?, updated_at = ? WHERE id = ?')
     .run(exiting ? '停保档案' : '在管', exiting ? date : null, exiting ? status : null, new Date().toISOString(), before.id);
   return { before, after: bagById(sqlite, before.id) };
 }
@@ -99,14 +100,14 @@ export function applyStatus(sqlite: Database.Database, householdId: number, stat
  */
 export function setSeparateManagement(sqlite: Database.Database, householdId: number, separate: boolean, reason: string, today: string) {
   const before = ensureBag(sqlite, householdId, today).bag;
-  sqlite.prepare('UPDATE archive_bags SET separate = ?, separate_reason = ?, updated_at = ? WHERE id = ?')
+  prepared(sqlite, 'UPDATE archive_bags SET separate = ?, separate_reason = ?, updated_at = ? WHERE id = ?')
     .run(separate ? 1 : 0, separate ? reason : '', new Date().toISOString(), before.id);
   return { before, after: bagById(sqlite, before.id) };
 }
 
 /** Gives every household without a bag its bag (demo data, imports that bypass the events). */
 export function assignMissingBags(sqlite: Database.Database, today: string): { householdId: number; bagId: number; archiveNo: string }[] {
-  const ids = sqlite.prepare(`SELECT h.id FROM households h LEFT JOIN archive_bags b ON b.household_id = h.id
+  const ids = prepared(sqlite, `SELECT h.id FROM households h LEFT JOIN archive_bags b ON b.household_id = h.id
     WHERE b.id IS NULL ORDER BY h.village_id, h.group_id, h.id`).all() as { id: number }[];
   return ids.map(({ id }) => {
     const { bag } = ensureBag(sqlite, id, today);

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Actor, AuditEntry } from '../../ipc/contract';
+import { prepared } from '../../db/prepared';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -29,7 +30,7 @@ const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
 /** Appends one audit row. Call inside the write's transaction. */
 export function appendAudit(sqlite: Database.Database, actor: Actor, channel: string, e: AuditEntry): number {
-  const prev = sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+  const prev = prepared(sqlite, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
     { id: number; hash: string } | undefined;
   const row = {
     id: (prev?.id ?? 0) + 1, at: nextTimestamp(), user_id: actor.userId, username: actor.username, channel,
@@ -37,7 +38,7 @@ export function appendAudit(sqlite: Database.Database, actor: Actor, channel: st
     before: json(e.before), after: json(e.after), prev_hash: prev?.hash ?? GENESIS_HASH,
   };
   const hash = rowHash(row);
-  sqlite.prepare(`INSERT INTO audit_log (id, at, user_id, username, channel, entity, entity_id, before, after, prev_hash, hash)
+  prepared(sqlite, `INSERT INTO audit_log (id, at, user_id, username, channel, entity, entity_id, before, after, prev_hash, hash)
     VALUES (@id, @at, @user_id, @username, @channel, @entity, @entity_id, @before, @after, @prev_hash, @hash)`)
     .run({ ...row, hash });
   return row.id;

@@ -7,19 +7,9 @@ import { emit } from '../events';
 import { getRegion } from '../regions/channels';
 import type { HouseholdFacts, NewMember } from './schemas';
 import { getHouseholdRow, type HouseholdRow } from './queries';
+import { prepared } from '../../db/prepared';
 
 type Sqlite = HandlerContext['sqlite'];
-type Statement = import('better-sqlite3').Statement<unknown[]>;
-
-const statements = new WeakMap<Sqlite, Map<string, Statement>>();
-/** Prepared statements reused per connection: the roster import inserts tens of thousands of rows. */
-export function prepared(sqlite: Sqlite, sql: string): Statement {
-  let m = statements.get(sqlite);
-  if (!m) statements.set(sqlite, (m = new Map()));
-  let st = m.get(sql);
-  if (!st) m.set(sql, (st = sqlite.prepare(sql)));
-  return st;
-}
 
 /** Today as YYYY-MM-DD in local time (the office's calendar day). */
 export function localToday(d = new Date()): string {

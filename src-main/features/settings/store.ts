@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
+import { prepared } from '../../db/prepared';
 
 /** Reads one JSON setting; the caller supplies the default (each feature owns its keys). */
 export function getSetting<T>(sqlite: Database.Database, key: string, fallback: T): T {
-  const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = prepared(sqlite, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   if (!row) return fallback;
   try { return JSON.parse(row.value) as T; } catch { return fallback; }
 }

@@ -2,6 +2,7 @@
 // result through isNearRelativeHousehold / nearRelativeHouseholds (单独管理 in the archive, the 受理 flag).
 import type Database from 'better-sqlite3';
 import type { HandlerContext } from '../../ipc/contract';
+import { prepared } from '../../db/prepared';
 
 export type MatchTrigger = '登记近亲属' | '新增成员' | '受理申请' | '全面比对';
 type Ctx = Pick<HandlerContext, 'sqlite' | 'audit'>;
@@ -16,7 +17,7 @@ interface Pair { relativeId: number; memberId: number; householdId: number }
 
 function record(ctx: Ctx, pairs: Pair[], trigger: MatchTrigger): number[] {
   const now = new Date().toISOString();
-  const ins = ctx.sqlite.prepare(`INSERT OR IGNORE INTO relative_matches (relative_id, member_id, household_id, trigger, matched_at, updated_at)
+  const ins = prepared(ctx.sqlite, `INSERT OR IGNORE INTO relative_matches (relative_id, member_id, household_id, trigger, matched_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?)`);
   const ids: number[] = [];
   for (const p of pairs) {
@@ -31,28 +32,28 @@ function record(ctx: Ctx, pairs: Pair[], trigger: MatchTrigger): number[] {
 
 /** Matches one declared relative against every member (at registration). Returns new match ids. */
 export function matchRelative(ctx: Ctx, relativeId: number, trigger: MatchTrigger = '登记近亲属'): number[] {
-  const pairs = ctx.sqlite.prepare(`SELECT r.id AS relativeId, m.id AS memberId, m.household_id AS householdId
+  const pairs = prepared(ctx.sqlite, `SELECT r.id AS relativeId, m.id AS memberId, m.household_id AS householdId
     FROM staff_relatives r JOIN members m ON m.id_number = r.id_number WHERE r.id = ? AND r.removed_at IS NULL`).all(relativeId) as Pair[];
   return record(ctx, pairs, trigger);
 }
 
 /** Matches one member against every declared relative (a member added to a household). */
 export function matchMember(ctx: Ctx, memberId: number, trigger: MatchTrigger = '新增成员'): number[] {
-  const pairs = ctx.sqlite.prepare(`SELECT r.id AS relativeId, m.id AS memberId, m.household_id AS householdId
+  const pairs = prepared(ctx.sqlite, `SELECT r.id AS relativeId, m.id AS memberId, m.household_id AS householdId
     FROM members m JOIN staff_relatives r ON r.id_number = m.id_number WHERE m.id = ? AND r.removed_at IS NULL`).all(memberId) as Pair[];
   return record(ctx, pairs, trigger);
 }
 
 /** Matches every member of one household (at application acceptance). */
 export function matchHousehold(ctx: Ctx, householdId: number, trigger: MatchTrigger = '受理申请'): number[] {
-  const pairs = ctx.sqlite.prepare(`SELECT r.id AS relativeId, m.id AS memberId, m.household_id AS householdId
+  const pairs = prepared(ctx.sqlite, `SELECT r.id AS relativeId, m.id AS memberId, m.household_id AS householdId
     FROM members m JOIN staff_relatives r ON r.id_number = m.id_number WHERE m.household_id = ? AND r.removed_at IS NULL`).all(householdId) as Pair[];
   return record(ctx, pairs, trigger);
 }
 
 /** Full comparison of all relatives against all members (after an import, or on demand). */
 export function matchAll(ctx: Ctx): number[] {
-  const pairs = ctx.sqlite.prepare(`SELECT r.id AS relativeId, m.id AS memberId, m.household_id AS householdId
+  const pairs = prepared(ctx.sqlite, `SELECT r.id AS relativeId, m.id AS memberId, m.household_id AS householdId
     FROM staff_relatives r JOIN members m ON m.id_number = r.id_number WHERE r.removed_at IS NULL`).all() as Pair[];
   return record(ctx, pairs, '全面比对');
 }

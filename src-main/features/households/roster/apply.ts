@@ -2,7 +2,8 @@ import type { HandlerContext } from '../../../ipc/contract';
 import { AppError } from '../../../ipc/errors';
 import { insertRegion } from '../../regions/channels';
 import { emit } from '../../events';
-import { addEvent, insertHouseholdRow, insertMemberRow, prepared } from '../store';
+import { prepared } from '../../../db/prepared';
+import { addEvent, insertHouseholdRow, insertMemberRow } from '../store';
 import { AddressBook } from './resolve';
 import type { PlannedHousehold } from './plan';
 

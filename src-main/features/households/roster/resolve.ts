@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { normalizeGroup, villageKey } from './cells';
 import type { PlannedHousehold, Problem } from './plan';
-import { describeHousehold, prepared } from '../store';
+import { prepared } from '../../../db/prepared';
+import { describeHousehold } from '../store';
 
 /**
  * Checks the plan against the database: households already on file (re-import adds nothing), IDs held by
