@@ -1,25 +1,14 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import crypto from 'node:crypto';
-import { createServices, CLI_ACTOR } from '../src-main/services';
 import { saveToInbox } from '../src-main/ipc/files';
-import { measure, type BenchRow } from './lib';
+import { measure, type BenchRow, benchTownship } from './lib';
 import { emitRows } from './emit';
 
 /**
- * A 1,000-household (the demo generator repeats 身份证号 beyond ~1,000) demo township: the per-village completeness report (every household's rules), one bag's
+ * A 1,000-household demo township: the per-village completeness report (every household's rules), one bag's
  * page, one page of the bag list, and the store check over 100 scans of 1 MB each.
  */
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dibao-bench-archive-'));
-const s = createServices(dir);
-const call = async (channel: string, input: unknown) => {
-  const r = await s.router.call({ channel, input, actor: CLI_ACTOR });
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.value as any;
-};
-await call('setup.init', { township: { name: '青溪镇', divisionCode: '510902105000', county: '示范县' },
-  admin: { username: 'admin', displayName: '管理员', password: 'admin123' }, demo: true, households: 1000 });
+const { dir, s, call } = await benchTownship('archive', { demo: true, households: 1000 });
 
 const median = async (fn: () => Promise<unknown>, n = 5) => {
   const xs: number[] = [];

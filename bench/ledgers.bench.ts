@@ -1,15 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { createServices, CLI_ACTOR } from '../src-main/services';
 import { outboxDir } from '../src-main/ipc/files';
 import { rosterLedger } from '../src-main/features/ledgers/roster';
 import { ledgerSheets } from '../src-main/features/ledgers/registry';
 import { getTownship } from '../src-main/features/settings/store';
 import { insertRegion } from '../src-main/features/regions/channels';
 import { makeIdNumber } from '../src-main/domain/idNumber';
-import { measure, type BenchRow } from './lib';
+import { measure, type BenchRow, benchTownship } from './lib';
 import { emitRows } from './emit';
 
 /**
@@ -17,15 +15,7 @@ import { emitRows } from './emit';
  * (queries, paging, styles, text IDs), against a bare exceljs streaming write of the same rows (already in
  * memory, no styles) in the same process. Target: ≤ 1.3× the bare write, peak memory < 400 MB.
  */
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dibao-bench-ledgers-'));
-const s = createServices(dir);
-const call = async (channel: string, input: unknown) => {
-  const r = await s.router.call({ channel, input, actor: CLI_ACTOR });
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.value as any;
-};
-await call('setup.init', { township: { name: '青溪镇', divisionCode: '510902105000', county: '示范县' },
-  admin: { username: 'admin', displayName: '管理员', password: 'admin123' }, demo: false });
+const { dir, s, call } = await benchTownship('ledgers', { demo: false });
 const PERIOD = '2026-10';
 fillRoster(Number(process.env.LEDGER_BENCH_MEMBERS ?? 100_000));
 

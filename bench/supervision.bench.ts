@@ -1,25 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createServices, CLI_ACTOR } from '../src-main/services';
 import { makeIdNumber } from '../src-main/domain/idNumber';
-import { measure, type BenchRow } from './lib';
+import { measure, type BenchRow, benchTownship } from './lib';
 import { emitRows } from './emit';
 
 /**
- * Near-relative matching at county scale: ~50,000 members (a 400-household demo plus synthetic members; the demo
- * generator itself repeats 身份证号 past ~1,000 households) and 2,000 declared relatives.
+ * Near-relative matching at county scale: ~50,000 members (a 400-household demo plus synthetic members) and 2,000 declared relatives.
  * Baseline: the same comparison done naively in JS (load both lists, nested scan) vs our indexed SQL join.
  */
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dibao-bench-'));
-const s = createServices(dir);
-const call = async (channel: string, input: unknown) => {
-  const r = await s.router.call({ channel, input, actor: CLI_ACTOR });
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.value as any;
-};
-await call('setup.init', { township: { name: '青溪镇', divisionCode: '510902105000', county: '示范县' },
-  admin: { username: 'admin', displayName: '管理员', password: 'admin123' }, demo: true, households: 400 });
+const { dir, s, call } = await benchTownship('supervision', { demo: true, households: 400 });
 const sqlite = s.handle.sqlite;
 const householdIds = (sqlite.prepare('SELECT id FROM households').all() as { id: number }[]).map((h) => h.id);
 sqlite.transaction(() => {
