@@ -38,6 +38,9 @@ export const archiveBags = sqliteTable('archive_bags', {
   uniqueIndex('archive_bags_archive_no_uq').on(t.archiveNo),
   index('archive_bags_container_idx').on(t.containerKey, t.bagNo),
   index('archive_bags_status_idx').on(t.status),
+  // The next 件号 is MAX(piece_no) per fonds and year, asked once per new bag: without this index every
+  // new household scanned all bags (quadratic roster import).
+  index('archive_bags_fonds_year_piece_idx').on(t.fondsNo, t.year, t.pieceNo),
 ]);
 
 /** Every move of a bag (household moved to another village/group), with both locations as printed. */

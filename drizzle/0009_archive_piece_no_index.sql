@@ -1,0 +1,1 @@
+CREATE INDEX `archive_bags_fonds_year_piece_idx` ON `archive_bags` (`fonds_no`,`year`,`piece_no`);
