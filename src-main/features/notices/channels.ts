@@ -11,6 +11,7 @@ import { noticeRuns } from './queries';
 import { NOTICE_DOCUMENT } from './documents';
 import { NOTICE_SETTING_KEYS, noticeSettings } from './settings';
 import { getPosting, listPostings, photoDir, postingDetail, recordPosting } from './postings';
+import { endReviewPublicity } from '../applications/publicity';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const isoMonth = z.string().regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM');
@@ -113,7 +114,8 @@ export const noticesChannels = {
       if (p.openObjections > 0) throw new AppError('VALIDATION', `还有${p.openObjections}条异议未处理，处理后才能结束公示`);
       ctx.sqlite.prepare('UPDATE notice_postings SET closed_at = ?, closed_note = ? WHERE id = ?').run(i.closedAt, i.note, i.id);
       ctx.audit({ entity: 'notice_posting', entityId: i.id, before: { closedAt: null }, after: { closedAt: i.closedAt, note: i.note } });
-      return getPosting(ctx.sqlite, i.id);
+      const cases = p.kind === '初审公示' ? endReviewPublicity(ctx, i.id, i.closedAt) : [];
+      return { ...getPosting(ctx.sqlite, i.id), cases };
     },
   }),
 };

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Card, Group, Pagination, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { call, openOutbox, type Out } from '../../lib/api';
 import { useCall } from '../../lib/useCall';
-import { attempt } from '../../lib/notify';
+import { attempt, notifyOk } from '../../lib/notify';
 import { navigate } from '../../lib/router';
 import { canWrite, useUser } from '../../lib/user';
 import { formatDate, formatYuan } from '../../lib/format';
@@ -146,7 +146,13 @@ function ClosePosting({ id, reload }: { id: number; reload: () => void }) {
   const [note, setNote] = useState('');
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (await attempt(() => call('notices.closePosting', { id, closedAt, note }), '公示已结束')) reload();
+    await attempt(async () => {
+      const r = await call('notices.closePosting', { id, closedAt, note });
+      // A 初审公示 moves each listed case on in 审核确认; say what happened to each.
+      const summary = r.cases.map((c) => `申请${c.applicationId}：${c.result}${c.reason ? `（${c.reason}）` : ''}`).join('；');
+      notifyOk(summary ? `公示已结束。${summary}` : '公示已结束');
+      reload();
+    });
   };
   return (
     <Card withBorder component="form" onSubmit={submit}>
