@@ -67,6 +67,9 @@ describe('notices print as text with the right names and amounts and no ID numbe
   });
 
   it('lists on the 初审公示 the households whose application is in publicity, with the proposed amount, and not those still under investigation', async () => {
+    // Start from no applications at all (the demo has some at every stage), then set the two cases up by hand.
+    const clear = () => s.handle.sqlite.exec('DELETE FROM application_steps; DELETE FROM applications;');
+    clear();
     const [inPublicity, investigating] = recipients('申请中');
     const add = (hh: number, stage: string, fen: number | null) => s.handle.sqlite.prepare(`INSERT INTO applications (household_id, rule_set, stage,
       applied_on, applicant_name, amount_fen, top_up_fen, created_by, created_at, updated_at) VALUES (?, '2021', ?, '2026-11-01', '申请人', ?, 0, 't', 't', 't')`)
@@ -76,7 +79,7 @@ describe('notices print as text with the right names and amounts and no ID numbe
     const text = pdfText((await ok(s, 'print.render', { document: 'notice.review', args: { date: '2026-11-22' } })).outboxName);
     expect(text).toMatch(new RegExp(`${inPublicity!.head}[\\s\\S]*?1,234\\.00`));
     expect(text).not.toContain(investigating!.head);
-    s.handle.sqlite.prepare('DELETE FROM applications').run();
+    clear();
   });
 
   it('withholds the name of a head of household who is a minor', async () => {
