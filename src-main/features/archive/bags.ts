@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../ipc/errors';
 import { prepared } from '../../db/prepared';
-import { archiveSettings, townshipName } from './terms';
+import { archiveSettings, townshipName, type ArchiveSettings } from './terms';
 import { containerFor, formatArchiveNo, locationText, type Place } from './rules';
 
 export interface BagRow {
@@ -29,18 +29,21 @@ function household(sqlite: Database.Database, id: number): HouseholdRow {
   return h;
 }
 
-/** Cabinet/box numbers follow the order of villages and groups in the address tree (1-based). */
+/** A region's name and its 1-based rank among its siblings (cabinet/box numbers follow the address tree). */
+function regionRank(sqlite: Database.Database, id: number): { name: string; rank: number } {
+  const r = prepared(sqlite, `SELECT me.name, (SELECT COUNT(*) FROM regions r WHERE r.parent_id IS me.parent_id AND r.level = me.level
+    AND (r.sort < me.sort OR (r.sort = me.sort AND r.id <= me.id))) AS rank FROM regions me WHERE me.id = ?`).get(id) as { name: string; rank: number } | undefined;
+  return r ?? { name: `（${id}）`, rank: 0 };
+}
+
 function place(sqlite: Database.Database, villageId: number, groupId: number | null): Place {
-  const rank = (id: number) => (prepared(sqlite, `SELECT COUNT(*) AS n FROM regions r, regions me WHERE me.id = ?
-    AND r.parent_id IS me.parent_id AND r.level = me.level AND (r.sort < me.sort OR (r.sort = me.sort AND r.id <= me.id))`).get(id) as { n: number }).n;
-  const name = (id: number) => (prepared(sqlite, 'SELECT name FROM regions WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? `（${id}）`;
-  return { township: townshipName(sqlite), villageId, groupId, villageName: name(villageId), villageRank: rank(villageId),
-    groupName: groupId ? name(groupId) : null, groupRank: groupId ? rank(groupId) : 0 };
+  const v = regionRank(sqlite, villageId);
+  const g = groupId ? regionRank(sqlite, groupId) : null;
+  return { township: townshipName(sqlite), villageId, groupId, villageName: v.name, villageRank: v.rank, groupName: g?.name ?? null, groupRank: g?.rank ?? 0 };
 }
 
 /** The next free position in a box and its printed location. */
-function locate(sqlite: Database.Database, villageId: number, groupId: number | null) {
-  const s = archiveSettings(sqlite);
+function locate(sqlite: Database.Database, s: ArchiveSettings, villageId: number, groupId: number | null) {
   const p = place(sqlite, villageId, groupId);
   const loc = containerFor(p, s.levels);
   const bagNo = (prepared(sqlite, 'SELECT COALESCE(MAX(bag_no), 0) + 1 AS n FROM archive_bags WHERE container_key = ?').get(loc.containerKey) as { n: number }).n;
@@ -56,15 +59,15 @@ export function ensureBag(sqlite: Database.Database, householdId: number, today:
   const year = Number((h.start_month ?? today).slice(0, 4));
   const pieceNo = (prepared(sqlite, 'SELECT COALESCE(MAX(piece_no), 0) + 1 AS n FROM archive_bags WHERE fonds_no = ? AND year = ?').get(s.fondsNo, year) as { n: number }).n;
   const archiveNo = formatArchiveNo(s.archiveNoPattern, { fondsNo: s.fondsNo, year, retentionCode: s.retentionCode, pieceNo });
-  const at = locate(sqlite, h.village_id, h.group_id);
+  const at = locate(sqlite, s, h.village_id, h.group_id);
   const exited = h.status === '停保' || h.status === '未通过';
   const now = new Date().toISOString();
-  const id = Number(prepared(sqlite, `INSERT INTO archive_bags (household_id, archive_no, fonds_no, year, retention_code, piece_no, village_id, group_id,
+  const bag = prepared(sqlite, `INSERT INTO archive_bags (household_id, archive_no, fonds_no, year, retention_code, piece_no, village_id, group_id,
     container_key, cabinet_no, box_no, bag_no, location_code, location_label, status, exited_at, exit_status, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(householdId, archiveNo, s.fondsNo, year, s.retentionCode, pieceNo,
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`).get(householdId, archiveNo, s.fondsNo, year, s.retentionCode, pieceNo,
     h.village_id, h.group_id, at.containerKey, at.cabinetNo, at.boxNo, at.bagNo, at.code, at.label,
-    exited ? '停保档案' : '在管', exited ? (h.exited_at ?? today) : null, exited ? h.status : null, now, now).lastInsertRowid);
-  return { bag: bagById(sqlite, id), created: true };
+    exited ? '停保档案' : '在管', exited ? (h.exited_at ?? today) : null, exited ? h.status : null, now, now) as BagRow;
+  return { bag, created: true };
 }
 
 /** Moves the bag to the box of the household's new village/group and records the move. */
@@ -72,7 +75,7 @@ export function moveBag(sqlite: Database.Database, householdId: number, to: { vi
   date: string, reason: string, operator: string): { before: BagRow; after: BagRow } | null {
   const before = ensureBag(sqlite, householdId, date).bag;
   if (before.village_id === to.villageId && before.group_id === to.groupId) return null;
-  const at = locate(sqlite, to.villageId, to.groupId);
+  const at = locate(sqlite, archiveSettings(sqlite), to.villageId, to.groupId);
   prepared(sqlite, `UPDATE archive_bags SET village_id = ?, group_id = ?, container_key = ?, cabinet_no = ?, box_no = ?, bag_no = ?,
     location_code = ?, location_label = ?, updated_at = ? WHERE id = ?`).run(to.villageId, to.groupId, at.containerKey, at.cabinetNo,
     at.boxNo, at.bagNo, at.code, at.label, new Date().toISOString(), before.id);
