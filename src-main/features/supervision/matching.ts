@@ -37,11 +37,13 @@ export function matchRelative(ctx: Ctx, relativeId: number, trigger: MatchTrigge
   return record(ctx, pairs, trigger);
 }
 
-/** Matches one member against every declared relative (a member added to a household). */
-export function matchMember(ctx: Ctx, memberId: number, trigger: MatchTrigger = '新增成员'): number[] {
-  const pairs = prepared(ctx.sqlite, `SELECT r.id AS relativeId, m.id AS memberId, m.household_id AS householdId
-    FROM members m JOIN staff_relatives r ON r.id_number = m.id_number WHERE m.id = ? AND r.removed_at IS NULL`).all(memberId) as Pair[];
-  return record(ctx, pairs, trigger);
+/**
+ * Matches one member against every declared relative (a member added to a household). Runs once per member of
+ * a roster import, so it looks up the relatives' 身份证号 index directly with the ID the event carries.
+ */
+export function matchMember(ctx: Ctx, m: { memberId: number; householdId: number; idNumber: string }, trigger: MatchTrigger = '新增成员'): number[] {
+  const relatives = prepared(ctx.sqlite, 'SELECT id FROM staff_relatives WHERE id_number = ? AND removed_at IS NULL').all(m.idNumber) as { id: number }[];
+  return record(ctx, relatives.map((r) => ({ relativeId: r.id, memberId: m.memberId, householdId: m.householdId })), trigger);
 }
 
 /** Matches every member of one household (at application acceptance). */
@@ -80,8 +82,8 @@ export function nearRelativeReason(sqlite: Database.Database, householdId: numbe
 }
 
 /** Domain-event listener: a member was added to a household. */
-export function onMemberAdded(ctx: HandlerContext, e: { memberId: number }) {
-  matchMember(ctx, e.memberId, '新增成员');
+export function onMemberAdded(ctx: HandlerContext, e: { householdId: number; memberId: number; idNumber: string }) {
+  matchMember(ctx, e, '新增成员');
 }
 
 /**
