@@ -67,7 +67,7 @@ export function resolvePlan(sqlite: Database.Database, households: PlannedHouseh
     }
     let clash = false;
     for (const m of hh.members) {
-      const other = findId(m.idNumber);
+      const other = m === head ? undefined : findId(m.idNumber); // the head was just looked up: not on file
       if (other === undefined) continue;
       clash = true;
       problems.push({ level: 'error', sheet: m.sheet, row: m.row, column: '身份证号',
