@@ -47,7 +47,7 @@ test.describe('with the demo township', () => {
     await page.getByRole('link', { name: '系统设置' }).click();
     await page.getByRole('tab', { name: '参数' }).click();
     await page.getByLabel('无操作多少分钟后锁定窗口').fill('30');
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存' }).first().click();
     await expect(page.getByText('当前账号没有此操作的权限')).toBeVisible();
     const settings = JSON.parse(app.cli(['call', 'settings.get', '{}']).stdout).value;
     expect(settings['security.idleMinutes']).toBeUndefined();
