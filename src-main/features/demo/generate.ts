@@ -60,6 +60,19 @@ function insertHousehold(c: Ctx, v: Village, index: number) {
   const perCapitaIncome = rng.int(0, Math.floor(standard * 0.6));
   const amountYuan = ['在保', '渐退'].includes(status) ? Math.max(alive.n, 1) * (standard - perCapitaIncome) : 0;
   c.sqlite.prepare('UPDATE households SET monthly_amount_fen = ? WHERE id = ?').run(amountYuan * 100, householdId);
+  recordHistory(c, householdId, startMonth);
+}
+
+/** The household's timeline as an office would have kept it: 建档, deaths and exits (no extra randomness). */
+function recordHistory(c: Ctx, householdId: number, startMonth: string | null) {
+  const event = c.sqlite.prepare(`INSERT INTO household_events (household_id, member_id, type, date, reason, operator, payload, created_at)
+    VALUES (?, ?, ?, ?, ?, '李经办', '{}', ?)`);
+  const now = new Date().toISOString();
+  const h = c.sqlite.prepare('SELECT exited_at FROM households WHERE id = ?').get(householdId) as { exited_at: string | null };
+  event.run(householdId, null, '建档', startMonth ? `${startMonth}-01` : c.today, '建立低保档案', now);
+  const dead = c.sqlite.prepare("SELECT id, death_date FROM members WHERE household_id = ? AND state = '死亡'").all(householdId) as { id: number; death_date: string }[];
+  for (const m of dead) event.run(householdId, m.id, '成员死亡', m.death_date, '村委会报告成员死亡', now);
+  if (h.exited_at) event.run(householdId, null, '状态变更', h.exited_at, '家庭收入超过保障标准，停止保障', now);
 }
 
 function insertMembers(c: Ctx, householdId: number, size: number): number[] {
