@@ -19,7 +19,7 @@ afterAll(() => s.close());
 
 describe('posting record of a notice', () => {
   it('records where and when a 初审公示 was posted, keeps the board photo by content hash and snapshots the listed households', async () => {
-    const photo = saveToInbox(s.dir, '公示栏.jpg', Buffer.from('fake jpeg bytes'));
+    const photo = saveToInbox(s.dir, '公示栏.jpg', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('jpeg bytes')]) /* JPEG magic: the archive checks content */);
     const { id } = await ok(s, 'notices.recordPosting', { kind: '初审公示', villageId: village, periodStart: '2026-11-22',
       postedAt: '2026-11-22', place: '村务公开栏', photo }, actorOf('clerk'));
     const d = await ok(s, 'notices.posting', { id });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../ipc/errors';
+import { prepared } from '../../db/prepared';
 import { storeFile, storePath, FILE_TYPES, type FileExt } from './store';
 import { archiveSettings } from './terms';
 import type { BagRow } from './bags';
@@ -12,11 +13,17 @@ export function addItem(sqlite: Database.Database, dataDir: string, bag: BagRow,
   file?: { buf: Buffer; name: string; source: '扫描上传' | '系统打印' }) {
   if (bag.status === '已处置') throw new AppError('CONFLICT', '该档案已处置，不能再归档文件');
   const stored = file ? storeFile(sqlite, dataDir, file.buf, file.name, archiveSettings(sqlite).maxFileMB) : null;
-  const id = Number(sqlite.prepare(`INSERT INTO archive_items (bag_id, doc_type, doc_no, title, responsible, date, pages, note, file_sha256,
-    file_name, source, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(bag.id, it.docType, it.docNo, it.title,
-    it.responsible, it.date, it.pages, it.note, stored?.sha256 ?? null, file?.name ?? '', file?.source ?? '手工登记', by,
-    new Date().toISOString()).lastInsertRowid);
+  const id = insertItem(sqlite, bag.id, it, by, stored && file ? { sha256: stored.sha256, name: file.name, source: file.source } : undefined);
   return { id, file: stored };
+}
+
+/** The catalogue row itself, for a file already in the store (or none). */
+export function insertItem(sqlite: Database.Database, bagId: number, it: NewItem, by: string,
+  file?: { sha256: string; name: string; source: '扫描上传' | '系统打印' }): number {
+  return Number(prepared(sqlite, `INSERT INTO archive_items (bag_id, doc_type, doc_no, title, responsible, date, pages, note, file_sha256,
+    file_name, source, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(bagId, it.docType, it.docNo, it.title,
+    it.responsible, it.date, it.pages, it.note, file?.sha256 ?? null, file?.name ?? '', file?.source ?? '手工登记', by,
+    new Date().toISOString()).lastInsertRowid);
 }
 
 export interface ItemRecord { id: number; bag_id: number; doc_type: string; title: string; file_sha256: string | null; file_name: string; removed_at: string | null }

@@ -7,17 +7,21 @@ import { inboxPath, originalName } from '../../ipc/files';
 import { noticeRuns, type Selection } from './queries';
 import { periodEnd, type NoticeKind } from './rules';
 import { noticeSettings } from './settings';
+import { fileStoredDocument } from '../archive/filing';
 
 type Sqlite = HandlerContext['sqlite'];
 
-/** Board photos are stored by content: <dataDir>/notice-photos/<sha256>.<ext>; the archive links them by hash. */
+/**
+ * Board photos are stored by content: <dataDir>/notice-photos/<sha256>.<ext>, and filed into the archive store of each
+ * listed household's bag; so only the types the archive takes (JPG, PNG).
+ */
 export const photoDir = (dataDir: string) => path.join(dataDir, 'notice-photos');
-const PHOTO_EXT = /\.(jpe?g|png|webp|heic)$/i;
+const PHOTO_EXT = /\.(jpe?g|png)$/i;
 
 export function storePhoto(dataDir: string, inboxName: string): { sha256: string; ext: string; name: string } {
   const name = originalName(inboxName);
   const ext = (PHOTO_EXT.exec(name)?.[1] ?? '').toLowerCase();
-  if (!ext) throw new AppError('VALIDATION', '张贴照片应为 JPG、PNG、WEBP 或 HEIC 图片');
+  if (!ext) throw new AppError('VALIDATION', '张贴照片应为 JPG 或 PNG 图片');
   const data = fs.readFileSync(inboxPath(dataDir, inboxName));
   const sha256 = crypto.createHash('sha256').update(data).digest('hex');
   fs.mkdirSync(photoDir(dataDir), { recursive: true });
@@ -42,12 +46,17 @@ export function recordPosting(ctx: HandlerContext, i: PostingInput): number {
       photo?.ext ?? null, photo?.name ?? null, i.printedFile ?? null, i.note ?? '', ctx.actor.displayName, now).lastInsertRowid);
   const insert = ctx.sqlite.prepare(`INSERT INTO notice_posting_items (posting_id, household_id, head_name, family_size, covered_size,
       amount_fen, category, place) VALUES (?,?,?,?,?,?,?,?)`);
-  let count = 0;
+  const listed: number[] = [];
   for (const run of noticeRuns(ctx.sqlite, i.kind, i, i.periodStart)) {
     for (const r of run.rows) {
       insert.run(id, r.householdId, r.headName, r.familySize, r.coveredSize, r.amountFen, r.category, r.place);
-      count++;
+      listed.push(r.householdId);
     }
+  }
+  const count = listed.length;
+  if (photo && count > 0) {
+    fileStoredDocument(ctx, { householdIds: listed, sourcePath: path.join(photoDir(ctx.dataDir), `${photo.sha256}.${photo.ext}`), fileName: photo.name,
+      docType: '公示记录及照片', title: `${i.kind}张贴照片（${i.place}）`, date: i.postedAt });
   }
   ctx.audit({ entity: 'notice_posting', entityId: id, after: { kind: i.kind, villageId: i.villageId ?? null, groupId: i.groupId ?? null,
     periodStart: i.periodStart, periodEnd: end, postedAt: i.postedAt, place: i.place, photo: photo?.sha256 ?? null, households: count } });

@@ -4,6 +4,8 @@ import { getRegion } from '../regions/channels';
 import { enrolHouseholds, getCampaignHousehold, householdsInScope, type Outcome, type ScopeFilter } from './campaigns';
 import { insertRecheck } from './schedule';
 import { applyOutcome } from './decide';
+import { inboxPath, originalName } from '../../ipc/files';
+import { fileStoredDocument } from '../archive/filing';
 
 /** Writes of the campaign workflow, each called inside the router's transaction. */
 
@@ -76,5 +78,17 @@ export function recordSignoff(ctx: HandlerContext, i: { campaignId: number; vill
     ON CONFLICT(campaign_id, village_id) DO UPDATE SET returned_date = excluded.returned_date, scan_ref = excluded.scan_ref, recorded_by = excluded.recorded_by`)
     .run(i.campaignId, i.villageId, i.returnedDate, i.scanRef, ctx.actor.displayName, new Date().toISOString());
   ctx.audit({ entity: 'campaign_signoff', entityId: `${i.campaignId}:${i.villageId}`, before: before ?? null, after: i });
-  return { ok: true };
+  const archived = i.scanRef ? fileSignedSheet(ctx, i) : null;
+  return { ok: true, archivedHouseholds: archived?.filed.length ?? 0 };
+}
+
+/** The signed sheet's scan goes once into the archive store and into the bag of every household of the village it lists. */
+function fileSignedSheet(ctx: HandlerContext, i: { campaignId: number; villageId: number; returnedDate: string; scanRef: string }) {
+  const names = ctx.sqlite.prepare('SELECT c.name AS campaign, v.name AS village FROM campaigns c, regions v WHERE c.id = ? AND v.id = ?')
+    .get(i.campaignId, i.villageId) as { campaign: string; village: string };
+  const households = ctx.sqlite.prepare('SELECT household_id AS id FROM campaign_households WHERE campaign_id = ? AND village_id = ? ORDER BY household_id')
+    .all(i.campaignId, i.villageId) as { id: number }[];
+  return fileStoredDocument(ctx, { householdIds: households.map((h) => h.id), sourcePath: inboxPath(ctx.dataDir, i.scanRef),
+    fileName: originalName(i.scanRef), docType: '复核记录/签字表', title: `${names.campaign}清理核实登记表（${names.village}，签字）`,
+    date: i.returnedDate, responsible: `${names.village}清理核实小组` });
 }

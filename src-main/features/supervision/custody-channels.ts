@@ -1,9 +1,11 @@
-// 银行卡代管登记: whose card is held by whom, the written agreement (an inbox upload) and the county filing.
+// 银行卡代管登记: whose card is held by whom, the written agreement (an inbox upload, also filed into the household's
+// archive bag) and the county filing.
 import { z } from 'zod';
-import { channel } from '../../ipc/contract';
+import { channel, type HandlerContext } from '../../ipc/contract';
 import { AppError } from '../../ipc/errors';
 import { inboxPath, originalName } from '../../ipc/files';
 import { maskIdNumber } from './rules';
+import { fileStoredDocument } from '../archive/filing';
 import { assertHousehold, canSeeSensitive, count, id, idNumberInput, isoDate, mustGet, offset, optDate, paging, text } from './common';
 
 export const CUSTODY_FILTERS = ['active', 'unfiled', 'all'] as const;
@@ -27,6 +29,12 @@ const saveInput = z.object({
 function holderIsStaff(sqlite: import('better-sqlite3').Database, name: string, idNumber: string): boolean {
   if (idNumber) return !!sqlite.prepare('SELECT 1 FROM supervised_staff WHERE id_number = ? AND active = 1').get(idNumber);
   return !!sqlite.prepare('SELECT 1 FROM supervised_staff WHERE name = ? AND active = 1').get(name);
+}
+
+/** The written agreement into the household's bag (once: saving the record again with the same file adds nothing). */
+function fileAgreement(ctx: HandlerContext, householdId: number, inboxName: string, date: string, holderName: string) {
+  fileStoredDocument(ctx, { householdIds: [householdId], sourcePath: inboxPath(ctx.dataDir, inboxName), fileName: originalName(inboxName),
+    docType: '其他', title: '银行卡代管书面协议', date, note: `代管人：${holderName}` });
 }
 
 export const custodyChannels = {
@@ -66,6 +74,7 @@ export const custodyChannels = {
       const values = [i.householdId, i.memberId, i.bankName, i.holderName, holderIdNumber, i.holderRelation, isStaff ? 1 : 0, i.reason, i.startDate,
         i.endDate ?? null, i.agreementFile, i.filedDate ?? null, i.note, now];
       const after = { ...i, holderIdNumber: maskIdNumber(holderIdNumber), holderIsStaff: isStaff };
+      if (i.agreementFile) fileAgreement(ctx, i.householdId, i.agreementFile, i.startDate, i.holderName);
       if (i.id) {
         ctx.sqlite.prepare(`UPDATE card_custody SET household_id = ?, member_id = ?, bank_name = ?, holder_name = ?, holder_id_number = ?, holder_relation = ?,
           holder_is_staff = ?, reason = ?, start_date = ?, end_date = ?, agreement_file = ?, filed_date = ?, note = ?, updated_at = ? WHERE id = ?`).run(...values, i.id);

@@ -111,7 +111,7 @@ function RecordPosting({ kind, args, printedFile }: { kind: Kind; args: Record<s
       <Group align="flex-end">
         <TextInput label="张贴地点" required value={place} onChange={(e) => setPlace(e.currentTarget.value)} />
         <TextInput type="date" label="张贴日期" required value={postedAt} onChange={(e) => setPostedAt(e.currentTarget.value)} />
-        <FileInput label="公示栏照片" placeholder="选择照片" accept="image/*" clearable value={photo} onChange={setPhoto} />
+        <FileInput label="公示栏照片" placeholder="选择照片（JPG/PNG）" accept="image/jpeg,image/png" clearable value={photo} onChange={setPhoto} />
         <Button type="submit" variant="light">登记张贴</Button>
       </Group>
     </Card>
