@@ -4,16 +4,18 @@ import { useCall } from '../../lib/useCall';
 import { navigate } from '../../lib/router';
 import { formatDate, formatYuan } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
-import { CalculationView, DeadlineBadge, PrintButton, StageBadge } from './shared';
+import { PrintButton } from '../../components/PrintButton';
+import type { ArchiveDocType } from '../../../src-main/features/archive/terms';
+import { CalculationView, DeadlineBadge, StageBadge } from './shared';
 import { StepForm } from './StepForm';
 
-const PAPERS: { document: string; label: string; when?: (stage: string, kinds: string[]) => boolean }[] = [
-  { document: 'applications.form', label: '申请书（含授权书、诚信承诺）' },
-  { document: 'applications.homeVisit', label: '入户调查表' },
-  { document: 'applications.democraticReview', label: '民主评议记录', when: (_s, k) => k.includes('democraticReview') },
-  { document: 'applications.confirmation', label: '审核确认表' },
-  { document: 'applications.refuseAcceptNotice', label: '不予受理告知书', when: (s) => s === '不予受理' },
-  { document: 'applications.refuseConfirmNotice', label: '不予确认告知书', when: (s) => s === '不予确认' },
+const PAPERS: { document: string; label: string; docType: ArchiveDocType; when?: (stage: string, kinds: string[]) => boolean }[] = [
+  { document: 'applications.form', label: '申请书（含授权书、诚信承诺）', docType: '申请书' },
+  { document: 'applications.homeVisit', label: '入户调查表', docType: '入户调查表' },
+  { document: 'applications.democraticReview', label: '民主评议记录', docType: '民主评议记录', when: (_s, k) => k.includes('democraticReview') },
+  { document: 'applications.confirmation', label: '审核确认表', docType: '审核确认表' },
+  { document: 'applications.refuseAcceptNotice', label: '不予受理告知书', docType: '告知书', when: (s) => s === '不予受理' },
+  { document: 'applications.refuseConfirmNotice', label: '不予确认告知书', docType: '告知书', when: (s) => s === '不予确认' },
 ];
 
 function payloadText(p: Record<string, unknown>): string {
@@ -58,9 +60,10 @@ export function ApplicationDetail({ id }: { id: number }) {
         </Card>
         <Card withBorder>
           <Text fw={600} mb="xs">打印</Text>
-          <Group gap="xs">
-            {PAPERS.filter((p) => !p.when || p.when(data.stage, kinds)).map((p) => <PrintButton key={p.document} document={p.document} args={{ applicationId: data.id }} label={p.label} />)}
-          </Group>
+          <Stack gap="xs" align="flex-start">
+            {PAPERS.filter((p) => !p.when || p.when(data.stage, kinds)).map((p) => <PrintButton key={p.document} document={p.document}
+              args={{ applicationId: data.id }} label={p.label} archive={{ householdId: h.id, docType: p.docType, title: p.label }} />)}
+          </Stack>
         </Card>
       </SimpleGrid>
 

@@ -1,6 +1,4 @@
-import { Badge, Button, Table, Text } from '@mantine/core';
-import { call, openOutbox } from '../../lib/api';
-import { attempt } from '../../lib/notify';
+import { Badge, Table, Text } from '@mantine/core';
 import { formatYuan } from '../../lib/format';
 
 const STAGE_COLOR: Record<string, string> = {
@@ -31,15 +29,5 @@ export function CalculationView({ calc, title }: { calc: CalculationData; title?
         月保障金 {formatYuan(calc.amountFen)}（其中分类施保金 {formatYuan(calc.topUpFen)}）· {calc.standardYear}年{calc.area}标准 · 认定：{calc.eligibility}
       </Text>
     </>
-  );
-}
-
-/** Renders a paper through the print engine and opens it. */
-export function PrintButton({ document, args, label }: { document: string; args: Record<string, unknown>; label: string }) {
-  return (
-    <Button size="xs" variant="light" onClick={() => attempt(async () => {
-      const r = await call('print.render', { document, args });
-      await openOutbox(r.outboxName);
-    }, `已生成：${label}`)}>{label}</Button>
   );
 }

@@ -59,7 +59,8 @@ export function CasesPanel() {
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
                       {canWrite(me) && <Button size="xs" variant="subtle" onClick={() => setEditing(c)}>登记备案</Button>}
-                      <PrintButton document="supervision.filing" args={{ matchId: c.id }} label="备案表" />
+                      <PrintButton document="supervision.filing" args={{ matchId: c.id }} label="备案表"
+                        archive={{ householdId: c.householdId, docType: '近亲属备案表', title: `近亲属备案表（${c.staffName}）` }} />
                     </Group>
                   </Table.Td>
                 </Table.Tr>
