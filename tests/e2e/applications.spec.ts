@@ -20,10 +20,11 @@ async function step(page: Page, label: string, date: string, fields: Record<stri
   await expect(page.getByText(`已登记：${label}`)).toBeVisible();
 }
 
-test('one application runs from 申请 to 确认 in the UI, shows the amount and prints the 审核确认表 with it', async ({ page, app }) => {
+test('one application runs from 申请 to 确认 in the UI, shows the amount, prints the 审核确认表 with it and files it into the household bag', async ({ page, app }) => {
   await login(page, app.url);
   const start = daysAgo(12);
   await page.goto(`${app.url}#/applications/new`);
+  const householdId = await page.getByRole('radio', { disabled: false }).first().getAttribute('value');
   await page.getByRole('radio', { disabled: false }).first().check();
   await page.getByLabel('申请日期').fill(start);
   await page.getByLabel('申请理由').fill('户主患病，家庭收入低');
@@ -56,6 +57,12 @@ test('one application runs from 申请 to 确认 in the UI, shows the amount and
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   expect(text).toContain('最低生活保障审核确认表');
   expect(text).toContain(`月保障金合计：${amount} 元`);
+
+  await page.getByRole('button', { name: '存入档案袋' }).click();
+  await expect(page.getByText(/已存入档案袋（档号 /)).toBeVisible();
+  await page.goto(`${app.url}#/archive/bag/${householdId}`);
+  const filed = page.getByRole('table', { name: '卷内目录' }).getByRole('row').filter({ hasText: '审核确认表' });
+  await expect(filed.getByRole('button', { name: '查看PDF' })).toBeVisible();
 });
 
 test('the worklist shows the overdue investigation of an accepted case by village', async ({ page, app }) => {
