@@ -124,11 +124,11 @@ function SignoffForm({ campaignId, villageId, done, onSaved }: { campaignId: num
   };
   return (
     <Paper withBorder p="sm">
-      <Text fw={600} mb="xs">签字登记表交回{done ? `：已于 ${formatDate(done.returnedDate)} 交回${done.scanRef ? '（已上传扫描件）' : ''}` : ''}</Text>
+      <Text fw={600} mb="xs">签字登记表交回{done ? `：已于 ${formatDate(done.returnedDate)} 交回${done.scanRef ? '（扫描件已存入本村各户档案袋）' : ''}` : ''}</Text>
       <form onSubmit={submit}>
         <Group align="flex-end">
           <TextInput label="交回日期" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} required />
-          <FileInput label="扫描件（PDF/图片）" value={file} onChange={setFile} accept="application/pdf,image/*" clearable />
+          <FileInput label="扫描件（PDF/JPG/PNG/TIF）" value={file} onChange={setFile} accept="application/pdf,image/jpeg,image/png,image/tiff" clearable />
           <Button type="submit">登记交回</Button>
         </Group>
       </form>
