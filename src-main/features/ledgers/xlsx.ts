@@ -29,6 +29,12 @@ export function columnWidth(c: LedgerColumn): number {
 }
 
 const THIN = { style: 'thin' as const };
+/**
+ * Every new exceljs row carries its own empty style object, and exceljs resolves a row's style at commit by object
+ * identity: a fresh {} per row misses its cache and renders a style record to XML for each of 140,000 rows (~0.7 s
+ * of a 100,000-member roster). One shared empty style resolves once; the output is the same (no row style).
+ */
+const NO_ROW_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const NUM_FMT: Record<ColumnKind, string> = { text: '@', int: '0', yuan: '#,##0.00' };
 
@@ -55,6 +61,7 @@ export async function writeLedgerWorkbook(file: string, sheets: LedgerSheet[], o
     for (const row of sheet.rows) {
       const r = ws.addRow(toCells(sheet.columns, row));
       for (let i = 0; i < styles.length; i++) r.getCell(i + 1).style = styles[i];
+      (r as ExcelJS.Row & { style: Partial<ExcelJS.Style> }).style = NO_ROW_STYLE; // exceljs types omit Row.style
       r.commit();
       n++; total++;
       if (total % every === 0) {
