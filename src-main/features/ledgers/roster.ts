@@ -4,11 +4,13 @@ import type { LedgerColumn, LedgerRow, LedgerSheet } from './xlsx';
 import { PAID_STATUSES } from '../../domain/glossary';
 import { periodLabel } from './period';
 import { groupBy } from './group';
+import { prepared } from '../../db/prepared';
 
 /**
  * 低保对象花名册: households receiving money in the period (在保/渐退, started by then), ordered by village and
  * group, with a member sheet. Rows are read in pages of ids so the connection is never held busy while the
- * workbook streams to disk.
+ * workbook streams to disk (an open iterate() would make every other query on it throw while the writer yields).
+ * Each page binds its ids as one JSON array, so each query is prepared once per connection, not once per page.
  */
 const PAGE = 1000;
 const PAID = PAID_STATUSES.map((s) => `'${s}'`).join(', ');
@@ -20,11 +22,21 @@ export function rosterHouseholdIds(sqlite: Database.Database, period: string): n
     ORDER BY v.sort, v.id, g.sort, g.id, h.id`).pluck().all(period) as number[]);
 }
 
+/**
+ * The household sheet and the member sheet of one export share one id list (ledgerSheets passes both the same
+ * context object): the ordered query runs once, and both sheets list the same households even if one is added
+ * while the file is being written.
+ */
+const idsOfExport = new WeakMap<LedgerContext, number[]>();
+function exportIds(sqlite: Database.Database, c: LedgerContext): number[] {
+  let ids = idsOfExport.get(c);
+  if (!ids) idsOfExport.set(c, (ids = rosterHouseholdIds(sqlite, c.period)));
+  return ids;
+}
+
 function* pages(ids: number[]): Generator<number[]> {
   for (let i = 0; i < ids.length; i += PAGE) yield ids.slice(i, i + PAGE);
 }
-
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
 export const HOUSEHOLD_COLUMNS: LedgerColumn[] = [
   { key: 'seq', header: '序号', kind: 'int', width: 6 },
@@ -69,15 +81,20 @@ interface HouseholdRow {
   head_name: string | null; head_id: string | null; family: number; covered: number;
 }
 
+/** One page of households; member counts come from one grouped pass over the page's members, not two lookups per household. */
+const HOUSEHOLD_PAGE_SQL = `SELECT h.id, h.certificate_no, h.category, h.causes, h.monthly_amount_fen, h.top_up_fen, h.start_month,
+  h.bank_name, h.bank_account, v.name AS village, g.name AS grp, hm.name AS head_name, hm.id_number AS head_id,
+  COALESCE(n.family, 0) AS family, COALESCE(n.covered, 0) AS covered
+  FROM households h JOIN regions v ON v.id = h.village_id LEFT JOIN regions g ON g.id = h.group_id
+  LEFT JOIN members hm ON hm.id = h.head_member_id
+  LEFT JOIN (SELECT household_id, COUNT(*) AS family, SUM(covered = 1) AS covered FROM members
+    WHERE household_id IN (SELECT value FROM json_each(@ids)) AND state = '在户' GROUP BY household_id) n ON n.household_id = h.id
+  WHERE h.id IN (SELECT value FROM json_each(@ids))`;
+
 function* householdRows(sqlite: Database.Database, c: LedgerContext): Generator<LedgerRow> {
   let seq = 0;
-  for (const page of pages(rosterHouseholdIds(sqlite, c.period))) {
-    const rows = sqlite.prepare(`SELECT h.id, h.certificate_no, h.category, h.causes, h.monthly_amount_fen, h.top_up_fen, h.start_month,
-      h.bank_name, h.bank_account, v.name AS village, g.name AS grp, hm.name AS head_name, hm.id_number AS head_id,
-      (SELECT COUNT(*) FROM members m WHERE m.household_id = h.id AND m.state = '在户') AS family,
-      (SELECT COUNT(*) FROM members m WHERE m.household_id = h.id AND m.state = '在户' AND m.covered = 1) AS covered
-      FROM households h JOIN regions v ON v.id = h.village_id LEFT JOIN regions g ON g.id = h.group_id
-      LEFT JOIN members hm ON hm.id = h.head_member_id WHERE h.id IN (${placeholders(page.length)})`).all(...page) as HouseholdRow[];
+  for (const page of pages(exportIds(sqlite, c))) {
+    const rows = prepared(sqlite, HOUSEHOLD_PAGE_SQL).all({ ids: JSON.stringify(page) }) as HouseholdRow[];
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const id of page) {
       const r = byId.get(id)!;
@@ -102,17 +119,19 @@ interface MemberRow {
 }
 interface HouseholdInfo { id: number; category: string; village: string; grp: string | null; head_name: string | null }
 
+const PAGE_INFO_SQL = `SELECT h.id, h.category, v.name AS village, g.name AS grp, hm.name AS head_name
+  FROM households h JOIN regions v ON v.id = h.village_id LEFT JOIN regions g ON g.id = h.group_id
+  LEFT JOIN members hm ON hm.id = h.head_member_id WHERE h.id IN (SELECT value FROM json_each(?))`;
+const PAGE_MEMBERS_SQL = `SELECT household_id, name, id_number, relation, sex, birth_date, health, disability_type, disability_grade,
+  labour_capacity, covered FROM members WHERE household_id IN (SELECT value FROM json_each(?)) AND state = '在户' ORDER BY household_id, id`;
+
 function* memberRows(sqlite: Database.Database, c: LedgerContext): Generator<LedgerRow> {
   let seq = 0;
-  for (const page of pages(rosterHouseholdIds(sqlite, c.period))) {
-    const marks = placeholders(page.length);
+  for (const page of pages(exportIds(sqlite, c))) {
+    const ids = JSON.stringify(page);
     // Household facts once per household, members without joins: the member sheet is the big one.
-    const info = new Map((sqlite.prepare(`SELECT h.id, h.category, v.name AS village, g.name AS grp, hm.name AS head_name
-      FROM households h JOIN regions v ON v.id = h.village_id LEFT JOIN regions g ON g.id = h.group_id
-      LEFT JOIN members hm ON hm.id = h.head_member_id WHERE h.id IN (${marks})`).all(...page) as HouseholdInfo[]).map((h) => [h.id, h]));
-    const rows = sqlite.prepare(`SELECT household_id, name, id_number, relation, sex, birth_date, health, disability_type, disability_grade,
-      labour_capacity, covered FROM members WHERE household_id IN (${marks}) AND state = '在户'`).all(...page) as MemberRow[];
-    const byHousehold = groupBy(rows, (r) => r.household_id);
+    const info = new Map((prepared(sqlite, PAGE_INFO_SQL).all(ids) as HouseholdInfo[]).map((h) => [h.id, h]));
+    const byHousehold = groupBy(prepared(sqlite, PAGE_MEMBERS_SQL).all(ids) as MemberRow[], (r) => r.household_id);
     for (const id of page) {
       const h = info.get(id)!;
       for (const m of byHousehold.get(id) ?? []) {
