@@ -1,6 +1,7 @@
 import { createServices } from './services';
 import { resolveDataDir } from './paths';
 import { startWebBridge } from './ipc/web-bridge';
+import { runStartupJobs } from './startup';
 
 /** `npm run web`: the real renderer and the real main-process services on 127.0.0.1, for development and e2e. */
 async function main() {
@@ -9,6 +10,7 @@ async function main() {
   const port = portArg >= 0 ? Number(argv[portArg + 1]) : Number(process.env.DIBAO_PORT ?? 5780);
   const started = Date.now();
   const services = createServices(resolveDataDir(argv));
+  await runStartupJobs(services);
   const bridge = await startWebBridge(services, port);
   // One JSON line: e2e fixtures read the URL from it.
   process.stdout.write(JSON.stringify({ url: bridge.url, dataDir: services.dataDir, startupMs: Date.now() - started }) + '\n');

@@ -5,6 +5,7 @@ import { createServices, type Services } from '../services';
 import { outboxPath, saveToInbox } from '../ipc/files';
 import { lockDown, isOwnFrame, APP_ORIGIN } from './security';
 import { registerScheme, serveApp } from './protocol';
+import { runStartupJobs } from '../startup';
 
 /** The Electron shell: thin on purpose. Everything else is the same services the web bridge and CLI use. */
 registerScheme();
@@ -74,6 +75,7 @@ app.whenReady().then(() => {
   lockDown();
   serveApp(path.join(process.env.DIBAO_APP_ROOT, 'dist-renderer'), dataDir);
   registerIpc(services);
+  void runStartupJobs(services);
   win = createWindow();
 });
 

@@ -1,0 +1,16 @@
+import type { Services } from './services';
+import type { Actor } from './ipc/contract';
+import { isInitialized } from './features/setup/initialize';
+
+/** Work the app does by itself when it starts; audited under this name. */
+export const SYSTEM_ACTOR: Actor = { userId: null, username: 'system', displayName: '系统自动', role: 'admin' };
+
+/**
+ * Start-up jobs of the desktop app and the web bridge: households whose 渐退 period has ended move to 停保
+ * (each with its decision record and 告知书), so nobody has to remember to press the button.
+ */
+export async function runStartupJobs(s: Services): Promise<void> {
+  if (!isInitialized(s.handle.sqlite)) return;
+  const r = await s.router.call({ channel: 'applications.endPhaseOuts', input: {}, actor: SYSTEM_ACTOR });
+  if (!r.ok) s.log.error('startup endPhaseOuts', new Error(r.error.message));
+}
