@@ -177,6 +177,27 @@ describe('catalogue, attachments and the store check', () => {
     expect(bad.ok).toBe(false);
   });
 
+  it('filing the same printed PDF again returns the entry already listed instead of cataloguing it twice', async () => {
+    const a = household(v1, v1g1);
+    fs.writeFileSync(outboxPath(s.dir, '审核确认表-002.pdf'), PDF(3, 'again'));
+    const input = { householdId: a, outboxName: '审核确认表-002.pdf', docType: '审核确认表', title: '低保审核确认表' };
+    const first = await ok(s, 'archive.fileOutbox', input);
+    const second = await ok(s, 'archive.fileOutbox', input);
+    expect(second).toEqual(first);
+    expect((await bag(a)).items).toHaveLength(1);
+  });
+
+  it('refuses to file a printed PDF into a disposed bag, saying why, and stores nothing', async () => {
+    const a = household(v1, v1g1);
+    const b = (await bag(a)).bag;
+    s.handle.sqlite.prepare("UPDATE archive_bags SET status = '已处置' WHERE id = ?").run(b.id);
+    fs.writeFileSync(outboxPath(s.dir, '告知书-001.pdf'), PDF(1, 'disposed'));
+    const r = await callAs(s, ADMIN, 'archive.fileOutbox', { householdId: a, outboxName: '告知书-001.pdf', docType: '告知书', title: '告知书' });
+    expect(!r.ok && r.error.message).toBe('该档案已处置，不能再归档文件');
+    expect(s.handle.sqlite.prepare('SELECT COUNT(*) AS n FROM archive_items WHERE bag_id = ?').get(b.id)).toEqual({ n: 0 });
+    expect(fs.existsSync(storeDir(s.dir)) ? fs.readdirSync(storeDir(s.dir)) : []).toEqual([]);
+  });
+
   it('removing an entry keeps it on record with the reason', async () => {
     const a = household(v1, v1g1);
     const r = await ok(s, 'archive.addItem', { householdId: a, docType: '其他', title: '误登记', date: '2024-02-01' });

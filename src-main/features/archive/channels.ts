@@ -5,9 +5,10 @@ import { AppError } from '../../ipc/errors';
 import { inboxPath, originalName, outboxPath, assertSafeName } from '../../ipc/files';
 import { setSetting } from '../settings/store';
 import { ARCHIVE_DOC_TYPES, ARCHIVE_SETTINGS_KEY, BAG_STATUSES, DISPOSAL_METHODS, LEVEL_PRESETS, RULE_SETS, archiveSettings,
-  archiveSettingsSchema, todayIso, townshipName } from './terms';
+  archiveSettingsSchema, todayIso } from './terms';
 import { assignMissingBags, bagById, ensureBag, setSeparateManagement } from './bags';
-import { addItem, attachFile, itemById, pdfPages, readStored } from './items';
+import { addItem, attachFile, itemById, readStored } from './items';
+import { fileStoredDocument } from './filing';
 import { bagDetail, borrowings, completenessReport, listBags, retentionDue } from './queries';
 import { FILE_TYPES, TYPE_LIST, verifyStore, type FileExt } from './store';
 import { boxList } from './boxes';
@@ -97,13 +98,12 @@ export const archiveChannels = {
     handler: (ctx, i) => {
       const path = outboxPath(ctx.dataDir, assertSafeName(i.outboxName));
       if (!fs.existsSync(path)) throw new AppError('NOT_FOUND', `找不到已生成的文件：${i.outboxName}`);
-      const buf = fs.readFileSync(path);
+      const r = fileStoredDocument(ctx, { householdIds: [i.householdId], sourcePath: path, fileName: i.outboxName, docType: i.docType,
+        title: i.title, date: i.date ?? todayIso(), responsible: i.responsible, note: i.note, source: '系统打印', whenDisposed: 'refuse' });
       const bag = bagFor(ctx, i.householdId);
-      const it = { docType: i.docType, title: i.title, date: i.date ?? todayIso(), responsible: i.responsible ?? `${townshipName(ctx.sqlite)}民政办`,
-        pages: pdfPages(buf), docNo: '', note: i.note };
-      const r = addItem(ctx.sqlite, ctx.dataDir, bag, it, ctx.actor.displayName, { buf, name: i.outboxName, source: '系统打印' });
-      ctx.audit({ entity: 'archiveItem', entityId: r.id, after: { bagId: bag.id, docType: i.docType, title: i.title, file: r.file?.sha256 } });
-      return { id: r.id, bagId: bag.id, archiveNo: bag.archive_no, pages: it.pages, sha256: r.file!.sha256 };
+      const itemId = r.filed[0]?.itemId ?? r.skipped[0].itemId!; // filed now, or the same PDF was filed as this type before
+      const pages = (ctx.sqlite.prepare('SELECT pages FROM archive_items WHERE id = ?').get(itemId) as { pages: number }).pages;
+      return { id: itemId, bagId: bag.id, archiveNo: bag.archive_no, pages, sha256: r.sha256 };
     },
   }),
   'archive.openFile': channel({

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { HandlerContext } from '../../ipc/contract';
+import { AppError } from '../../ipc/errors';
 import { prepared } from '../../db/prepared';
 import { ensureBag } from './bags';
 import { insertItem, pdfPages } from './items';
@@ -12,13 +13,19 @@ export interface StoredDocument {
   bytes?: Buffer; sourcePath?: string;
   fileName: string; docType: ArchiveDocType; title: string; date: string;
   responsible?: string; note?: string; source?: '扫描上传' | '系统打印';
+  /**
+   * A disposed (已处置) bag takes no new papers. 'skip' (the default) passes it over and reports it: right when one paper
+   * is filed into many bags as a side effect of another record. 'refuse' throws before anything is stored: right when a
+   * clerk files one paper into one bag on purpose and must be told why it did not go in.
+   */
+  whenDisposed?: 'skip' | 'refuse';
 }
 
 export interface FiledDocument {
   sha256: string;
   filed: { householdId: number; bagId: number; itemId: number }[];
   /** Bags that already hold this file under this type (a re-recorded sheet) or were disposed of. */
-  skipped: { householdId: number; reason: '已归档' | '档案已处置' }[];
+  skipped: { householdId: number; reason: '已归档' | '档案已处置'; itemId?: number }[];
 }
 
 /**
@@ -28,17 +35,19 @@ export interface FiledDocument {
  * recording the same return twice does not double the catalogue.
  */
 export function fileStoredDocument(ctx: HandlerContext, d: StoredDocument): FiledDocument {
+  const bags = [...new Set(d.householdIds)].map((householdId) => ({ householdId, bag: ensureBag(ctx.sqlite, householdId, todayIso()).bag }));
+  if (d.whenDisposed === 'refuse' && bags.some((b) => b.bag.status === '已处置')) throw new AppError('CONFLICT', '该档案已处置，不能再归档文件');
   const buf = d.bytes ?? fs.readFileSync(d.sourcePath!);
   const stored = storeFile(ctx.sqlite, ctx.dataDir, buf, d.fileName, archiveSettings(ctx.sqlite).maxFileMB);
   const item = { docType: d.docType, title: d.title, date: d.date, responsible: d.responsible ?? `${townshipName(ctx.sqlite)}民政办`,
     pages: stored.ext === 'pdf' ? pdfPages(buf) : 1, docNo: '', note: d.note ?? '' };
   const file = { sha256: stored.sha256, name: d.fileName, source: d.source ?? '扫描上传' };
   const result: FiledDocument = { sha256: stored.sha256, filed: [], skipped: [] };
-  const held = prepared(ctx.sqlite, `SELECT 1 FROM archive_items WHERE bag_id = ? AND file_sha256 = ? AND doc_type = ? AND removed_at IS NULL`);
-  for (const householdId of [...new Set(d.householdIds)]) {
-    const bag = ensureBag(ctx.sqlite, householdId, todayIso()).bag;
+  const held = prepared(ctx.sqlite, `SELECT id FROM archive_items WHERE bag_id = ? AND file_sha256 = ? AND doc_type = ? AND removed_at IS NULL`);
+  for (const { householdId, bag } of bags) {
+    const existing = held.get(bag.id, stored.sha256, d.docType) as { id: number } | undefined;
     if (bag.status === '已处置') result.skipped.push({ householdId, reason: '档案已处置' });
-    else if (held.get(bag.id, stored.sha256, d.docType)) result.skipped.push({ householdId, reason: '已归档' });
+    else if (existing) result.skipped.push({ householdId, reason: '已归档', itemId: existing.id });
     else result.filed.push({ householdId, bagId: bag.id, itemId: insertItem(ctx.sqlite, bag.id, item, ctx.actor.displayName, file) });
   }
   ctx.audit({ entity: 'archiveItem', entityId: null, after: { docType: d.docType, title: d.title, date: d.date, file: stored.sha256,
