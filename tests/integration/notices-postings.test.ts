@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testServices, ok, callAs, actorOf } from '../helpers/services';
-import { saveToInbox } from '../../src-main/ipc/files';
-import { photoDir, reviewPublicityOf } from '../../src-main/features/notices/postings';
+import { saveToInbox, inboxPath, outboxPath } from '../../src-main/ipc/files';
+import { reviewPublicityOf } from '../../src-main/features/notices/postings';
+import { storePath } from '../../src-main/features/archive/store';
 
 type S = ReturnType<typeof testServices>;
 let s: S;
@@ -25,10 +26,12 @@ describe('posting record of a notice', () => {
     const d = await ok(s, 'notices.posting', { id });
     expect(d.posting.periodEnd).toBe('2026-11-28');
     expect(d.posting.photoName).toBe('公示栏.jpg');
-    expect(fs.existsSync(path.join(photoDir(s.dir), `${d.posting.photoSha256}.jpg`))).toBe(true);
+    expect(fs.existsSync(storePath(s.dir, d.posting.photoSha256))).toBe(true);
+    expect(fs.existsSync(path.join(s.dir, 'notice-photos'))).toBe(false); // one copy: the archive store's
     expect(d.items.map((i: { householdId: number }) => i.householdId)).toContain(applicant);
     const shown = await ok(s, 'notices.photo', { id });
     expect(shown.outboxName).toMatch(/\.jpg$/);
+    expect(fs.readFileSync(outboxPath(s.dir, shown.outboxName))).toEqual(fs.readFileSync(inboxPath(s.dir, photo)));
   });
 
   it('keeps an objection open until it is handled, and refuses to close the posting before the period ends or while objections are open', async () => {

@@ -16,7 +16,7 @@ export const noticePostings = sqliteTable('notice_postings', {
   periodEnd: text('period_end'), // null for 长期公示
   postedAt: text('posted_at').notNull(), // the day it went on the board
   place: text('place').notNull(), // e.g. 一村村务公开栏
-  /** The board photo, content-addressed: <dataDir>/notice-photos/<sha256>.<ext> (the archive links it by hash). */
+  /** The board photo, kept in the archive store by hash: <dataDir>/archive-store/<sha256> (ext as the archive detected it). */
   photoSha256: text('photo_sha256'),
   photoExt: text('photo_ext'),
   photoName: text('photo_name'),

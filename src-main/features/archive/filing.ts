@@ -3,8 +3,8 @@ import type { HandlerContext } from '../../ipc/contract';
 import { AppError } from '../../ipc/errors';
 import { prepared } from '../../db/prepared';
 import { ensureBag } from './bags';
-import { insertItem, pdfPages } from './items';
-import { storeFile } from './store';
+import { insertItem, pdfPages, readStored } from './items';
+import { storeFile, type FileExt, type Stored } from './store';
 import { archiveSettings, todayIso, townshipName, type ArchiveDocType } from './terms';
 
 export interface StoredDocument {
@@ -53,4 +53,14 @@ export function fileStoredDocument(ctx: HandlerContext, d: StoredDocument): File
   ctx.audit({ entity: 'archiveItem', entityId: null, after: { docType: d.docType, title: d.title, date: d.date, file: stored.sha256,
     items: result.filed.map((f) => f.itemId), skipped: result.skipped } });
   return result;
+}
+
+/** Keeps a received file in the archive store (by SHA-256, checked like any scan) before it is listed in any bag. */
+export function storeReceived(ctx: HandlerContext, bytes: Buffer, fileName: string): Stored {
+  return storeFile(ctx.sqlite, ctx.dataDir, bytes, fileName, archiveSettings(ctx.sqlite).maxFileMB);
+}
+
+/** Copies a stored file to the outbox under the given name, so the renderer can open it. */
+export function copyStoredToOutbox(dataDir: string, sha256: string, ext: FileExt, outboxFile: string) {
+  fs.writeFileSync(outboxFile, readStored(dataDir, sha256, ext).buf);
 }

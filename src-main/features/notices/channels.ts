@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import fs from 'node:fs';
-import path from 'node:path';
 import { channel } from '../../ipc/contract';
 import { AppError, notFound } from '../../ipc/errors';
 import { outboxPath } from '../../ipc/files';
@@ -10,7 +8,9 @@ import { NOTICE_KINDS } from './rules';
 import { noticeRuns } from './queries';
 import { NOTICE_DOCUMENT } from './documents';
 import { NOTICE_SETTING_KEYS, noticeSettings } from './settings';
-import { getPosting, listPostings, photoDir, postingDetail, recordPosting } from './postings';
+import { getPosting, listPostings, postingDetail, recordPosting } from './postings';
+import { copyStoredToOutbox } from '../archive/filing';
+import type { FileExt } from '../archive/store';
 import { endReviewPublicity } from '../applications/publicity';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -69,10 +69,10 @@ export const noticesChannels = {
     title: '取出张贴照片查看', permission: 'read', kind: 'query', input: z.object({ id }),
     handler: (ctx, i) => {
       const p = getPosting(ctx.sqlite, i.id);
-      const row = ctx.sqlite.prepare('SELECT photo_sha256 AS sha, photo_ext AS ext FROM notice_postings WHERE id = ?').get(i.id) as { sha: string | null; ext: string | null };
-      if (!row.sha) throw notFound('张贴照片', i.id);
+      const row = ctx.sqlite.prepare('SELECT photo_sha256 AS sha, photo_ext AS ext FROM notice_postings WHERE id = ?').get(i.id) as { sha: string | null; ext: FileExt | null };
+      if (!row.sha || !row.ext) throw notFound('张贴照片', i.id);
       const name = `张贴照片-${p.id}.${row.ext}`;
-      fs.copyFileSync(path.join(photoDir(ctx.dataDir), `${row.sha}.${row.ext}`), outboxPath(ctx.dataDir, name));
+      copyStoredToOutbox(ctx.dataDir, row.sha, row.ext, outboxPath(ctx.dataDir, name));
       return { outboxName: name };
     },
   }),

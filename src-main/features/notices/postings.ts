@@ -1,33 +1,26 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import type { HandlerContext } from '../../ipc/contract';
 import { AppError, notFound } from '../../ipc/errors';
 import { inboxPath, originalName } from '../../ipc/files';
 import { noticeRuns, type Selection } from './queries';
 import { periodEnd, type NoticeKind } from './rules';
 import { noticeSettings } from './settings';
-import { fileStoredDocument } from '../archive/filing';
+import { fileStoredDocument, storeReceived } from '../archive/filing';
 
 type Sqlite = HandlerContext['sqlite'];
 
-/**
- * Board photos are stored by content: <dataDir>/notice-photos/<sha256>.<ext>, and filed into the archive store of each
- * listed household's bag; so only the types the archive takes (JPG, PNG).
- */
-export const photoDir = (dataDir: string) => path.join(dataDir, 'notice-photos');
 const PHOTO_EXT = /\.(jpe?g|png)$/i;
 
-export function storePhoto(dataDir: string, inboxName: string): { sha256: string; ext: string; name: string } {
+/**
+ * Board photos live in the archive store, by SHA-256 (one copy, checked by `cli check`); the posting keeps the hash,
+ * and each listed household's bag lists the same file. Only JPG and PNG: a photo of a board.
+ */
+function storePhoto(ctx: HandlerContext, inboxName: string) {
   const name = originalName(inboxName);
-  const ext = (PHOTO_EXT.exec(name)?.[1] ?? '').toLowerCase();
-  if (!ext) throw new AppError('VALIDATION', '张贴照片应为 JPG 或 PNG 图片');
-  const data = fs.readFileSync(inboxPath(dataDir, inboxName));
-  const sha256 = crypto.createHash('sha256').update(data).digest('hex');
-  fs.mkdirSync(photoDir(dataDir), { recursive: true });
-  const target = path.join(photoDir(dataDir), `${sha256}.${ext}`);
-  if (!fs.existsSync(target)) fs.writeFileSync(target, data);
-  return { sha256, ext, name };
+  if (!PHOTO_EXT.test(name)) throw new AppError('VALIDATION', '张贴照片应为 JPG 或 PNG 图片');
+  const bytes = fs.readFileSync(inboxPath(ctx.dataDir, inboxName));
+  const stored = storeReceived(ctx, bytes, name);
+  return { sha256: stored.sha256, ext: stored.ext, name, bytes };
 }
 
 export interface PostingInput extends Selection {
@@ -38,7 +31,7 @@ export interface PostingInput extends Selection {
 export function recordPosting(ctx: HandlerContext, i: PostingInput): number {
   const s = noticeSettings(ctx.sqlite);
   const end = i.kind === '长期公示' ? null : periodEnd(i.periodStart, s.periodDays);
-  const photo = i.photo ? storePhoto(ctx.dataDir, i.photo) : null;
+  const photo = i.photo ? storePhoto(ctx, i.photo) : null;
   const now = new Date().toISOString();
   const id = Number(ctx.sqlite.prepare(`INSERT INTO notice_postings (kind, village_id, group_id, period_start, period_end, posted_at, place,
       photo_sha256, photo_ext, photo_name, printed_file, note, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
@@ -55,7 +48,7 @@ export function recordPosting(ctx: HandlerContext, i: PostingInput): number {
   }
   const count = listed.length;
   if (photo && count > 0) {
-    fileStoredDocument(ctx, { householdIds: listed, sourcePath: path.join(photoDir(ctx.dataDir), `${photo.sha256}.${photo.ext}`), fileName: photo.name,
+    fileStoredDocument(ctx, { householdIds: listed, bytes: photo.bytes, fileName: photo.name,
       docType: '公示记录及照片', title: `${i.kind}张贴照片（${i.place}）`, date: i.postedAt });
   }
   ctx.audit({ entity: 'notice_posting', entityId: id, after: { kind: i.kind, villageId: i.villageId ?? null, groupId: i.groupId ?? null,
