@@ -4,10 +4,13 @@ import { call } from '../../lib/api';
 import { useCall } from '../../lib/useCall';
 import { attempt } from '../../lib/notify';
 import { ErrorAlert, Loading } from '../../components/Status';
-import { PrintButton, toFen, yuan } from './shared';
+import { PrintButton } from '../../components/PrintButton';
+import { toFen, yuan } from './shared';
 
 const OUTCOMES = ['维持', '增发', '减发', '停保', '渐退'] as const;
 type Outcome = (typeof OUTCOMES)[number];
+/** The 卷内目录 title of the printed notice, as the document itself is headed (applications.changeNotice). */
+const NOTICE_TITLES: Partial<Record<Outcome, string>> = { 减发: '最低生活保障金减发告知书', 停保: '最低生活保障金停发告知书' };
 const CATEGORIES = ['已死亡', '领养老金', '领失业金', '缴公积金', '有机动车', '营业房/2套及以上住房', '离异/迁出/人户分离/毕业就业', '收入达标', '其它'];
 
 /** The team's visit, 核对 result and outcome for one household; a change prints its notice afterwards. */
@@ -46,7 +49,11 @@ function RecordForm({ row, onSaved }: { row: Row; onSaved: () => void }) {
     return (
       <Stack>
         <Text>已作出“{f.outcome}”决定。请打印告知书（写明理由）送达该户。</Text>
-        <Group><PrintButton label="打印告知书" document="applications.changeNotice" args={{ changeId }} variant="filled" /><Button variant="default" onClick={onSaved}>完成</Button></Group>
+        <Group>
+          <PrintButton label="打印告知书" document="applications.changeNotice" args={{ changeId }}
+            archive={{ householdId: row.householdId, docType: '告知书', title: NOTICE_TITLES[f.outcome] ?? '告知书' }} />
+          <Button variant="default" onClick={onSaved}>完成</Button>
+        </Group>
       </Stack>
     );
   }
