@@ -20,6 +20,11 @@ export interface DocBody {
   footerText?: string;
   /** Base of the produced file name (Chinese allowed); the engine adds a timestamp and .pdf. */
   fileName?: string;
+  /**
+   * Page runs: `content` is an array whose items each start on a new page and number their own pages
+   * (a multi-village notice: each village's sheets are posted on its own board, so 第1页 共2页 per village).
+   */
+  pageRuns?: boolean;
   /** Numbers a public document prints on purpose (the township complaint phone, 一公布); the privacy guard allows exactly these. */
   publicNumbers?: string[];
 }

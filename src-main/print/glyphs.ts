@@ -46,7 +46,7 @@ function fixInline(t: Node, missing: Set<string>): Node {
   return t;
 }
 
-const CONTAINERS = ['stack', 'columns', 'ul', 'ol'] as const;
+const CONTAINERS = ['stack', 'columns', 'ul', 'ol', 'section'] as const;
 
 /** Walks a pdfmake content tree and applies fixInline to every text it will draw. */
 export function fixNode(node: Node, missing: Set<string>): Node {

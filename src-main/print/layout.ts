@@ -24,13 +24,40 @@ export const DEFAULT_STYLES: StyleDictionary = {
   small: { fontSize: 9, color: '#444444' },
 };
 
-export interface Composed { definition: TDocumentDefinitions; pageCount(): number }
+export interface Composed {
+  definition: TDocumentDefinitions;
+  pageCount(): number;
+  /** With page runs: the pages each run covered in this layout (feed them back to number each run by itself). */
+  runPages(): number[][];
+}
 
 /** Wraps a document body with page size, margins, fonts, header/footer (第X页 共Y页) and the 套打 offset. */
-export function compose(body: DocBody, opts: { title: string; orientation: 'portrait' | 'landscape'; offset: Offset }): Composed {
+export function compose(body: DocBody, opts: { title: string; orientation: 'portrait' | 'landscape'; offset: Offset },
+  knownRunPages?: number[][]): Composed {
   const [l, t, r, b] = MARGINS_MM[opts.orientation];
   const { xMm, yMm } = opts.offset;
   let pages = 0;
+  const seen: number[][] = [];
+  const footerFor = (pageLabel: (current: number, total: number) => string) => (current: number, total: number) => {
+    pages = Math.max(pages, total);
+    return {
+      margin: [mm(l + xMm), mm(8), mm(r - xMm), 0],
+      columns: [
+        { text: body.footerText ?? '', style: 'small', width: '*' },
+        { text: pageLabel(current, total), style: 'small', alignment: 'center', width: 'auto' },
+        { text: '', width: '*' },
+      ],
+    } as Content;
+  };
+  // Each run is a pdfmake section (it starts a page) with its own footer that numbers the run's pages.
+  const runLabel = (i: number) => (current: number, total: number) => {
+    (seen[i] ??= []).push(current);
+    const known = knownRunPages?.[i];
+    return known?.length ? `第${current - known[0] + 1}页 共${known.length}页` : `第${current}页 共${total}页`;
+  };
+  const content: Content = body.pageRuns && Array.isArray(body.content)
+    ? body.content.map((run, i) => ({ section: run, footer: footerFor(runLabel(i)) }) as unknown as Content)
+    : body.content;
   const definition: TDocumentDefinitions = {
     info: { title: opts.title, creator: '乡镇低保档案与复核工作站', producer: 'dibao-desk' },
     pageSize: 'A4',
@@ -41,20 +68,10 @@ export function compose(body: DocBody, opts: { title: string; orientation: 'port
     header: body.headerText
       ? () => ({ text: body.headerText!, style: 'small', alignment: 'right', margin: [mm(l + xMm), mm(12 + yMm), mm(r - xMm), 0] })
       : undefined,
-    footer: (current: number, total: number) => {
-      pages = Math.max(pages, total);
-      return {
-        margin: [mm(l + xMm), mm(8), mm(r - xMm), 0],
-        columns: [
-          { text: body.footerText ?? '', style: 'small', width: '*' },
-          { text: `第${current}页 共${total}页`, style: 'small', alignment: 'center', width: 'auto' },
-          { text: '', width: '*' },
-        ],
-      };
-    },
-    content: body.content,
+    footer: footerFor((current, total) => `第${current}页 共${total}页`),
+    content,
   };
-  return { definition, pageCount: () => pages };
+  return { definition, pageCount: () => pages, runPages: () => seen };
 }
 
 /** A centred title with an optional subtitle line. */

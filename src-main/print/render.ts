@@ -58,9 +58,16 @@ export async function renderDocument(ctx: PrintContext, name: string, args: unkn
   const body = await doc.build(ctx, parsed.data);
   if (doc.public) assertPublicSafe(textOf([body.content, body.headerText ?? '', body.footerText ?? '']).join('\n'), body.publicNumbers);
   const offset = getSetting<Offset>(ctx.sqlite, offsetKey(doc.name), { xMm: 0, yMm: 0 });
-  const composed = compose(body, { title: doc.title, orientation: doc.orientation ?? 'portrait', offset });
+  const layout = { title: doc.title, orientation: doc.orientation ?? 'portrait' as const, offset };
+  let composed = compose(body, layout);
   const missing = new Set<string>();
-  const pdf = await renderToBuffer(composed.definition, missing);
+  let pdf = await renderToBuffer(composed.definition, missing);
+  if (body.pageRuns && composed.runPages().length > 1) {
+    // Second pass: now that each run's pages are known, number them per run. pdfmake mutates the nodes it
+    // lays out, so the second pass gets a freshly built body (the same data, the same layout).
+    composed = compose(await doc.build(ctx, parsed.data), layout, composed.runPages());
+    pdf = await renderToBuffer(composed.definition, missing);
+  }
   const outboxName = `${safeBase(body.fileName ?? doc.title)}-${stamp()}.pdf`;
   const file = outboxPath(ctx.dataDir, outboxName);
   fs.writeFileSync(file, pdf);

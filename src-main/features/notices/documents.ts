@@ -61,11 +61,11 @@ function summary(kind: NoticeKind, rows: NoticeRow[]): string {
   return `合计：${rows.length}户，家庭人口${people}人，保障人口${covered}人，月保障金额${yuan(fen)}元。`;
 }
 
-function villagePage(kind: NoticeKind, s: Settings, run: VillageRun, p: Period, sel: Selection, first: boolean): Content[] {
+function villagePage(kind: NoticeKind, s: Settings, run: VillageRun, p: Period, sel: Selection): Content[] {
   const { cols, cells } = columns(kind, s);
   const masked = run.rows.some((r) => r.nameWithheld);
   return [
-    { text: `${s.township}${run.villageName}`, alignment: 'center', fontSize: 14, ...(first ? {} : { pageBreak: 'before' as const }) },
+    { text: `${s.township}${run.villageName}`, alignment: 'center', fontSize: 14 },
     ...titleBlock(NOTICE_TITLES[kind]),
     { text: intro(kind, s, run.villageName, p, sel), style: 'note', leadingIndent: 21, margin: [0, 0, 0, 8] },
     run.rows.length ? dataTable(cols, run.rows.map(cells)) : { text: '本期无公示对象。', alignment: 'center', margin: [0, 12] },
@@ -103,7 +103,8 @@ export function buildNotice(kind: NoticeKind, ctx: PrintContext, args: Selection
   if (runs.length === 0) runs.push({ villageId: 0, villageName: '', rows: [] });
   const where = sel.villageId ? runs[0]!.villageName : '全部村';
   return {
-    content: runs.flatMap((run, i) => villagePage(kind, s, run, period, sel, i === 0)),
+    content: runs.map((run) => villagePage(kind, s, run, period, sel)),
+    pageRuns: true,
     footerText: `${s.township}${NOTICE_TITLES[kind]}`,
     fileName: `${where}${kind}-${start}`,
     publicNumbers: s.complaintPhone ? [s.complaintPhone] : [],
