@@ -55,9 +55,9 @@ test('a township runs a campaign for one village end to end and prints its signe
   await expect(page.getByText(`已出处理意见 ${count} 户`)).toBeVisible();
 
   await page.getByRole('button', { name: '打印已填登记表' }).click();
-  const link = page.getByTestId('printed-file');
+  const link = page.getByRole('link', { name: '下载PDF' });
   await expect(link).toBeVisible();
-  const pdf = path.join(app.dataDir, 'outbox', (await link.textContent())!);
+  const pdf = path.join(app.dataDir, 'outbox', (await link.getAttribute('download'))!);
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   expect(text).toContain('清理核实登记表');
   expect(text).toContain(firstHead);

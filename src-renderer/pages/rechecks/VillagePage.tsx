@@ -5,7 +5,8 @@ import { useCall } from '../../lib/useCall';
 import { attempt } from '../../lib/notify';
 import { formatDate } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
-import { PrintButton, yuan } from './shared';
+import { yuan } from './shared';
+import { PrintButton } from '../../components/PrintButton';
 import { RecordModal } from './RecordModal';
 
 const PAGE_SIZE = 50;
@@ -58,7 +59,7 @@ export function VillagePage({ campaignId, villageId }: { campaignId: number; vil
       <KeepMany ids={selected} onDone={reload} />
       <Group>
         <PrintButton label="打印空白登记表" document="rechecks.signoff" args={{ campaignId, villageId, filled: false }} />
-        <PrintButton label="打印已填登记表" document="rechecks.signoff" args={{ campaignId, villageId, filled: true }} variant="filled" />
+        <PrintButton label="打印已填登记表" document="rechecks.signoff" args={{ campaignId, villageId, filled: true }} />
       </Group>
       <SignoffForm campaignId={campaignId} villageId={villageId} done={village?.signoff ?? null} onSaved={reload} />
       {editing != null && <RecordModal id={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); reload(); }} />}
