@@ -24,9 +24,13 @@ async function main(argv: string[]): Promise<number> {
   const two = words.slice(0, 2).join(' ');
   const name = verbs[two] ? two : words[0];
   const verb = name ? verbs[name] : undefined;
+  const usage = Object.fromEntries(Object.entries(verbs).map(([k, v]) => [k, v.help]));
+  if (words[0] === 'help' || words.length === 0) {
+    process.stdout.write(JSON.stringify({ ok: true, value: usage }, null, 2) + '\n');
+    return 0;
+  }
   if (!verb) {
-    process.stdout.write(JSON.stringify({ ok: false, error: { code: 'UNKNOWN_VERB', message: `未知命令：${words.join(' ') || '（空）'}`,
-      verbs: Object.fromEntries(Object.entries(verbs).map(([k, v]) => [k, v.help])) } }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ ok: false, error: { code: 'UNKNOWN_VERB', message: `未知命令：${words.join(' ')}`, verbs: usage } }, null, 2) + '\n');
     return 2;
   }
   const dataDir = resolveDataDir(argv);

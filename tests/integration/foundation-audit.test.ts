@@ -54,6 +54,16 @@ describe('cli check', () => {
   const cli = (dir: string, ...args: string[]) =>
     spawnSync('npx', ['tsx', 'src-main/cli.ts', ...args, '--data-dir', dir], { encoding: 'utf8' });
 
+  it('help lists every verb with its usage and exits 0; an unknown verb exits 2 with the list', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dibao-cli-'));
+    const help = cli(dir, 'help');
+    expect(help.status).toBe(0);
+    expect(Object.keys(JSON.parse(help.stdout).value)).toEqual(expect.arrayContaining(['init', 'check', 'import roster', 'export package', 'print', 'backup']));
+    const bad = cli(dir, 'frobnicate');
+    expect(bad.status).toBe(2);
+    expect(JSON.parse(bad.stdout).error).toMatchObject({ code: 'UNKNOWN_VERB' });
+  });
+
   it('reports an intact demo database, then exits 1 naming a row edited by hand', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dibao-cli-'));
     const init = cli(dir, 'init', '--demo', '--households', '40');
