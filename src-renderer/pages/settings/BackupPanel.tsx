@@ -4,6 +4,7 @@ import { call, newJobId, onProgress, uploadFile, type ProgressEvent } from '../.
 import { useCall } from '../../lib/useCall';
 import { attempt, notifyOk } from '../../lib/notify';
 import { ErrorAlert, Loading } from '../../components/Status';
+import { FolderPickButton } from '../../components/FolderPickButton';
 import { formatDateTime } from '../../lib/format';
 
 const PAGE = 20;
@@ -131,7 +132,7 @@ function BackupNow({ busy, setBusy, job, onDone }: { busy: boolean; setBusy: (b:
         <Group align="flex-end">
           <TextInput style={{ flex: 1 }} label="备份到文件夹（U盘或其他磁盘；留空则备份到数据目录）" placeholder="如 E:\低保备份 或 /media/usb/低保备份"
             value={toDir} onChange={(e) => setToDir(e.currentTarget.value)} />
-          {window.dibao && <Button variant="default" onClick={async () => { const f = await window.dibao!.pickFolder(); if (f) setToDir(f); }}>选择…</Button>}
+          <FolderPickButton onPick={setToDir} />
         </Group>
         {drives.data && drives.data.length > 0 && (
           <Group gap="xs">
