@@ -2,19 +2,19 @@ import { useState } from 'react';
 import { Button, Checkbox, Group, Stack, TextInput, Textarea } from '@mantine/core';
 import { call, type Out } from '../../lib/api';
 import { attempt } from '../../lib/notify';
+import { todayIso } from '../applications/dates';
 
 type Detail = Out<'archive.bag'>;
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Lend / take back, 单独管理 and the 备考表 fields of one bag. */
 export function BagActions({ d, reload }: { d: Detail; reload: () => void }) {
   const householdId = d.household.id;
   const [loan, setLoan] = useState({ borrower: '', purpose: '' });
   const [sep, setSep] = useState(d.separate);
-  const [rm, setRm] = useState({ remark: d.bag!.remark, filedBy: d.bag!.filedBy, checkedBy: d.bag!.checkedBy, date: d.bag!.remarkDate ?? today() });
+  const [rm, setRm] = useState({ remark: d.bag!.remark, filedBy: d.bag!.filedBy, checkedBy: d.bag!.checkedBy, date: d.bag!.remarkDate ?? todayIso() });
   const lend = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (await attempt(() => call('archive.lend', { householdId, ...loan, borrowedAt: today() }), '已登记借出')) { setLoan({ borrower: '', purpose: '' }); reload(); }
+    if (await attempt(() => call('archive.lend', { householdId, ...loan, borrowedAt: todayIso() }), '已登记借出')) { setLoan({ borrower: '', purpose: '' }); reload(); }
   };
   const saveRemarks = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -27,7 +27,7 @@ export function BagActions({ d, reload }: { d: Detail; reload: () => void }) {
   return (
     <Stack gap="sm">
       {d.borrowing
-        ? <Group><Button variant="default" onClick={async () => { if (await attempt(() => call('archive.return', { borrowingId: d.borrowing!.id, returnedAt: today() }), '已登记归还')) reload(); }}>登记归还</Button></Group>
+        ? <Group><Button variant="default" onClick={async () => { if (await attempt(() => call('archive.return', { borrowingId: d.borrowing!.id, returnedAt: todayIso() }), '已登记归还')) reload(); }}>登记归还</Button></Group>
         : <form onSubmit={lend} aria-label="借出档案袋"><Group align="flex-end">
             <TextInput label="借阅人（单位、姓名）" value={loan.borrower} onChange={(e) => setLoan({ ...loan, borrower: e.currentTarget.value })} required w={220} />
             <TextInput label="用途" value={loan.purpose} onChange={(e) => setLoan({ ...loan, purpose: e.currentTarget.value })} w={200} />

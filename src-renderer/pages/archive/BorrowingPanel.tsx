@@ -7,9 +7,9 @@ import { formatDate } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { canWrite, useUser } from '../../lib/user';
 import { ErrorAlert, Loading } from '../../components/Status';
+import { todayIso } from '../applications/dates';
 
 const PAGE = 50;
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** 借阅登记簿: bags out, overdue first; lending is done on the bag's page. */
 export function BorrowingPanel() {
@@ -18,7 +18,7 @@ export function BorrowingPanel() {
   const [page, setPage] = useState(1);
   const { data, error, loading, reload } = useCall('archive.borrowings', { filter, page, pageSize: PAGE });
   const giveBack = async (borrowingId: number) => {
-    if (await attempt(() => call('archive.return', { borrowingId, returnedAt: today() }), '已登记归还')) void reload();
+    if (await attempt(() => call('archive.return', { borrowingId, returnedAt: todayIso() }), '已登记归还')) void reload();
   };
   return (
     <>

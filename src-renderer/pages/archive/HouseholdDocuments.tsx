@@ -8,9 +8,9 @@ import { canWrite, useUser } from '../../lib/user';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { PrintButton } from '../../components/PrintButton';
 import { BagActions } from './BagActions';
+import { todayIso } from '../applications/dates';
 
 type Detail = Out<'archive.bag'>;
-const today = () => new Date().toISOString().slice(0, 10);
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.tif,.tiff,application/pdf,image/jpeg,image/png,image/tiff';
 
 /** Slot on the household page: where the bag is, its 卷内目录 with attach-a-scan, and what is missing. */
@@ -112,7 +112,7 @@ function Catalogue({ d, writable, reload }: { d: Detail; writable: boolean; relo
 
 function AddItem({ householdId, onAdded }: { householdId: number; onAdded: () => void }) {
   const meta = useCall('archive.meta', {});
-  const empty = { docType: '' as string | null, title: '', date: today(), responsible: '', pages: 1 as number | string };
+  const empty = { docType: '' as string | null, title: '', date: todayIso(), responsible: '', pages: 1 as number | string };
   const [f, setF] = useState(empty);
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);

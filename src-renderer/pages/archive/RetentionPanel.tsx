@@ -7,15 +7,15 @@ import { formatDate } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { canWrite, useUser } from '../../lib/user';
 import { ErrorAlert, Loading } from '../../components/Status';
+import { todayIso } from '../applications/dates';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Exited bags past their retention (computed in main from the settings); disposal needs a named approver. */
 export function RetentionPanel() {
   const user = useUser();
   const { data, error, loading, reload } = useCall('archive.retentionDue', {});
   const [target, setTarget] = useState<{ id: number; archiveNo: string } | null>(null);
-  const [f, setF] = useState({ method: '销毁' as '销毁' | '移交档案馆', approver: '', approvedAt: today(), note: '' });
+  const [f, setF] = useState({ method: '销毁' as '销毁' | '移交档案馆', approver: '', approvedAt: todayIso(), note: '' });
   if (error) return <ErrorAlert error={error} />;
   if (loading && !data) return <Loading />;
   if (!data) return null;

@@ -8,6 +8,7 @@ import { canWrite, useUser } from '../../lib/user';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { PrintButton } from '../../components/PrintButton';
 import { DateField, HouseholdPicker, pageCount } from '../relatives/shared';
+import { todayIso } from '../applications/dates';
 
 type Filter = 'all' | 'open' | 'overdue' | 'closed' | 'transferred';
 const PAGE = 30;
@@ -70,7 +71,7 @@ interface Form {
   transferredDate: string | null; transferredTo: string; replyDate: string | null; replyContent: string;
 }
 
-const blank = (): Form => ({ receivedDate: new Date().toISOString().slice(0, 10), channel: '电话', anonymous: false, reporterName: '', reporterContact: '',
+const blank = (): Form => ({ receivedDate: todayIso(), channel: '电话', anonymous: false, reporterName: '', reporterContact: '',
   content: '', households: [], handler: '', deadline: null, steps: '', result: '', closedDate: null, transferredDate: null, transferredTo: '', replyDate: null, replyContent: '' });
 
 function ComplaintModal({ id, onClose }: { id: number | null; onClose: (saved: boolean) => void }) {

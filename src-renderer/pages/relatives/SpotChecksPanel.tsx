@@ -6,6 +6,7 @@ import { attempt } from '../../lib/notify';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { canWrite, useUser } from '../../lib/user';
 import { ErrorAlert, Loading } from '../../components/Status';
+import { todayIso } from '../applications/dates';
 
 /** County spot checks of near-relative cases: seeded draws anyone can redraw, with the check result per household. */
 export function SpotChecksPanel() {
@@ -61,8 +62,7 @@ function SpotCheckDetail({ id }: { id: number }) {
   if (!data) return <Loading />;
   const record = async (itemId: number, result: string | null) => {
     if (!result) return;
-    const today = new Date().toISOString().slice(0, 10);
-    if (await attempt(() => call('supervision.spotChecks.record', { itemId, result: result as '符合', checkedBy: me.displayName, checkedDate: today }), '已登记')) void reload();
+    if (await attempt(() => call('supervision.spotChecks.record', { itemId, result: result as '符合', checkedBy: me.displayName, checkedDate: todayIso() }), '已登记')) void reload();
   };
   return (
     <Card withBorder>

@@ -8,6 +8,7 @@ import { navigate } from '../../lib/router';
 import { canWrite, useUser } from '../../lib/user';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { DateField, pageCount } from './shared';
+import { todayIso } from '../applications/dates';
 
 const PAGE = 30;
 const KINDS = ['低保经办人员', '村(居)委会成员'] as const;
@@ -100,8 +101,7 @@ function RelativesCard({ staffId, onChanged }: { staffId: number; onChanged: () 
     setF(empty); void relatives.reload(); onChanged();
   };
   const leave = async () => {
-    const today = new Date().toISOString().slice(0, 10);
-    if (await attempt(() => call('supervision.staff.leave', { id: staffId, leftDate: today }), '已登记离任')) onChanged();
+    if (await attempt(() => call('supervision.staff.leave', { id: staffId, leftDate: todayIso() }), '已登记离任')) onChanged();
   };
   return (
     <Card withBorder>
