@@ -20,9 +20,17 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export const localDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 const localStamp = (d: Date) => `${localDay(d)}T${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
 
-export interface SetInfo { name: string; file: string; kind: BackupKind; day: string; at: string; manifest: BackupManifest | null }
+export interface SetInfo {
+  name: string; file: string; kind: BackupKind; day: string; at: string;
+  /** Its manifest file exists; a set without one is incomplete (a kill during backup). */
+  complete: boolean;
+  readonly manifest: BackupManifest | null;
+}
 
-/** Backup sets in a folder, newest first. A set without its manifest is incomplete (a kill during backup). */
+/**
+ * Backup sets in a folder, newest first. Each manifest is read only when asked for: it lists every archive
+ * store file (megabytes with tens of thousands of scans), and the start-up check and rotation need none of them.
+ */
 export function listSets(dir: string): SetInfo[] {
   if (!fs.existsSync(dir)) return [];
   const sets: SetInfo[] = [];
@@ -30,7 +38,9 @@ export function listSets(dir: string): SetInfo[] {
     const m = SET_NAME.exec(name);
     if (!m) continue;
     const file = path.join(dir, name);
-    sets.push({ name, file, kind: m[3] as BackupKind, day: m[1], at: `${m[1]}T${m[2]}`, manifest: readManifest(file) });
+    let manifest: BackupManifest | null | undefined;
+    sets.push({ name, file, kind: m[3] as BackupKind, day: m[1], at: `${m[1]}T${m[2]}`, complete: fs.existsSync(manifestPathFor(file)),
+      get manifest() { return manifest === undefined ? (manifest = readManifest(file)) : manifest; } });
   }
   return sets.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.name.localeCompare(a.name)));
 }
@@ -115,11 +125,11 @@ function removeSet(file: string) {
 export function rotate(dir: string, now = new Date()): string[] {
   const removed: string[] = [];
   const sets = listSets(dir);
-  const daily = sets.filter((s) => s.kind === 'daily' && s.manifest);
+  const daily = sets.filter((s) => s.kind === 'daily' && s.complete);
   const keep = setsToKeep(daily);
   for (const s of daily) if (!keep.has(s.name)) { removeSet(s.file); removed.push(s.name); }
   for (const [kind, n] of Object.entries(KEEP_LATEST)) {
-    for (const s of sets.filter((x) => x.kind === kind && x.manifest).slice(n)) { removeSet(s.file); removed.push(s.name); }
+    for (const s of sets.filter((x) => x.kind === kind && x.complete).slice(n)) { removeSet(s.file); removed.push(s.name); }
   }
   const hourAgo = now.getTime() - 3_600_000;
   for (const name of fs.readdirSync(dir)) {
@@ -139,7 +149,7 @@ export function backupSync(source: Database.Database, dataDir: string, kind: Bac
   const manifest = writeManifest(file, kind, dataDir);
   rotate(dir, now);
   const name = path.basename(file);
-  return { name, file, kind, day: localDay(now), at: name.slice(0, 17), manifest };
+  return { name, file, kind, day: localDay(now), at: name.slice(0, 17), complete: true, manifest };
 }
 
 /** Before first-run setup there are no users and nothing to save. */
@@ -153,7 +163,7 @@ const isEmpty = (sqlite: Database.Database) =>
 export function dailyBackupIfDue(handle: DbHandle, dataDir: string, log?: Logger, now = new Date()): SetInfo | null {
   try {
     const today = localDay(now);
-    if (listSets(backupsDir(dataDir)).some((s) => s.kind === 'daily' && s.day === today && s.manifest)) return null;
+    if (listSets(backupsDir(dataDir)).some((s) => s.kind === 'daily' && s.day === today && s.complete)) return null;
     if (isEmpty(handle.sqlite)) return null;
     const set = backupSync(handle.sqlite, dataDir, 'daily', now);
     log?.info(`daily backup ${set.name}`);
