@@ -5,7 +5,7 @@ import { channel, type HandlerContext } from '../../ipc/contract';
 import { AppError } from '../../ipc/errors';
 import { outboxPath } from '../../ipc/files';
 import { getSetting, getTownship } from '../settings/store';
-import { findLedger, ledgerAvailable, ledgers, ledgerSheets } from './registry';
+import { findLedger, ledgerAvailable, ledgers, ledgerSheets, requireTownship } from './registry';
 import { monthlyStats } from './stats';
 import { statsSheets } from './statsWorkbook';
 import { writeLedgerWorkbook } from './xlsx';
@@ -20,11 +20,7 @@ import { checkIncoming, duplicates, importedPackages, registeredTownships, regis
 const period = z.string().regex(PERIOD_RE, '统计月份应为 YYYY-MM 格式，如 2026-10');
 const folder = z.string().trim().min(1, '请填写文件夹路径').max(1000);
 
-function township(ctx: HandlerContext) {
-  const t = getTownship(ctx.sqlite);
-  if (!t) throw new AppError('NOT_INITIALIZED', '本工作站尚未完成初始化');
-  return t;
-}
+const township = (ctx: HandlerContext) => requireTownship(ctx.sqlite);
 
 function existingDir(dir: string): string {
   const full = path.resolve(dir);

@@ -1,20 +1,17 @@
 import { z } from 'zod';
 import { defineDocument } from '../../print/document';
 import { dataTable, signatureBlock, titleBlock } from '../../print/render';
-import { getTownship } from '../settings/store';
-import { AppError } from '../../ipc/errors';
+import { yuan } from '../../print/format';
 import { monthlyStats } from './stats';
 import { PERIOD_RE, periodLabel } from './period';
-
-const yuan = (fen: number) => (fen / 100).toFixed(2);
+import { requireTownship } from './registry';
 
 /** 月度统计表 as a landscape A4 page for the county (counts only, no personal data), signed and sealed by the township. */
 export const monthlyStatsDocument = defineDocument({
   name: 'ledgers.monthlyStats', title: '城乡低保、特困供养月度统计表', public: false, orientation: 'landscape',
   input: z.object({ period: z.string().regex(PERIOD_RE, '统计月份应为 YYYY-MM') }),
   build(ctx, { period }) {
-    const t = getTownship(ctx.sqlite);
-    if (!t) throw new AppError('NOT_INITIALIZED', '本工作站尚未完成初始化');
+    const t = requireTownship(ctx.sqlite);
     const s = monthlyStats(ctx.sqlite, period, t);
     const rows = [...s.rows, s.total].map((r) => [r.category, r.households, r.persons, r.women, r.elderly, r.minors, r.disabled,
       `${r.newHouseholds}/${r.newPersons}`, `${r.exitHouseholds}/${r.exitPersons}`, yuan(r.fundsFen), yuan(r.ytdFen), r.perCapitaYuan]);

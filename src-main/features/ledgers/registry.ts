@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { Township } from '../settings/store';
+import { getTownship, type Township } from '../settings/store';
+import { AppError } from '../../ipc/errors';
 import type { LedgerColumn, LedgerRow, LedgerSheet } from './xlsx';
 import { rosterLedger } from './roster';
 import { featureLedgers } from './featureLedgers';
@@ -25,6 +26,13 @@ export interface LedgerDef {
   moreSheets?(sqlite: Database.Database, c: LedgerContext): LedgerSheet[];
   /** Tables the ledger reads; while one is missing the ledger is listed as unavailable and left out of packages. */
   tables: string[];
+}
+
+/** The township every ledger, statistic and package is titled with; refused before initialization. */
+export function requireTownship(sqlite: Database.Database): Township {
+  const t = getTownship(sqlite);
+  if (!t) throw new AppError('NOT_INITIALIZED', '本工作站尚未完成初始化');
+  return t;
 }
 
 export const ledgers: LedgerDef[] = [rosterLedger, ...featureLedgers];
