@@ -32,12 +32,13 @@ export function copyArchiveStore(dataDir: string, toDir: string, progress?: (don
   entries.forEach((e, i) => {
     const from = path.join(dataDir, ARCHIVE_STORE, e.name);
     const to = path.join(toDir, ARCHIVE_STORE, e.name);
-    if (fs.existsSync(to) && fs.statSync(to).size === e.size) return;
-    fs.mkdirSync(path.dirname(to), { recursive: true });
-    fs.copyFileSync(from, `${to}.partial`);
-    fs.renameSync(`${to}.partial`, to);
-    copied++;
-    progress?.(i + 1, entries.length);
+    if (!fs.existsSync(to) || fs.statSync(to).size !== e.size) {
+      fs.mkdirSync(path.dirname(to), { recursive: true });
+      fs.copyFileSync(from, `${to}.partial`);
+      fs.renameSync(`${to}.partial`, to);
+      copied++;
+    }
+    progress?.(i + 1, entries.length); // skipped files count too, or a repeat backup's bar stands still
   });
   return copied;
 }
