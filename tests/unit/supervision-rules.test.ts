@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, drawSample, maskContact, maskIdNumber, overdueDays } from '../../src-main/features/supervision/rules';
+import { addDays, drawSample, maskContact, overdueDays } from '../../src-main/features/supervision/rules';
 import { GOVERNANCE_TEMPLATE } from '../../src-main/features/supervision/template';
 
 describe('spot-check draw', () => {
@@ -22,10 +22,6 @@ describe('spot-check draw', () => {
 });
 
 describe('masking for lists', () => {
-  it('keeps the first and last four characters of a 身份证号', () => {
-    expect(maskIdNumber('11010519491231002X')).toBe('1101**********002X');
-  });
-
   it('masks a mobile number, a landline and a free-text contact', () => {
     expect(maskContact('13812345678')).toBe('138****5678');
     expect(maskContact('08135201234')).toBe('08*******34');

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { channel, type HandlerContext } from '../../ipc/contract';
 import { AppError } from '../../ipc/errors';
 import { inboxPath, originalName } from '../../ipc/files';
-import { maskIdNumber } from './rules';
+import { maskIdNumber } from '../../domain/idNumber';
 import { fileStoredDocument } from '../archive/filing';
 import { assertHousehold, canSeeSensitive, count, id, idNumberInput, isoDate, mustGet, offset, optDate, paging, text } from './common';
 

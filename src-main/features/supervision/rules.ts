@@ -49,11 +49,6 @@ export function drawSample(population: readonly number[], seed: number, n: numbe
   return xs.slice(0, Math.min(n, xs.length));
 }
 
-/** 身份证号 for lists: first 4 and last 4 kept. */
-export function maskIdNumber(id: string): string {
-  return id.length >= 15 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : id ? '****' : '';
-}
-
 /** A reporter's contact for lists: mobiles keep 3+4 digits, other numbers 2+2, anything else only its first character. */
 export function maskContact(s: string): string {
   const t = s.trim();

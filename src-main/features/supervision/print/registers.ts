@@ -5,7 +5,8 @@ import { dataTable, titleBlock, type Column } from '../../../print/layout';
 import { cnDate, yuan } from '../../../print/format';
 import { getTownship } from '../../settings/store';
 import { caseRows, CASE_FILTERS } from '../cases';
-import { maskContact, maskIdNumber, overdueDays, todayIso } from '../rules';
+import { maskContact, overdueDays, todayIso } from '../rules';
+import { maskIdNumber } from '../../../domain/idNumber';
 
 // Registers for the county inspector: every relative on 低保 with its filing, every complaint with its
 // handling, every held bank card. Personal numbers are masked (these sheets leave the office).
