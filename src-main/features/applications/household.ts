@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { HandlerContext } from '../../ipc/contract';
-import { notFound } from '../../ipc/errors';
+import { AppError, notFound } from '../../ipc/errors';
 import { emit } from '../events';
+import { addEvent } from '../households/store';
 import { computeBenefit, personTypes, type BenefitResult, type MemberInput } from '../../domain/benefit';
 import { benefitRules, standardFor, type Area } from './settings';
-import { AppError } from '../../ipc/errors';
 
 type Sqlite = Database.Database;
 
@@ -64,9 +64,8 @@ export function setHouseholdStatus(ctx: HandlerContext, householdId: number, to:
   ctx.sqlite.prepare(`UPDATE households SET status = ?, exited_at = ?, monthly_amount_fen = ?, top_up_fen = ?, start_month = ?, updated_at = ?
     WHERE id = ?`).run(to, exited, change.monthlyFen ?? before.monthlyFen, change.topUpFen ?? before.topUpFen,
     change.startMonth !== undefined ? change.startMonth : before.startMonth, new Date().toISOString(), householdId);
-  ctx.sqlite.prepare(`INSERT INTO household_events (household_id, type, date, reason, operator, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-    .run(householdId, '状态变更', change.date, change.reason, ctx.actor.displayName,
-      JSON.stringify({ from: before.status, to, monthlyFen: change.monthlyFen, topUpFen: change.topUpFen }), new Date().toISOString());
+  addEvent(ctx, { householdId, type: '状态变更', date: change.date, reason: change.reason,
+    payload: { from: before.status, to, monthlyFen: change.monthlyFen, topUpFen: change.topUpFen } });
   ctx.audit({ entity: 'household', entityId: householdId,
     before: { status: before.status, monthlyFen: before.monthlyFen, topUpFen: before.topUpFen, startMonth: before.startMonth },
     after: { status: to, monthlyFen: change.monthlyFen, topUpFen: change.topUpFen, startMonth: change.startMonth } });
