@@ -7,7 +7,8 @@ import { applyStep, CLOSED_STAGES, foldSteps, needsCountySample, refusals, STEP_
   type RuleSet, type Stage, type StepKind, type StepRecord } from '../../domain/procedure';
 import { calculateForHousehold, householdState, setHouseholdStatus } from './household';
 import { blockedUntil } from './integrity';
-import { defaultRuleSet, delegatedByDefault, nextMonth, today } from './settings';
+import { defaultRuleSet, delegatedByDefault, nextMonth } from './settings';
+import { localToday } from '../households/store';
 import type { z } from 'zod';
 import type { startInput } from './schemas';
 
@@ -81,8 +82,8 @@ export function recordStep(ctx: HandlerContext, applicationId: number, input: St
   const a = getApplication(ctx.sqlite, applicationId);
   const c = caseOf(a);
   const facts = factsOf(ctx.sqlite, a);
-  const step: StepRecord = { kind: input.kind, date: input.date ?? today(), payload: { ...input.payload, reason: input.reason } as StepRecord['payload'] };
-  if (step.date > today()) throw new AppError('VALIDATION', `${STEP_LABELS[step.kind]}日期不能晚于今天`);
+  const step: StepRecord = { kind: input.kind, date: input.date ?? localToday(), payload: { ...input.payload, reason: input.reason } as StepRecord['payload'] };
+  if (step.date > localToday()) throw new AppError('VALIDATION', `${STEP_LABELS[step.kind]}日期不能晚于今天`);
   const reasons = refusals(c, facts, step);
   if (reasons.length) throw new AppError('STEP_REFUSED', `不能登记${STEP_LABELS[step.kind]}：${reasons.join('；')}`, reasons);
   const sideEffects = before(ctx, a, step);

@@ -6,7 +6,7 @@ import { endDuePhaseOuts, recordChangeDecision } from './decisions';
 import { recordFalseDeclaration } from './integrity';
 import { applicationDetail, householdOptions, householdProcedure, listApplications, worklist } from './queries';
 import { calculateForHousehold } from './household';
-import { today } from './settings';
+import { localToday } from '../households/store';
 
 /** Splits a step input into the common decision fields and the step's own facts (payload). */
 function toStep(i: { kind: string; applicationId: number; date?: string; opinion?: string; reason?: string } & Record<string, unknown>): StepInput {
@@ -42,7 +42,7 @@ export const applicationsChannels = {
   'applications.calculate': channel({
     title: '按现有收入核算月保障金（逐步说明）', permission: 'read', kind: 'query',
     input: z.object({ householdId: id, date: isoDate.optional() }),
-    handler: (ctx, i) => calculateForHousehold(ctx.sqlite, i.householdId, i.date ?? today()),
+    handler: (ctx, i) => calculateForHousehold(ctx.sqlite, i.householdId, i.date ?? localToday()),
   }),
   'applications.start': channel({
     title: '登记低保申请', permission: 'case.write', kind: 'mutation', input: startInput,
@@ -76,6 +76,6 @@ export const applicationsChannels = {
   }),
   'applications.endPhaseOuts': channel({
     title: '渐退期满的户转为停保', permission: 'case.confirm', kind: 'mutation', input: z.object({ asOf: isoDate.optional() }),
-    handler: (ctx, i) => endDuePhaseOuts(ctx, i.asOf ?? today()),
+    handler: (ctx, i) => endDuePhaseOuts(ctx, i.asOf ?? localToday()),
   }),
 };

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import type { HandlerContext } from '../../ipc/contract';
 import { AppError } from '../../ipc/errors';
 import { householdState, setHouseholdStatus } from './household';
-import { nextMonth, phaseOutMaxMonths, today } from './settings';
+import { nextMonth, phaseOutMaxMonths } from './settings';
+import { localToday } from '../households/store';
 import { changeInput, type ChangeInput } from './schemas';
 
 /**
@@ -15,7 +16,7 @@ export function recordChangeDecision(ctx: HandlerContext, raw: ChangeInput) {
   const i = changeInput.parse(raw);
   const h = householdState(ctx.sqlite, i.householdId);
   if (h.status !== '在保' && h.status !== '渐退') throw new AppError('CONFLICT', `该户当前为“${h.status}”，只能对在保或渐退户作变更决定`);
-  const date = i.date ?? today();
+  const date = i.date ?? localToday();
   const effectiveMonth = i.effectiveMonth ?? nextMonth(date);
   const oldTotal = h.monthlyFen + h.topUpFen;
   const after = afterAmounts(h, i);

@@ -4,7 +4,8 @@ import { caseOf, factsOf, getApplication, stepRows, toRecord, type ApplicationRo
 import { calculateForHousehold, householdState, type HouseholdCalculation } from './household';
 import { blockedUntil, integrityRecords } from './integrity';
 import { changeRows } from './decisions';
-import { today, workCalendar } from './settings';
+import { workCalendar } from './settings';
+import { localToday } from '../households/store';
 import type { ListInput } from './schemas';
 
 type Sqlite = Database.Database;
@@ -44,7 +45,7 @@ export function applicationDetail(sqlite: Sqlite, id: number) {
   const a = getApplication(sqlite, id);
   const facts = factsOf(sqlite, a);
   const cal = workCalendar(sqlite);
-  const now = today();
+  const now = localToday();
   const household = householdState(sqlite, a.household_id);
   let calculation: HouseholdCalculation | null = a.calculation ? JSON.parse(a.calculation) : null;
   let calculationError: string | null = null;
@@ -73,7 +74,7 @@ export function applicationSummary(a: ApplicationRow) {
 /** Due and overdue deadlines of open cases (and unsent notices), by village. */
 export function worklist(sqlite: Sqlite, i: { villageId?: number; include: 'due' | 'all'; page: number; pageSize: number }) {
   const cal = workCalendar(sqlite);
-  const now = today();
+  const now = localToday();
   const apps = sqlite.prepare(`SELECT a.*, COALESCE(v.name, '') AS village, COALESCE(m.name, '') AS headName ${FROM}
     WHERE a.stage <> '已确认'
     ${i.villageId ? 'AND h.village_id = ?' : ''}`).all(...(i.villageId ? [i.villageId] : [])) as (ApplicationRow & { village: string; headName: string })[];
@@ -102,7 +103,7 @@ export function householdProcedure(sqlite: Sqlite, householdId: number) {
   const apps = sqlite.prepare('SELECT * FROM applications WHERE household_id = ? ORDER BY id DESC').all(householdId) as ApplicationRow[];
   let calculation: HouseholdCalculation | null = null;
   let calculationError: string | null = null;
-  try { calculation = calculateForHousehold(sqlite, householdId, today()); } catch (e) { calculationError = (e as Error).message; }
+  try { calculation = calculateForHousehold(sqlite, householdId, localToday()); } catch (e) { calculationError = (e as Error).message; }
   return {
     household,
     applications: apps.map((a) => ({ ...applicationSummary(a), steps: stepRows(sqlite, a.id).map(stepView) })),

@@ -39,12 +39,6 @@ export const phaseOutMaxMonths = (sqlite: Sqlite) => getSetting<number>(sqlite, 
 export const defaultRuleSet = (sqlite: Sqlite) => getSetting<RuleSet>(sqlite, 'applications.ruleSet', '2021');
 export const delegatedByDefault = (sqlite: Sqlite) => getSetting<boolean>(sqlite, 'applications.delegated', false);
 
-/** The office's calendar day (local time). */
-export function today(d = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
 /** 'YYYY-MM' of the month after a date (payment starts the month after confirmation). */
 export function nextMonth(date: string, plus = 1): string {
   const m = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + plus;

@@ -3,7 +3,7 @@ import type { Content } from 'pdfmake/interfaces';
 import { defineDocument } from '../../../print/document';
 import { dataTable, signatureBlock, titleBlock } from '../../../print/layout';
 import { calculateForHousehold, type HouseholdCalculation } from '../household';
-import { today } from '../settings';
+import { localToday } from '../../households/store';
 import { cnDate, factsGrid, memberTable, paperData, section, yuan } from './common';
 
 /** The opinion lines of the 审核确认表: who decided what and when, as recorded (never retyped). */
@@ -27,7 +27,7 @@ export const confirmationForm = defineDocument({
   build(ctx, a) {
     const d = paperData(ctx.sqlite, a.applicationId);
     const h = d.household;
-    const calc: HouseholdCalculation = d.app.calculation ? JSON.parse(d.app.calculation) : calculateForHousehold(ctx.sqlite, h.id, today());
+    const calc: HouseholdCalculation = d.app.calculation ? JSON.parse(d.app.calculation) : calculateForHousehold(ctx.sqlite, h.id, localToday());
     const confirmed = !!d.app.calculation;
     const content: Content[] = [
       ...titleBlock('最低生活保障审核确认表', `${d.township} ${h.village}${h.group}　申请编号 ${d.app.id}`),
