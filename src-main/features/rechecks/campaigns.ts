@@ -40,9 +40,15 @@ export function enrolHouseholds(sqlite: Database.Database, campaignId: number, r
   const ins = sqlite.prepare(`INSERT OR IGNORE INTO campaign_households (campaign_id, household_id, village_id, amount_before_fen,
     suggested_flags, flags, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const now = new Date().toISOString();
+  // One standard per category on the scope date: read the setting once per category, not once per household.
+  const standards = new Map<string, number | null>();
+  const standardOf = (category: string) => {
+    if (!standards.has(category)) standards.set(category, standardFenFor(sqlite, category, scopeDate));
+    return standards.get(category) ?? null;
+  };
   let n = 0;
   for (const h of rows) {
-    const suggested = suggestFlags(flagFacts(h, members.get(h.id) ?? [], incomes.get(h.id) ?? [], standardFenFor(sqlite, h.category, scopeDate)));
+    const suggested = suggestFlags(flagFacts(h, members.get(h.id) ?? [], incomes.get(h.id) ?? [], standardOf(h.category)));
     const codes = [...new Set(suggested.map((s) => s.code))];
     n += ins.run(campaignId, h.id, h.village_id, h.monthly_amount_fen + h.top_up_fen, JSON.stringify(suggested), JSON.stringify(codes), now).changes;
   }
