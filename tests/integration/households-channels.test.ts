@@ -39,6 +39,14 @@ describe('household case files', () => {
     if (!r.ok) expect(r.error.message).toMatch(/已登记在石桥村3组 张三户（档案号 \d+）/);
   });
 
+  it('checkId derives sex and birth date of a free ID and names the household already holding one', async () => {
+    expect(await ok(s, 'households.checkId', { idNumber: spouseId })).toMatchObject({ ok: true, id: spouseId, sex: '女', birthDate: '1962-03-08' });
+    await create();
+    const taken = await ok(s, 'households.checkId', { idNumber: headId.toLowerCase() });
+    expect(taken.ok).toBe(false);
+    expect(taken.reason).toMatch(/已登记在石桥村3组 张三户（档案号 \d+）/);
+  });
+
   it('refuses an impossible ID with the reason in the idNumber field', async () => {
     const { id } = await create();
     const r = await callAs(s, actorOf('clerk'), 'households.addMember', { householdId: id, member: { name: '李梅', idNumber: '110105199902300011', relation: '配偶' } });

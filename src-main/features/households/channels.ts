@@ -6,7 +6,7 @@ import { CATEGORIES, COVER_MODES, DISABILITY_TYPES, HEALTH, HOUSEHOLD_FLAGS, HOU
   MEMBER_EXITS, POVERTY_CAUSES, RELATIONS } from '../../domain/glossary';
 import { change, householdFacts, householdPatch, id, incomeItem, listInput, memberExit, memberPatch, newMember, requiredReason } from './schemas';
 import { DERIVED_FLAGS, getHouseholdRow, householdDetail, listHouseholds } from './queries';
-import { addMember, createHousehold, describeHousehold, localToday, updateHousehold } from './store';
+import { addMember, createHousehold, describeHousehold, idHolder, localToday, updateHousehold } from './store';
 import { addIncome, changeHead, endIncome, exitMember, setCoverage, updateMember } from './members';
 import { rosterChannels } from './roster/channel';
 
@@ -33,8 +33,8 @@ export const householdsChannels = {
     handler: (ctx, i) => {
       const r = parseIdNumber(i.idNumber);
       if (!r.ok) return { ok: false as const, reason: r.reason };
-      const holder = ctx.sqlite.prepare('SELECT household_id AS h FROM members WHERE id_number = ?').get(r.value.id) as { h: number } | undefined;
-      if (holder) return { ok: false as const, reason: `该身份证号已登记在${describeHousehold(ctx.sqlite, holder.h)}` };
+      const holder = idHolder(ctx.sqlite, r.value.id);
+      if (holder) return { ok: false as const, reason: `该身份证号已登记在${describeHousehold(ctx.sqlite, holder.householdId)}` };
       return { ok: true as const, ...r.value, age: ageOn(r.value.birthDate, localToday()) };
     },
   }),

@@ -33,12 +33,17 @@ export function describeHousehold(sqlite: Sqlite, householdId: number): string {
   return r ? `${r.place} ${r.head}户（档案号 ${r.id}）` : `档案号 ${householdId}`;
 }
 
+/** The member already holding a (normalized) 身份证号, in any household and any state: one person, one file. */
+export function idHolder(sqlite: Sqlite, idNumber: string): { name: string; householdId: number } | undefined {
+  return prepared(sqlite, 'SELECT name, household_id AS householdId FROM members WHERE id_number = ?').get(idNumber) as
+    { name: string; householdId: number } | undefined;
+}
+
 /** Validates a 身份证号 and that nobody else holds it; returns the normalized ID with birth date and sex. */
 export function checkNewId(sqlite: Sqlite, raw: string) {
   const parsed = parseIdNumber(raw);
   if (!parsed.ok) throw new AppError('VALIDATION', parsed.reason, [{ path: 'idNumber', message: parsed.reason }]);
-  const holder = sqlite.prepare('SELECT name, household_id AS householdId FROM members WHERE id_number = ?').get(parsed.value.id) as
-    { name: string; householdId: number } | undefined;
+  const holder = idHolder(sqlite, parsed.value.id);
   if (holder) {
     const msg = `身份证号 ${parsed.value.id} 已登记在${describeHousehold(sqlite, holder.householdId)}（成员 ${holder.name}），同一人不能重复建档`;
     throw new AppError('CONFLICT', msg, [{ path: 'idNumber', message: msg, householdId: holder.householdId }]);

@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
 import { normalizeGroup, villageKey } from './cells';
 import type { PlannedHousehold, Problem } from './plan';
-import { prepared } from '../../../db/prepared';
-import { describeHousehold } from '../store';
+import { describeHousehold, idHolder } from '../store';
 
 /**
  * Checks the plan against the database: households already on file (re-import adds nothing), IDs held by
@@ -49,7 +48,7 @@ export class AddressBook {
 }
 
 export function resolvePlan(sqlite: Database.Database, households: PlannedHousehold[], problems: Problem[]): Resolution {
-  const findId = (id: string) => (prepared(sqlite, 'SELECT household_id AS h FROM members WHERE id_number = ?').get(id) as { h: number } | undefined)?.h;
+  const findId = (id: string) => idHolder(sqlite, id)?.householdId;
   const book = new AddressBook(sqlite);
   const res: Resolution = { toCreate: [], existing: 0, newVillages: [], newGroups: [] };
   for (const hh of households) {
