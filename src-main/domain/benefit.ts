@@ -3,6 +3,7 @@
  * fraction (an annual standard ÷ 12, a household income ÷ family size), so nothing is rounded until the one
  * rounding at the end (domain.md §5: 500×3 − 700 = 800, not 800.01).
  */
+import { ageOn } from './idNumber';
 
 // ---- exact fractions over safe integers ----
 interface Q { n: number; d: number }
@@ -209,9 +210,4 @@ export function personTypes(m: { birthDate: string; school?: string; health?: st
   if (m.disabilityGrade != null && m.disabilityGrade <= 2) out.push('重度残疾人');
   if (m.health === '重病') out.push('重病患者');
   return out;
-}
-
-export function ageOn(birthDate: string, onDate: string): number {
-  const years = Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return onDate.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Content } from 'pdfmake/interfaces';
 import { defineDocument } from '../../../print/document';
 import { signatureBlock, titleBlock } from '../../../print/layout';
-import { ageOn } from '../../../domain/benefit';
+import { ageOn } from '../../../domain/idNumber';
 import { cnDate, factsGrid, memberTable, paperData, para, payloadOf, section } from './common';
 
 const byApplication = z.object({ applicationId: z.number().int().positive() });
