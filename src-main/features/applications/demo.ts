@@ -3,6 +3,7 @@ import type { Actor, HandlerContext } from '../../ipc/contract';
 import type { DemoExtension } from '../demo/extensions';
 import { appendAudit } from '../audit/chain';
 import { recordStep, startApplication, type StepInput } from './cases';
+import { addDays } from '../../domain/workdays';
 
 const CLERK: Actor = { userId: null, username: 'jingban', displayName: '李经办', role: 'clerk' };
 const REVIEWER: Actor = { userId: null, username: 'shenhe', displayName: '王审核', role: 'reviewer' };
@@ -38,6 +39,4 @@ function demoContext(sqlite: Database.Database, actor: Actor): HandlerContext {
     session: { bind: () => '', end: () => undefined },
   };
 }
-
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const minDate = (a: string, b: string) => (a < b ? a : b);
