@@ -21,14 +21,6 @@ export const STEP_LABELS = {
 } as const;
 export type StepKind = keyof typeof STEP_LABELS;
 
-/** The role a step needs: 经办人 records, 审核人 reviews, the confirming role confirms. */
-export const STEP_PERMISSION: Record<StepKind, 'case.write' | 'case.review' | 'case.confirm'> = {
-  apply: 'case.write', accept: 'case.write', refuseAccept: 'case.write', homeVisit: 'case.write', verifyRequest: 'case.write',
-  verifyResult: 'case.write', neighbourVisit: 'case.write', democraticReview: 'case.write', preliminary: 'case.review',
-  publicityStart: 'case.write', publicityEnd: 'case.write', countyVisit: 'case.write', confirm: 'case.confirm',
-  refuseConfirm: 'case.confirm', noticeServed: 'case.write',
-};
-
 export const PUBLICITY_DAYS = 7;
 
 /** The steps a stage offers in the UI (the state machine still checks each one). */
