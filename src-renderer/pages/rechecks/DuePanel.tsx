@@ -4,9 +4,9 @@ import { useCall } from '../../lib/useCall';
 import { call } from '../../lib/api';
 import { attempt } from '../../lib/notify';
 import { isAdmin, useUser } from '../../lib/user';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatYuan } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
-import { useVillages, yuan } from './shared';
+import { useVillages } from './shared';
 
 const PAGE_SIZE = 50;
 const STATES = ['待复核', '已逾期', '即将到期', '全部'] as const;
@@ -80,7 +80,7 @@ function GradualExits() {
           {data.map((r) => (
             <Table.Tr key={r.householdId}>
               <Table.Td><Anchor href={`#/households/${r.householdId}`}>{r.headName}</Anchor></Table.Td><Table.Td>{r.village}</Table.Td>
-              <Table.Td>{yuan(r.monthlyAmountFen)} 元</Table.Td><Table.Td>{r.endMonth ? formatDate(r.endMonth) : '未登记'}</Table.Td><Table.Td>{r.reason ?? ''}</Table.Td>
+              <Table.Td>{formatYuan(r.monthlyAmountFen)}</Table.Td><Table.Td>{r.endMonth ? formatDate(r.endMonth) : '未登记'}</Table.Td><Table.Td>{r.reason ?? ''}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -3,6 +3,7 @@ import { Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Text, TextI
 import { call } from '../../lib/api';
 import { useCall } from '../../lib/useCall';
 import { attempt } from '../../lib/notify';
+import { formatYuan } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { PrintButton } from '../../components/PrintButton';
 import { toFen, yuan } from './shared';
@@ -34,7 +35,7 @@ function RecordForm({ row, onSaved }: { row: Row; onSaved: () => void }) {
   const propose = () => attempt(async () => {
     const r = await call('rechecks.campaigns.proposeAmount', { householdId: row.householdId, date: f.visitDate || undefined });
     setF((x) => ({ ...x, newAmount: yuan(r.baseFen) }));
-    setProposal(`测算：${r.eligibility}，人均收入 ${yuan(Math.round(r.perCapitaIncomeFen))} 元，月保障金 ${yuan(r.amountFen)} 元（其中分类施保 ${yuan(r.topUpFen)} 元）`);
+    setProposal(`测算：${r.eligibility}，人均收入 ${formatYuan(Math.round(r.perCapitaIncomeFen))}，月保障金 ${formatYuan(r.amountFen)}（其中分类施保 ${formatYuan(r.topUpFen)}）`);
   });
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();

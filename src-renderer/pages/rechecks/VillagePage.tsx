@@ -3,9 +3,8 @@ import { Anchor, Badge, Button, Checkbox, FileInput, Group, MultiSelect, Paginat
 import { call, uploadFile } from '../../lib/api';
 import { useCall } from '../../lib/useCall';
 import { attempt } from '../../lib/notify';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatYuan } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
-import { yuan } from './shared';
 import { PrintButton } from '../../components/PrintButton';
 import { RecordModal } from './RecordModal';
 
@@ -42,13 +41,13 @@ export function VillagePage({ campaignId, villageId }: { campaignId: number; vil
               <Table.Td>{!r.outcome && <Checkbox aria-label={`选择 ${r.headName}`} checked={selected.includes(r.id)}
                 onChange={(e) => setSelected(e.currentTarget.checked ? [...selected, r.id] : selected.filter((x) => x !== r.id))} />}</Table.Td>
               <Table.Td><Anchor href={`#/households/${r.householdId}`}>{r.headName}</Anchor></Table.Td>
-              <Table.Td>{r.group}</Table.Td><Table.Td>{r.memberCount}</Table.Td><Table.Td>{r.category}</Table.Td><Table.Td>{yuan(r.amountBeforeFen)}</Table.Td>
+              <Table.Td>{r.group}</Table.Td><Table.Td>{r.memberCount}</Table.Td><Table.Td>{r.category}</Table.Td><Table.Td>{formatYuan(r.amountBeforeFen)}</Table.Td>
               <Table.Td title={r.suggestedFlags.map((s) => `${s.code}：${s.reason}`).join('\n')}>
                 {r.flags.map((f) => <Badge key={f} size="sm" color="orange" variant="light" mr={2}>{f}</Badge>)}
               </Table.Td>
               <Table.Td>{formatDate(r.visitDate)}</Table.Td>
               <Table.Td>{r.outcome ? <Badge color={r.outcome === '维持' ? 'gray' : 'red'}>{r.outcome}</Badge> : ''}</Table.Td>
-              <Table.Td>{r.outcome && r.outcome !== '维持' ? yuan(r.newAmountFen) : ''}</Table.Td>
+              <Table.Td>{r.outcome && r.outcome !== '维持' ? formatYuan(r.newAmountFen) : ''}</Table.Td>
               <Table.Td>{r.checkedBy}</Table.Td>
               <Table.Td>{!r.decisionRef && <Button size="xs" variant="light" onClick={() => setEditing(r.id)}>登记</Button>}</Table.Td>
             </Table.Tr>
