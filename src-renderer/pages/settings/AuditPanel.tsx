@@ -6,9 +6,11 @@ import { formatDateTime } from '../../lib/format';
 
 /** The audit trail, globally or for one entity (entity + id), with filters; and the chain check. */
 export function AuditPanel({ entity, entityId }: { entity?: string; entityId?: string }) {
-  const [filter, setFilter] = useState({ username: '', channel: '' });
+  const [filter, setFilter] = useState({ username: '', channel: '', entity: '', entityId: '' });
   const [page, setPage] = useState(1);
-  const { data, error, loading } = useCall('audit.list', { entity, entityId, username: filter.username || undefined, channel: filter.channel || undefined, page, pageSize: 30 });
+  const set = (k: keyof typeof filter) => (e: React.ChangeEvent<HTMLInputElement>) => { setFilter({ ...filter, [k]: e.currentTarget.value }); setPage(1); };
+  const { data, error, loading } = useCall('audit.list', { entity: entity ?? (filter.entity || undefined), entityId: entityId ?? (filter.entityId || undefined),
+    username: filter.username || undefined, channel: filter.channel || undefined, page, pageSize: 30 });
   const chain = useCall('audit.verify', {}, !entity);
   return (
     <>
@@ -16,8 +18,10 @@ export function AuditPanel({ entity, entityId }: { entity?: string; entityId?: s
         ? <Alert color="green" mb="sm">审计链完整：共 {chain.data.rows} 条记录，未发现改动。</Alert>
         : <Alert color="red" mb="sm" title="审计链被破坏">{chain.data.broken.map((b) => b.reason).join('；')}</Alert>)}
       <Group mb="sm">
-        <TextInput size="xs" placeholder="操作人" value={filter.username} onChange={(e) => { setFilter({ ...filter, username: e.currentTarget.value }); setPage(1); }} />
-        <TextInput size="xs" placeholder="操作（如 households.create）" value={filter.channel} onChange={(e) => { setFilter({ ...filter, channel: e.currentTarget.value }); setPage(1); }} />
+        <TextInput size="xs" aria-label="操作人" placeholder="操作人" value={filter.username} onChange={set('username')} />
+        <TextInput size="xs" aria-label="操作" placeholder="操作（如 households.create）" value={filter.channel} onChange={set('channel')} />
+        {!entity && <TextInput size="xs" aria-label="对象类型" placeholder="对象类型（如 household）" value={filter.entity} onChange={set('entity')} />}
+        {!entityId && <TextInput size="xs" aria-label="对象编号" placeholder="对象编号（如户档案号）" value={filter.entityId} onChange={set('entityId')} />}
         <Button size="xs" variant="subtle" onClick={() => chain.reload()}>重新校验</Button>
       </Group>
       <ErrorAlert error={error} />
