@@ -126,4 +126,15 @@ describe('审核确认 channels', () => {
     expect(w.rows.map((r: { key: string; state: string }) => [r.key, r.state])).toEqual([['investigation', '已逾期'], ['total', '已逾期']]);
     expect(w.villages).toEqual([{ village: expect.stringContaining('石桥村'), overdue: 2, due: 0 }]);
   });
+
+  it('lists only the chosen village\'s cases when the worklist is filtered by village', async () => {
+    const [first, second] = [seedHousehold(s), seedHousehold(s)];
+    for (const hh of [first, second]) {
+      const { id } = await ok(s, 'applications.start', { householdId: hh, appliedOn: '2025-09-24' }, clerk);
+      await ok(s, 'applications.record', { applicationId: id, kind: 'accept', date: '2025-09-26' }, clerk);
+    }
+    const villageOf = (hh: number) => (s.handle.sqlite.prepare('SELECT village_id AS v FROM households WHERE id = ?').get(hh) as { v: number }).v;
+    const w = await ok(s, 'applications.worklist', { villageId: villageOf(second) });
+    expect(w.rows.map((r: { householdId: number; key: string }) => [r.householdId, r.key])).toEqual([[second, 'investigation'], [second, 'total']]);
+  });
 });

@@ -75,13 +75,16 @@ export function applicationSummary(a: ApplicationRow) {
 export function worklist(sqlite: Sqlite, i: { villageId?: number; include: 'due' | 'all'; page: number; pageSize: number }) {
   const cal = workCalendar(sqlite);
   const now = localToday();
-  const apps = sqlite.prepare(`SELECT a.*, COALESCE(v.name, '') AS village, COALESCE(m.name, '') AS headName ${FROM}
-    WHERE a.stage <> '已确认'
-    ${i.villageId ? 'AND h.village_id = ?' : ''}`).all(...(i.villageId ? [i.villageId] : [])) as (ApplicationRow & { village: string; headName: string })[];
-  // One query for every open case's steps instead of one per case.
+  // Open cases, and refused ones whose notice may still be due; the steps come in one query for all of them.
+  const where = `WHERE a.stage <> '已确认' ${i.villageId ? 'AND h.village_id = ?' : ''}`;
+  const args = i.villageId ? [i.villageId] : [];
+  const apps = sqlite.prepare(`SELECT a.*, COALESCE(v.name, '') AS village, COALESCE(m.name, '') AS headName ${FROM} ${where}`)
+    .all(...args) as (ApplicationRow & { village: string; headName: string })[];
   const steps = new Map<number, StepRecord[]>();
-  for (const s of sqlite.prepare("SELECT * FROM application_steps WHERE application_id IN (SELECT id FROM applications WHERE stage <> '已确认') ORDER BY id").all() as StepRow[]) {
-    steps.set(s.application_id, [...(steps.get(s.application_id) ?? []), toRecord(s)]);
+  for (const s of sqlite.prepare(`SELECT s.* FROM application_steps s JOIN applications a ON a.id = s.application_id
+    JOIN households h ON h.id = a.household_id ${where} ORDER BY s.id`).all(...args) as StepRow[]) {
+    const list = steps.get(s.application_id);
+    if (list) list.push(toRecord(s)); else steps.set(s.application_id, [toRecord(s)]);
   }
   const items = apps.flatMap((a) => deadlines(caseOf(a), foldSteps(caseOf(a), steps.get(a.id) ?? []), cal)
     .map((d) => ({ applicationId: a.id, householdId: a.household_id, headName: a.headName, village: a.village, stage: a.stage as Stage,
