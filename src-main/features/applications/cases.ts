@@ -14,6 +14,9 @@ import type { startInput } from './schemas';
 
 type Sqlite = Database.Database;
 
+/** CLOSED_STAGES as an SQL list, for `stage [NOT] IN (...)`. */
+export const CLOSED_SQL = CLOSED_STAGES.map((s) => `'${s}'`).join(', ');
+
 export interface ApplicationRow {
   id: number; household_id: number; kind: string; rule_set: RuleSet; stage: Stage; applied_on: string; applicant_name: string;
   entrusted: number; reason: string; delegated: number; special: number; near_relative: number; near_relative_note: string;
@@ -59,7 +62,7 @@ export function startApplication(ctx: HandlerContext, i: z.output<typeof startIn
     throw new AppError('INTEGRITY_BLOCKED', `该户已两次虚假申报，列入诚信黑名单，${until} 前不得申请低保`);
   }
   if (h.status === '在保' || h.status === '渐退') throw new AppError('CONFLICT', `该户当前为“${h.status}”，调整保障请作变更决定，不需新申请`);
-  const open = ctx.sqlite.prepare(`SELECT id FROM applications WHERE household_id = ? AND stage NOT IN ('已确认', '不予受理', '不予确认')`).get(h.id) as { id: number } | undefined;
+  const open = ctx.sqlite.prepare(`SELECT id FROM applications WHERE household_id = ? AND stage NOT IN (${CLOSED_SQL})`).get(h.id) as { id: number } | undefined;
   if (open) throw new AppError('CONFLICT', `该户已有办理中的申请（编号 ${open.id}）`);
   const now = new Date().toISOString();
   const id = Number(ctx.sqlite.prepare(`INSERT INTO applications (household_id, kind, rule_set, stage, applied_on, applicant_name, entrusted,

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { CLOSED_STAGES, deadlines, deadlineState, foldSteps, missingForPreliminary, OFFERED_STEPS, STEP_LABELS, type Stage, type StepRecord } from '../../domain/procedure';
-import { caseOf, factsOf, getApplication, stepRows, toRecord, type ApplicationRow, type StepRow } from './cases';
+import { caseOf, CLOSED_SQL, factsOf, getApplication, stepRows, toRecord, type ApplicationRow, type StepRow } from './cases';
 import { calculateForHousehold, householdState, type HouseholdCalculation } from './household';
 import { blockedUntil, integrityRecords } from './integrity';
 import { changeRows } from './decisions';
@@ -21,7 +21,7 @@ export function listApplications(sqlite: Sqlite, i: ListInput) {
   const where: string[] = [];
   const args: unknown[] = [];
   if (i.stage) { where.push('a.stage = ?'); args.push(i.stage); }
-  if (i.open !== undefined) where.push(`a.stage ${i.open ? 'NOT ' : ''}IN (${CLOSED_STAGES.map((s) => `'${s}'`).join(', ')})`);
+  if (i.open !== undefined) where.push(`a.stage ${i.open ? 'NOT ' : ''}IN (${CLOSED_SQL})`);
   if (i.villageId) { where.push('h.village_id = ?'); args.push(i.villageId); }
   if (i.q) { where.push('(m.name LIKE ? OR a.applicant_name LIKE ? OR m.pinyin_initials LIKE ?)'); args.push(`%${i.q}%`, `%${i.q}%`, `${i.q.toLowerCase()}%`); }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -120,7 +120,7 @@ export function householdProcedure(sqlite: Sqlite, householdId: number) {
 export function householdOptions(sqlite: Sqlite, q: string) {
   const idq = /^\d+$/.test(q) ? Number(q) : -1;
   return sqlite.prepare(`SELECT h.id, COALESCE(m.name, '') AS headName, COALESCE(v.name, '') || COALESCE(g.name, '') AS place, h.status, h.category,
-      (SELECT a.id FROM applications a WHERE a.household_id = h.id AND a.stage NOT IN ('已确认', '不予受理', '不予确认')) AS openApplicationId
+      (SELECT a.id FROM applications a WHERE a.household_id = h.id AND a.stage NOT IN (${CLOSED_SQL})) AS openApplicationId
     FROM households h LEFT JOIN members m ON m.id = h.head_member_id LEFT JOIN regions v ON v.id = h.village_id LEFT JOIN regions g ON g.id = h.group_id
     WHERE ${q ? '(m.name LIKE ? OR m.pinyin_initials LIKE ? OR h.id = ?)' : "h.status IN ('申请中', '未通过', '停保')"}
     ORDER BY h.status = '申请中' DESC, h.id LIMIT 20`)
