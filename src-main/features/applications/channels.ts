@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../../ipc/contract';
-import { confirmInput, changeInput, id, isoDate, listInput, recordInput, reviewInput, startInput } from './schemas';
+import { confirmInput, changeInput, listInput, recordInput, reviewInput, startInput } from './schemas';
+import { id, isoDate } from '../households/schemas';
 import { flagNearRelative, recordStep, startApplication, type StepInput } from './cases';
 import { endDuePhaseOuts, recordChangeDecision } from './decisions';
 import { recordFalseDeclaration } from './integrity';

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { RULE_SETS } from '../../domain/procedure';
 
-export const id = z.number().int().positive();
-export const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 YYYY-MM-DD');
-export const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '年月格式应为 YYYY-MM');
+import { id, isoDate, isoMonth } from '../households/schemas';
 const text = (max = 500) => z.string().trim().max(max);
 const required = (what: string, max = 500) => z.string().trim().min(1, `请填写${what}`).max(max);
 const names = (what: string, min: number) => z.array(z.string().trim().min(1).max(20)).min(min, `${what}至少 ${min} 人`).max(30);

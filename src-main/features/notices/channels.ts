@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../ipc/errors';
 import { outboxPath } from '../../ipc/files';
 import { setSetting } from '../settings/store';
 import { localToday } from '../households/store';
+import { id, isoDate, isoMonth } from '../households/schemas';
 import { NOTICE_KINDS } from './rules';
 import { noticeRuns } from './queries';
 import { NOTICE_DOCUMENT } from './documents';
@@ -13,9 +14,6 @@ import { copyStoredToOutbox } from '../archive/filing';
 import type { FileExt } from '../archive/store';
 import { endReviewPublicity } from '../applications/publicity';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const isoMonth = z.string().regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM');
-const id = z.number().int().positive();
 const kind = z.enum(NOTICE_KINDS, '公示类型应为 初审公示、确认公布、长期公示 或 停保公示');
 const selection = {
   villageId: id.optional(), groupId: id.optional(),

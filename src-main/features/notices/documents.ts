@@ -6,13 +6,11 @@ import { cnDate, yuan } from '../../print/format';
 import { localToday } from '../households/store';
 import { addDays } from '../../domain/workdays';
 import { getRegion } from '../regions/channels';
+import { id, isoDate, isoMonth } from '../households/schemas';
 import { noticeRuns, scopeVillages, type NoticeRow, type Selection, type VillageRun } from './queries';
 import { NOTICE_TITLES, periodEnd, type NoticeKind } from './rules';
 import { noticeSettings } from './settings';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const isoMonth = z.string().regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM');
-const id = z.number().int().positive();
 
 /** One village or one group or (neither) all villages; `date` = the first day of posting (default today). */
 export const scopeInput = z.object({ villageId: id.optional(), groupId: id.optional(), date: isoDate.optional() });
