@@ -14,9 +14,9 @@ describe('glyph fallback', () => {
     expect([...missing]).toEqual(['\u{10FFFD}']);
   });
 
-  it('switches only the rare character to a fallback font when one is installed', () => {
+  // Without a fallback font the run is reported as skipped, not as passed (the 〓 test above covers that machine).
+  it.skipIf(fallbackFonts().length === 0)('switches only the rare character to a fallback font when one is installed', () => {
     const runs = splitRuns('吉𠮷祥', new Set())!;
-    if (fallbackFonts().length === 0) return; // covered by the 〓 test above
     expect(runs).toEqual([{ text: '吉' }, { text: '𠮷', font: expect.stringMatching(/^Fallback\d+$/) }, { text: '祥' }]);
   });
 
