@@ -3,7 +3,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testServices, ok, callAs, actorOf } from '../helpers/services';
 import { saveToInbox, inboxPath, outboxPath } from '../../src-main/ipc/files';
-import { reviewPublicityOf } from '../../src-main/features/notices/postings';
 import { storePath } from '../../src-main/features/archive/store';
 
 type S = ReturnType<typeof testServices>;
@@ -38,7 +37,7 @@ describe('posting record of a notice', () => {
     const { rows } = await ok(s, 'notices.postings', { kind: '初审公示' });
     const id = rows[0].id;
     const obj = await ok(s, 'notices.addObjection', { postingId: id, householdId: applicant, receivedAt: '2026-11-24', via: '来电', content: '该户有营运车辆' });
-    expect(reviewPublicityOf(s.handle.sqlite, applicant)?.openObjections).toBe(1);
+    expect((await ok(s, 'notices.posting', { id })).posting.openObjections).toBe(1);
 
     const early = await callAs(s, actorOf('clerk'), 'notices.closePosting', { id, closedAt: '2026-11-28' });
     expect(!early.ok && early.error.message).toContain('期满后');
@@ -47,7 +46,7 @@ describe('posting record of a notice', () => {
 
     await ok(s, 'notices.handleObjection', { id: obj.id, handling: '重新入户调查，车辆已于2025年转让', result: '不属实', handledAt: '2026-11-26' });
     await ok(s, 'notices.closePosting', { id, closedAt: '2026-11-29', note: '期满无有效异议' });
-    expect(reviewPublicityOf(s.handle.sqlite, applicant)).toMatchObject({ closedAt: '2026-11-29', objections: 1, openObjections: 0 });
+    expect((await ok(s, 'notices.posting', { id })).posting).toMatchObject({ closedAt: '2026-11-29', objections: 1, openObjections: 0 });
   });
 
   it('lets a read-only user see postings but not record one', async () => {

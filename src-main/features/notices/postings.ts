@@ -98,17 +98,3 @@ export function postingDetail(sqlite: Sqlite, id: number) {
       WHERE o.posting_id = ? ORDER BY o.received_at, o.id`).all(id),
   };
 }
-
-/**
- * For the 审核确认 procedure: the latest 初审公示 that listed a household, whether its period is over and
- * closed, and whether objections are still open (an objection means re-investigation or 民主评议 first).
- */
-export function reviewPublicityOf(sqlite: Sqlite, householdId: number) {
-  return sqlite.prepare(`SELECT p.id AS postingId, p.period_start AS periodStart, p.period_end AS periodEnd, p.closed_at AS closedAt,
-      (SELECT COUNT(*) FROM notice_objections o WHERE o.posting_id = p.id AND (o.household_id = ? OR o.household_id IS NULL)) AS objections,
-      (SELECT COUNT(*) FROM notice_objections o WHERE o.posting_id = p.id AND (o.household_id = ? OR o.household_id IS NULL) AND o.result IS NULL) AS openObjections
-    FROM notice_postings p JOIN notice_posting_items i ON i.posting_id = p.id
-    WHERE p.kind = '初审公示' AND i.household_id = ? ORDER BY p.period_start DESC, p.id DESC LIMIT 1`)
-    .get(householdId, householdId, householdId) as
-    { postingId: number; periodStart: string; periodEnd: string; closedAt: string | null; objections: number; openObjections: number } | undefined;
-}
