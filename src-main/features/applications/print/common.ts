@@ -1,13 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { Content } from 'pdfmake/interfaces';
 import { dataTable, type Column } from '../../../print/layout';
+import { cnDate as printDate } from '../../../print/format';
 import { getTownship } from '../../settings/store';
 import { getApplication, stepRows, type StepRow } from '../cases';
 import { householdState } from '../household';
 
 export const yuan = (fen: number | null | undefined) => (fen == null ? '' : (fen / 100).toFixed(2).replace(/\.00$/, ''));
-export const cnDate = (iso: string | null | undefined) =>
-  (iso ? `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${iso.length > 7 ? `${Number(iso.slice(8, 10))}日` : ''}` : '____年__月__日');
+/** The shared print date (2024年3月4日, 2024年3月), or blanks to write the date in by hand on the paper. */
+export const cnDate = (iso: string | null | undefined) => (iso ? printDate(iso) : '____年__月__日');
 export const township = (sqlite: Database.Database) => getTownship(sqlite)?.name ?? '';
 export const county = (sqlite: Database.Database) => getTownship(sqlite)?.county ?? '';
 
