@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { AppError, notFound } from '../ipc/errors';
+import { AppError, forbidden, notFound } from '../ipc/errors';
+import { roleHas } from '../ipc/permissions';
 import { outboxPath } from '../ipc/files';
 import { getSetting } from '../features/settings/store';
 import type { PrintContext } from './document';
@@ -46,10 +47,11 @@ const stamp = (d = new Date()) => {
 };
 const safeBase = (s: string) => s.replace(/[^\w\u4e00-\u9fa5.\-()（）]/g, '_').slice(0, 100);
 
-/** Builds, guards and renders one registered document into the outbox. */
+/** Builds, guards and renders one registered document into the outbox, for an actor allowed to print it. */
 export async function renderDocument(ctx: PrintContext, name: string, args: unknown): Promise<Rendered> {
   const doc = findDocument(name);
   if (!doc) throw notFound('打印文档', name);
+  if (doc.permission && !roleHas(ctx.actor.role, doc.permission)) throw forbidden('当前账号没有打印此文档的权限');
   const parsed = doc.input.safeParse(args ?? {});
   if (!parsed.success) {
     const first = parsed.error.issues[0];
