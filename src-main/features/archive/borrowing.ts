@@ -5,7 +5,7 @@ import { ensureBag } from './bags';
 import { addYears } from './rules';
 import { archiveSettings, todayIso } from './terms';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+import { isoDate } from '../../ipc/schemas';
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** 借阅登记: lend a bag (one open loan per bag) and take it back. */

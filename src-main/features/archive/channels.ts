@@ -15,7 +15,7 @@ import { boxList } from './boxes';
 import { borrowingChannels } from './borrowing';
 
 const id = z.number().int().positive();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+import { isoDate } from '../../ipc/schemas';
 const text = (max: number) => z.string().trim().max(max).default('');
 const docType = z.enum(ARCHIVE_DOC_TYPES, { error: '请选择文件类别' });
 

@@ -52,7 +52,4 @@ export function archiveSettings(sqlite: Database.Database): ArchiveSettings {
 
 export const townshipName = (sqlite: Database.Database) => getTownship(sqlite)?.name ?? '';
 
-export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+export { localToday as todayIso } from '../../domain/dates';

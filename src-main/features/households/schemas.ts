@@ -7,9 +7,8 @@ function noDefaults<T extends Record<string, z.ZodType>>(shape: T): { [K in keyo
   return Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v instanceof z.ZodDefault ? v.unwrap() : v])) as never;
 }
 const text = (max: number) => z.string().trim().max(max).default('');
-export const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 YYYY-MM-DD');
-export const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '年月格式应为 YYYY-MM');
-export const id = z.number().int().positive();
+import { id, isoDate, isoMonth } from '../../ipc/schemas';
+export { isoDate, isoMonth, id } from '../../ipc/schemas';
 
 const memberShape = {
   name: z.string().trim().min(1, '请填写姓名').max(30),

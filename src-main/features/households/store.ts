@@ -8,14 +8,11 @@ import { getRegion } from '../regions/channels';
 import type { HouseholdFacts, NewMember } from './schemas';
 import { getHouseholdRow, type HouseholdRow } from './queries';
 import { prepared } from '../../db/prepared';
+import { localToday } from '../../domain/dates';
 
 type Sqlite = HandlerContext['sqlite'];
 
-/** Today as YYYY-MM-DD in local time (the office's calendar day). */
-export function localToday(d = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
+export { localToday };
 
 export function addEvent(ctx: HandlerContext, e: { householdId: number; memberId?: number | null; type: HouseholdEventType;
   date?: string; reason?: string; payload?: Record<string, unknown> }): number {

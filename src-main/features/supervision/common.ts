@@ -6,9 +6,9 @@ import { roleHas } from '../../ipc/permissions';
 import { parseIdNumber } from '../../domain/idNumber';
 import { AppError } from '../../ipc/errors';
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+import { isoDate } from '../../ipc/schemas';
+export { isoDate, id } from '../../ipc/schemas';
 export const optDate = isoDate.nullable().optional();
-export const id = z.number().int().positive();
 export const text = (max: number) => z.string().trim().max(max);
 
 export const paging = {

@@ -13,11 +13,7 @@ export const COMPLAINT_CHANNELS = ['电话', '来信', '来访', '网络', '上�
 export const SPOT_RESULTS = ['符合', '不符合', '待核查'] as const;
 export const TASK_STATUSES = ['未开始', '进行中', '已完成'] as const;
 
-/** Today as ISO date in local time (the office's calendar day, not UTC). */
-export function todayIso(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
+export { localToday as todayIso } from '../../domain/dates';
 
 export function addDays(iso: string, days: number): string {
   const [y, m, d] = iso.split('-').map(Number);
