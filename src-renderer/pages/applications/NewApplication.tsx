@@ -5,7 +5,7 @@ import { useCall } from '../../lib/useCall';
 import { attempt } from '../../lib/notify';
 import { navigate } from '../../lib/router';
 import { ErrorAlert, Loading } from '../../components/Status';
-import { todayIso } from './dates';
+import { todayIso } from '../../lib/format';
 
 /** Starts an application for an existing household: pick it, date it, say why. */
 export function NewApplication() {

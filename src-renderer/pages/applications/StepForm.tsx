@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Checkbox, Group, NumberInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { call } from '../../lib/api';
 import { attempt } from '../../lib/notify';
-import { todayIso } from './dates';
+import { todayIso } from '../../lib/format';
 
 type Field = { name: string; label: string; type: 'text' | 'area' | 'names' | 'lines' | 'number' | 'check' | 'opinion'; required?: boolean };
 

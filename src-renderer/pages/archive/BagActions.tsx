@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Checkbox, Group, Stack, TextInput, Textarea } from '@mantine/core';
 import { call, type Out } from '../../lib/api';
 import { attempt } from '../../lib/notify';
-import { todayIso } from '../applications/dates';
+import { todayIso } from '../../lib/format';
 
 type Detail = Out<'archive.bag'>;
 

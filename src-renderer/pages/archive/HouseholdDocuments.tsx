@@ -8,7 +8,7 @@ import { canWrite, useUser } from '../../lib/user';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { PrintButton } from '../../components/PrintButton';
 import { BagActions } from './BagActions';
-import { todayIso } from '../applications/dates';
+import { todayIso } from '../../lib/format';
 
 type Detail = Out<'archive.bag'>;
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.tif,.tiff,application/pdf,image/jpeg,image/png,image/tiff';

@@ -7,7 +7,7 @@ import { formatDate } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { canWrite, useUser } from '../../lib/user';
 import { ErrorAlert, Loading } from '../../components/Status';
-import { todayIso } from '../applications/dates';
+import { todayIso } from '../../lib/format';
 
 
 /** Exited bags past their retention (computed in main from the settings); disposal needs a named approver. */

@@ -8,7 +8,7 @@ import { canWrite, useUser } from '../../lib/user';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { PrintButton } from '../../components/PrintButton';
 import { DateField, HouseholdPicker, pageCount } from '../relatives/shared';
-import { todayIso } from '../applications/dates';
+import { todayIso } from '../../lib/format';
 
 type Filter = 'all' | 'open' | 'overdue' | 'closed' | 'transferred';
 const PAGE = 30;

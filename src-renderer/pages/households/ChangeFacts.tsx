@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { todayIso } from '../../lib/format';
 import { Button, Card, Checkbox, Group, MultiSelect, Radio, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { call, type In } from '../../lib/api';
 import { useCall } from '../../lib/useCall';
@@ -7,7 +8,6 @@ import type { Detail } from './HouseholdPage';
 import { opts, type Options } from './useOptions';
 
 type Patch = In<'households.update'>['facts'];
-const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 
 /** Changing facts records who, when and why; status and village changes go on the timeline as their own events. */
 export function ChangeFacts({ h, options, reload }: { h: Detail; options: Options; reload: () => void }) {
@@ -16,7 +16,7 @@ export function ChangeFacts({ h, options, reload }: { h: Detail; options: Option
     certificateNo: h.certificateNo ?? '', housing: h.housing, vehicles: h.vehicles, propertyNotes: h.propertyNotes, bankName: h.bankName,
     causes: h.causes, flags: h.flags, edgeFamily: h.edgeFamily, ...(h.bankMasked ? {} : { bankAccount: h.bankAccount }) };
   const [f, setF] = useState(initial);
-  const [date, setDate] = useState(today());
+  const [date, setDate] = useState(todayIso());
   const [reason, setReason] = useState('');
   const villages = tree?.[0]?.children ?? [];
   const groups = villages.find((v) => v.id === f.villageId)?.children ?? [];

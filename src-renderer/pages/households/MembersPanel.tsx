@@ -2,14 +2,13 @@ import { useState } from 'react';
 import { Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
 import { call } from '../../lib/api';
 import { attempt, notifyError, notifyOk } from '../../lib/notify';
-import { formatDate } from '../../lib/format';
+import { formatDate, todayIso } from '../../lib/format';
 import type { Detail } from './HouseholdPage';
 import { opts, type Options } from './useOptions';
 import { IdNumberInput, fieldError } from './IdNumberInput';
 import { emptyMember, MemberFacts, memberInput } from './MemberFields';
 
 type Member = Detail['members'][number];
-const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 
 export function MembersPanel({ h, options, writable, reload }: { h: Detail; options: Options; writable: boolean; reload: () => void }) {
   const [exiting, setExiting] = useState<Member | null>(null);
@@ -85,7 +84,7 @@ function AddMember({ householdId, options, reload }: { householdId: number; opti
 
 function ExitModal({ member, options, close, done }: { member: Member | null; options: Options; close: () => void; done: () => void }) {
   const [kind, setKind] = useState<string>('死亡');
-  const [date, setDate] = useState(today());
+  const [date, setDate] = useState(todayIso());
   const [reason, setReason] = useState('');
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();

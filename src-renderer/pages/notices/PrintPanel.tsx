@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { todayIso } from '../../lib/format';
 import { Button, Card, FileInput, Group, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { call, uploadFile, type Out } from '../../lib/api';
 import { useCall } from '../../lib/useCall';
@@ -11,7 +12,6 @@ export const KINDS = ['初审公示', '确认公布', '长期公示', '停保公
 type Kind = (typeof KINDS)[number];
 type Tree = Out<'regions.tree'>;
 
-const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 
 /** Choose a notice, its scope and period; preview who it lists; print; then record that it was posted. */
 export function PrintPanel() {
@@ -27,7 +27,7 @@ function PrintForm({ tree, documents }: { tree: Tree; documents: Record<Kind, st
   const [kind, setKind] = useState<Kind>('长期公示');
   const [villageId, setVillageId] = useState<string | null>(null);
   const [groupId, setGroupId] = useState<string | null>(null);
-  const [date, setDate] = useState(today());
+  const [date, setDate] = useState(todayIso());
   const [range, setRange] = useState({ fromMonth: '', toMonth: '', fromDate: '', toDate: '' });
   const [printed, setPrinted] = useState<Printed | null>(null);
 

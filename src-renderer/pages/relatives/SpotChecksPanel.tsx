@@ -6,7 +6,7 @@ import { attempt } from '../../lib/notify';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { canWrite, useUser } from '../../lib/user';
 import { ErrorAlert, Loading } from '../../components/Status';
-import { todayIso } from '../applications/dates';
+import { todayIso } from '../../lib/format';
 
 /** County spot checks of near-relative cases: seeded draws anyone can redraw, with the check result per household. */
 export function SpotChecksPanel() {

@@ -8,7 +8,7 @@ import { navigate } from '../../lib/router';
 import { canWrite, useUser } from '../../lib/user';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { DateField, pageCount } from './shared';
-import { todayIso } from '../applications/dates';
+import { todayIso } from '../../lib/format';
 
 const PAGE = 30;
 const KINDS = ['低保经办人员', '村(居)委会成员'] as const;
