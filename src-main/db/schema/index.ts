@@ -7,3 +7,4 @@ export * from './rechecks';
 export * from './archive';
 export * from './exchange';
 export * from './supervision';
+export * from './outbox';
