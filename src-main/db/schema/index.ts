@@ -8,3 +8,4 @@ export * from './archive';
 export * from './exchange';
 export * from './supervision';
 export * from './outbox';
+export * from './auditTrust';
