@@ -9,3 +9,5 @@ export * from './exchange';
 export * from './supervision';
 export * from './outbox';
 export * from './auditTrust';
+export * from './payroll';
+export * from './caseRecord';
