@@ -67,6 +67,9 @@ export const benefitChanges = sqliteTable('benefit_changes', {
   beforeTopUpFen: integer('before_top_up_fen').notNull().default(0),
   afterTopUpFen: integer('after_top_up_fen').notNull().default(0),
   phaseOutEndMonth: text('phase_out_end_month'), // 渐退: last month paid
+  /** The calculation when decided (fen, base + top-up) and the covered persons it counted: what later facts are compared with. */
+  calcFen: integer('calc_fen'),
+  coveredCount: integer('covered_count'),
   userId: integer('user_id'),
   username: text('username').notNull(),
   displayName: text('display_name').notNull(),
