@@ -7,8 +7,18 @@
 export interface YearCalendar { holidays: string[]; workdays: string[] }
 export type HolidayCalendar = Record<string, YearCalendar>;
 
-/** The State Council's published calendars (国务院办公厅关于节假日安排的通知). Next years are added in settings. */
+/**
+ * The State Council's published calendars (国务院办公厅关于X年部分节假日安排的通知), checked date by date against
+ * the notices: 2024 (published 2023-10-25; also ../shared/domain.md §11), 2025 (published 2024-11-12), 2026
+ * (published 2025-11). Years before 2024 and after 2026 are entered in settings;
+ * a deadline that crosses a year in neither place is shown 未核定.
+ */
 export const OFFICIAL_CALENDARS: HolidayCalendar = {
+  2024: {
+    holidays: ['2024-01-01', '2024-02-10..2024-02-17', '2024-04-04..2024-04-06', '2024-05-01..2024-05-05', '2024-06-10',
+      '2024-09-15..2024-09-17', '2024-10-01..2024-10-07'],
+    workdays: ['2024-02-04', '2024-02-18', '2024-04-07', '2024-04-28', '2024-05-11', '2024-09-14', '2024-09-29', '2024-10-12'],
+  },
   2025: {
     holidays: ['2025-01-01', '2025-01-28..2025-02-04', '2025-04-04..2025-04-06', '2025-05-01..2025-05-05',
       '2025-05-31..2025-06-02', '2025-10-01..2025-10-08'],
@@ -71,6 +81,14 @@ export function compileCalendar(cal: HolidayCalendar): WorkCalendar {
     return dow !== 0 && dow !== 6;
   };
   return { isWorkingDayNumber, isWorkingDay: (iso) => isWorkingDayNumber(dayNumber(iso)), knows: (year) => String(year) in cal };
+}
+
+/** The years from start to end (inclusive) the calendar does not know: a count across them is 未核定. */
+export function unverifiedYears(cal: WorkCalendar, start: string, end: string): number[] {
+  const out: number[] = [];
+  const [a, b] = [start, end].sort();
+  for (let y = Number(a.slice(0, 4)); y <= Number(b.slice(0, 4)); y++) if (!cal.knows(y)) out.push(y);
+  return out;
 }
 
 /** The date that is n working days after start; counting starts the day after start. */
