@@ -11,3 +11,4 @@ export * from './outbox';
 export * from './auditTrust';
 export * from './payroll';
 export * from './caseRecord';
+export * from './handoffs';
