@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testServices, ok, dbFingerprint } from '../helpers/services';
-import { saveToInbox } from '../../src-main/ipc/files';
+import { inboxDir, saveToInbox } from '../../src-main/ipc/files';
 import { messyRoster, headsOnlyRoster, ids } from '../fixtures/rosters/build';
 
 type S = ReturnType<typeof testServices>;
@@ -96,16 +96,21 @@ describe('roster import', () => {
   });
 
   it.each([
-    ['a zip that is not a workbook', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)]), '文件内容无法解析'],
-    ['an old .xls file', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(100)]), '另存为'],
-    ['an empty file', Buffer.alloc(0), '文件是空的'],
-  ])('refuses %s with a clear error naming the file', async (_what, bytes, reason) => {
-    const inbox = saveToInbox(s.dir, '村里报来的.xlsx', bytes);
+    ['a zip that is not a workbook', '村里报来的.xlsx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)]), '文件内容无法解析'],
+    ['a damaged .xls file', '村里报来的.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(100)]), '旧版 Excel（.xls）文件无法解析'],
+    ['a damaged WPS .et file', '村里报来的.et', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(100)]), 'WPS 表格（.et）文件无法解析'],
+    ['an empty file', '村里报来的.xlsx', Buffer.alloc(0), '文件是空的'],
+    ['a binary file that is no spreadsheet', '村里报来的.xlsx', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1]), '不是表格文件'],
+  ])('refuses %s with a clear error naming the file', async (_what, name, bytes, reason) => {
+    // Straight into the inbox: the reader's own checks are under test, not the upload's content sniffing.
+    const inbox = `0123456789ab-${name}`;
+    fs.mkdirSync(inboxDir(s.dir), { recursive: true });
+    fs.writeFileSync(path.join(inboxDir(s.dir), inbox), bytes);
     const r = await s.router.call({ channel: 'households.importRoster', input: { inboxName: inbox, dryRun: true }, actor: { userId: null, username: 'cli', displayName: 'cli', role: 'admin' } });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('BAD_FILE');
-      expect(r.error.message).toContain('村里报来的.xlsx');
+      expect(r.error.message).toContain(`“${name}”`);
       expect(r.error.message).toContain(reason);
     }
   });

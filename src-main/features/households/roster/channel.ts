@@ -1,9 +1,10 @@
+import fs from 'node:fs';
 import { z } from 'zod';
 import { channel, type HandlerContext } from '../../../ipc/contract';
 import { AppError } from '../../../ipc/errors';
 import { inboxPath, originalName } from '../../../ipc/files';
 import { CATEGORIES } from '../../../domain/glossary';
-import { readRows } from './read';
+import { readWorkbook } from './read';
 import { RosterPlanner, type RosterOptions } from './plan';
 import { resolvePlan } from './resolve';
 import { applyPlan } from './apply';
@@ -13,7 +14,7 @@ import { ROSTER_FIELDS } from './headers';
 export async function importRoster(ctx: HandlerContext, file: string, name: string, opts: RosterOptions & { dryRun: boolean }) {
   const planner = new RosterPlanner(opts);
   let rows = 0;
-  for await (const row of readRows(file, name)) {
+  for (const row of readWorkbook(fs.readFileSync(file), name)) {
     planner.add(row);
     if (++rows % 2000 === 0) {
       if (ctx.cancelled()) throw new AppError('CANCELLED', '已取消导入，没有写入任何数据');
