@@ -14,6 +14,8 @@ import { ledgersChannels } from './ledgers/channels';
 import { supervisionChannels } from './supervision/channels';
 import { backupChannels } from './backup/channels';
 import { printChannels } from './print/channels';
+import { accessChannels } from './access/channels';
+import { handoffChannels } from './applications/handoff';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
@@ -33,6 +35,7 @@ export const allChannels = mergeChannels(
   setupChannels, userChannels, settingsChannels, regionChannels, auditChannels, dashboardChannels,
   householdsChannels, applicationsChannels, noticesChannels, rechecksChannels, archiveChannels,
   ledgersChannels, supervisionChannels, backupChannels, printChannels,
+  handoffChannels, accessChannels((): ChannelMap => allChannels),
 );
 
 export type AllChannels = typeof allChannels;
