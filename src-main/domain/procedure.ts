@@ -4,7 +4,7 @@
  * required one is refused with every reason at once. Rule sets: '2021' (民发〔2021〕57号, default) and
  * '2012' (民发〔2012〕220号: 民主评议 mandatory, two 公示, county home checks ≥ 30 %).
  */
-import { addDays, addWorkingDays, parseDate, workingDaysBetween, type WorkCalendar } from './workdays';
+import { addDays, addWorkingDays, parseDate, unverifiedYears, workingDaysBetween, type WorkCalendar } from './workdays';
 
 export const RULE_SETS = ['2021', '2012'] as const;
 export type RuleSet = (typeof RULE_SETS)[number];
@@ -183,28 +183,32 @@ export function foldSteps(c: ProcedureCase, steps: readonly StepRecord[]): Facts
 }
 
 // ---- deadlines in working days ----
-export interface Deadline { key: string; label: string; due: string; doneOn: string | null }
+/** `unverified`: years the count crossed without an official calendar — the due date is shown 未核定. */
+export interface Deadline { key: string; label: string; due: string; doneOn: string | null; unverified: number[] }
 export type DeadlineState = '已完成' | '已逾期' | '即将到期' | '未到期';
 
 export const totalLimit = (c: ProcedureCase) => (c.special ? 45 : c.delegated ? 20 : 30);
 
 export function deadlines(c: ProcedureCase, f: Facts, cal: WorkCalendar): Deadline[] {
   const out: Deadline[] = [];
+  const add = (key: string, label: string, start: string, n: number, doneOn: string | null) => {
+    const due = addWorkingDays(cal, start, n);
+    out.push({ key, label, due, doneOn, unverified: unverifiedYears(cal, start, due) });
+  };
+  const closedOn = f.stage === '已确认' || f.stage === '不予确认' ? f.decidedOn : null;
   if (f.acceptedOn) {
-    out.push({ key: 'investigation', label: '受理后 3 个工作日内启动调查', due: addWorkingDays(cal, f.acceptedOn, 3), doneOn: f.firstInvestigationOn });
-    const closedOn = f.stage === '已确认' || f.stage === '不予确认' ? f.decidedOn : null;
-    out.push({ key: 'total', label: `全程 ${totalLimit(c)} 个工作日内办结`, due: addWorkingDays(cal, f.acceptedOn, totalLimit(c)), doneOn: closedOn });
+    add('investigation', '受理后 3 个工作日内启动调查', f.acceptedOn, 3, f.firstInvestigationOn);
+    add('total', `全程 ${totalLimit(c)} 个工作日内办结`, f.acceptedOn, totalLimit(c), closedOn);
   }
   if (c.ruleSet === '2012' && f.homeVisitOn && f.verifyResultOn && f.neighbourVisitOn) {
     const investigatedOn = [f.homeVisitOn, f.verifyResultOn, f.neighbourVisitOn].sort().at(-1)!;
-    out.push({ key: 'review', label: '调查结束后 5 个工作日内民主评议', due: addWorkingDays(cal, investigatedOn, 5), doneOn: f.reviewOn });
+    add('review', '调查结束后 5 个工作日内民主评议', investigatedOn, 5, f.reviewOn);
   }
   if (f.publicityDoneOn && (['待确认', '已确认', '不予确认'] as Stage[]).includes(f.stage)) {
-    out.push({ key: 'confirm', label: '公示结束后 10 个工作日内审核确认', due: addWorkingDays(cal, f.publicityDoneOn, 10),
-      doneOn: f.stage === '已确认' || f.stage === '不予确认' ? f.decidedOn : null });
+    add('confirm', '公示结束后 10 个工作日内审核确认', f.publicityDoneOn, 10, closedOn);
   }
   if ((f.stage === '不予受理' || f.stage === '不予确认') && f.decidedOn) {
-    out.push({ key: 'notice', label: '3 个工作日内书面告知理由', due: addWorkingDays(cal, f.decidedOn, 3), doneOn: f.noticeServedOn });
+    add('notice', '3 个工作日内书面告知理由', f.decidedOn, 3, f.noticeServedOn);
   }
   return out;
 }

@@ -14,6 +14,8 @@ import { ledgersChannels } from './ledgers/channels';
 import { supervisionChannels } from './supervision/channels';
 import { backupChannels } from './backup/channels';
 import { printChannels } from './print/channels';
+import { calendarChannels } from './calendar/channels';
+import { worklistChannels } from './worklist/channels';
 import { accessChannels } from './access/channels';
 import { handoffChannels } from './applications/handoff';
 
@@ -33,7 +35,7 @@ function mergeChannels<T extends ChannelMap[]>(...maps: T): UnionToIntersection<
 
 export const allChannels = mergeChannels(
   setupChannels, userChannels, settingsChannels, regionChannels, auditChannels, dashboardChannels,
-  householdsChannels, applicationsChannels, noticesChannels, rechecksChannels, archiveChannels,
+  householdsChannels, applicationsChannels, noticesChannels, rechecksChannels, archiveChannels, calendarChannels, worklistChannels,
   ledgersChannels, supervisionChannels, backupChannels, printChannels,
   handoffChannels, accessChannels((): ChannelMap => allChannels),
 );

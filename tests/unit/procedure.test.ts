@@ -120,6 +120,13 @@ describe('working-day deadlines of a case', () => {
 
   it('gives the rejection notice 3 working days, the third being the 10-10 make-up Saturday', () => {
     const f = foldSteps(c2021, [{ kind: 'refuseAccept', date: '2026-09-30', payload: { missing: ['户口簿'] } }]);
-    expect(deadlines(c2021, f, cal)).toEqual([{ key: 'notice', label: '3 个工作日内书面告知理由', due: '2026-10-10', doneOn: null }]);
+    expect(deadlines(c2021, f, cal)).toEqual([{ key: 'notice', label: '3 个工作日内书面告知理由', due: '2026-10-10', doneOn: null, unverified: [] }]);
+  });
+
+  it('marks a deadline counted into a year without an official calendar (2027 元旦 would count as a working day)', () => {
+    const f = foldSteps(c2021, [{ kind: 'accept', date: '2026-12-01' }]);
+    const d = deadlines(c2021, f, cal);
+    expect(d.find((x) => x.key === 'investigation')).toMatchObject({ due: '2026-12-04', unverified: [] });
+    expect(d.find((x) => x.key === 'total')).toMatchObject({ due: '2027-01-12', unverified: [2027] });
   });
 });

@@ -78,8 +78,8 @@ export function worklist(sqlite: Sqlite, i: { villageId?: number; include: 'due'
   // Open cases, and refused ones whose notice may still be due; the steps come in one query for all of them.
   const where = `WHERE a.stage <> '已确认' ${i.villageId ? 'AND h.village_id = ?' : ''}`;
   const args = i.villageId ? [i.villageId] : [];
-  const apps = sqlite.prepare(`SELECT a.*, COALESCE(v.name, '') AS village, COALESCE(m.name, '') AS headName ${FROM} ${where}`)
-    .all(...args) as (ApplicationRow & { village: string; headName: string })[];
+  const apps = sqlite.prepare(`SELECT a.*, h.village_id AS villageId, COALESCE(v.name, '') AS village, COALESCE(m.name, '') AS headName ${FROM} ${where}`)
+    .all(...args) as (ApplicationRow & { villageId: number | null; village: string; headName: string })[];
   const steps = new Map<number, StepRecord[]>();
   for (const s of sqlite.prepare(`SELECT s.* FROM application_steps s JOIN applications a ON a.id = s.application_id
     JOIN households h ON h.id = a.household_id ${where} ORDER BY s.id`).all(...args) as StepRow[]) {
@@ -87,8 +87,8 @@ export function worklist(sqlite: Sqlite, i: { villageId?: number; include: 'due'
     if (list) list.push(toRecord(s)); else steps.set(s.application_id, [toRecord(s)]);
   }
   const items = apps.flatMap((a) => deadlines(caseOf(a), foldSteps(caseOf(a), steps.get(a.id) ?? []), cal)
-    .map((d) => ({ applicationId: a.id, householdId: a.household_id, headName: a.headName, village: a.village, stage: a.stage as Stage,
-      key: d.key, label: d.label, due: d.due, state: deadlineState(d, now, cal) }))
+    .map((d) => ({ applicationId: a.id, householdId: a.household_id, headName: a.headName, villageId: a.villageId, village: a.village, stage: a.stage as Stage,
+      key: d.key, label: d.label, due: d.due, unverified: d.unverified, state: deadlineState(d, now, cal) }))
     .filter((d) => d.state !== '已完成' && (i.include === 'all' || d.state !== '未到期')));
   items.sort((x, y) => x.due.localeCompare(y.due) || x.village.localeCompare(y.village, 'zh-CN'));
   const byVillage = new Map<string, { village: string; overdue: number; due: number }>();

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { getSetting } from '../settings/store';
-import { compileCalendar, mergeCalendars, type HolidayCalendar, type WorkCalendar } from '../../domain/workdays';
+import { compileCalendar, type HolidayCalendar, type WorkCalendar } from '../../domain/workdays';
+import { effectiveCalendar } from '../../domain/calendarInput';
 import { DEFAULT_RULES, type BenefitRules, type Standard } from '../../domain/benefit';
 import type { RuleSet } from '../../domain/procedure';
 
@@ -22,8 +23,9 @@ export const DEFAULT_STANDARDS: Standards = {
   2026: { 城市: { monthlyFen: 80000 }, 农村: { monthlyFen: 62000 } },
 };
 
-export const workCalendar = (sqlite: Sqlite): WorkCalendar =>
-  compileCalendar(mergeCalendars(getSetting<HolidayCalendar | null>(sqlite, 'workdays.calendars', null)));
+/** The saved years (checked; a bad one is left out and counts as 未核定) over the shipped ones. */
+export const calendarState = (sqlite: Sqlite) => effectiveCalendar(getSetting<HolidayCalendar | null>(sqlite, 'workdays.calendars', null));
+export const workCalendar = (sqlite: Sqlite): WorkCalendar => compileCalendar(calendarState(sqlite).calendar);
 
 export const benefitRules = (sqlite: Sqlite): BenefitRules =>
   ({ ...DEFAULT_RULES, ...getSetting<Partial<BenefitRules>>(sqlite, 'benefit.rules', {}) });

@@ -4,7 +4,7 @@ import { allSettings, getSetting, setSetting } from './store';
 import { AppError } from '../../ipc/errors';
 
 /** Keys that are not edited through the generic settings channel. */
-const PROTECTED = new Set(['township', 'signing.privateKeyPem']);
+const PROTECTED = new Set(['township', 'signing.privateKeyPem', 'workdays.calendars']); // the calendar: calendar.setYear checks each line
 
 export const settingsChannels = {
   'settings.get': channel({

@@ -16,14 +16,18 @@ export interface WorklistItem {
   /** Chinese one-liner: '张三户 · 初审 (受理后 20 个工作日)'. */
   title: string;
   due: string | null;
-  /** True when the due date falls in a year without an official holiday calendar (shown 未核定). */
+  /** True when the due date was counted across a year without an official holiday calendar (shown 未核定). */
   dueUnverified?: boolean;
+  /** Those years, for the tooltip. */
+  unverifiedYears?: number[];
   villageId: number | null;
   village: string | null;
   /** The roles the item waits for (the first one is shown). */
   waitsFor: Role[];
   /** Renderer hash route, e.g. '/applications/12'. */
   link: string;
+  /** A decision someone must make: listed (as 待处理) even when its deadline is after this week. */
+  pending?: boolean;
 }
 
 /** A count of data-health findings (invariant violations, missing archive items …), shown as a badge with a link. */
@@ -68,7 +72,7 @@ export function collectWorklist(sources: readonly WorklistSource[], w: WorklistC
   for (const s of sources) {
     try {
       for (const it of s.items?.(w) ?? []) {
-        const bucket = bucketOf(it.due, w.today, w.weekEnd);
+        const bucket = bucketOf(it.due, w.today, w.weekEnd) ?? (it.pending ? 'open' : null);
         if (bucket) items.push({ ...it, bucket });
       }
       health.push(...(s.health?.(w) ?? []));

@@ -1,8 +1,11 @@
 import type { WorklistSource } from './engine';
+import { applicationsWorklist } from '../applications/worklistSource';
 
 /**
  * Every feature's 首页 worklist source, one line each (like channels in ../registry.ts and listeners in
  * ../events.ts). To add yours: write `export const xWorklist: WorklistSource = { id, label, items(w) {…},
  * health(w) {…} }` in your feature folder and append it here. The engine (./engine.ts) imports no feature.
  */
-export const worklistSources: WorklistSource[] = [];
+export const worklistSources: WorklistSource[] = [
+  applicationsWorklist,
+];

@@ -7,6 +7,7 @@ import { ErrorAlert, Loading } from '../../components/Status';
 import { PrintButton } from '../../components/PrintButton';
 import type { ArchiveDocType } from '../../../src-main/features/archive/terms';
 import { CalculationView, DeadlineBadge, StageBadge } from './shared';
+import { UnverifiedBadge } from '../../components/Unverified';
 import { StepForm } from './StepForm';
 
 const PAPERS: { document: string; label: string; docType: ArchiveDocType; when?: (stage: string, kinds: string[]) => boolean }[] = [
@@ -51,7 +52,7 @@ export function ApplicationDetail({ id }: { id: number }) {
             <Table>
               <Table.Tbody>
                 {data.deadlines.map((d) => (
-                  <Table.Tr key={d.key}><Table.Td>{d.label}</Table.Td><Table.Td>{formatDate(d.due)}</Table.Td>
+                  <Table.Tr key={d.key}><Table.Td>{d.label}</Table.Td><Table.Td>{formatDate(d.due)}<UnverifiedBadge years={d.unverified} /></Table.Td>
                     <Table.Td><DeadlineBadge state={d.state} />{d.doneOn ? ` ${formatDate(d.doneOn)}` : ''}</Table.Td></Table.Tr>
                 ))}
               </Table.Tbody>

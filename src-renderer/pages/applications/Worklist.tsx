@@ -4,6 +4,7 @@ import { useCall } from '../../lib/useCall';
 import { formatDate } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { DeadlineBadge, StageBadge } from './shared';
+import { UnverifiedBadge } from '../../components/Unverified';
 
 const PAGE_SIZE = 50;
 
@@ -33,7 +34,7 @@ export function Worklist() {
                   <Table.Tr key={`${r.applicationId}-${r.key}`}>
                     <Table.Td>{r.village}</Table.Td><Table.Td><a href={`#/applications/${r.applicationId}`}>{r.headName}</a></Table.Td>
                     <Table.Td><StageBadge stage={r.stage} /></Table.Td><Table.Td>{r.label}</Table.Td>
-                    <Table.Td>{formatDate(r.due)}</Table.Td><Table.Td><DeadlineBadge state={r.state} /></Table.Td>
+                    <Table.Td>{formatDate(r.due)}<UnverifiedBadge years={r.unverified} /></Table.Td><Table.Td><DeadlineBadge state={r.state} /></Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
