@@ -1,6 +1,7 @@
 import type { Services } from './services';
 import type { Actor } from './ipc/contract';
 import { isInitialized } from './features/setup/initialize';
+import { reconcileExports } from './features/ledgers/reconcile';
 
 /** Work the app does by itself when it starts; audited under this name. */
 export const SYSTEM_ACTOR: Actor = { userId: null, username: 'system', displayName: '系统自动', role: 'admin' };
@@ -13,4 +14,13 @@ export async function runStartupJobs(s: Services): Promise<void> {
   if (!isInitialized(s.handle.sqlite)) return;
   const r = await s.router.call({ channel: 'applications.endPhaseOuts', input: {}, actor: SYSTEM_ACTOR });
   if (!r.ok) s.log.error('startup endPhaseOuts', new Error(r.error.message));
+  await settleInterruptedExports(s);
+}
+
+/** Package numbers of exports a crash interrupted, and the 未完成_ folders they left, settled and logged. */
+async function settleInterruptedExports(s: Services): Promise<void> {
+  try {
+    const r = await reconcileExports(s.handle.sqlite, SYSTEM_ACTOR);
+    if (r.recovered.length || r.abandoned.length || r.removed.length || r.left.length) s.log.info(`startup exports ${JSON.stringify(r)}`);
+  } catch (e) { s.log.error('startup reconcileExports', e); }
 }

@@ -1,8 +1,9 @@
 import type { Services } from '../services';
 import { archiveStoreCheck } from '../features/archive/checks';
+import { auditAnchorCheck } from '../features/backup/anchors';
 
 /** A named consistency check run by `cli check`; features append theirs (archive store hashes …). */
 export interface CheckResult { name: string; ok: boolean; details: unknown }
 export type Check = (s: Services) => CheckResult | Promise<CheckResult>;
 
-export const extraChecks: Check[] = [archiveStoreCheck];
+export const extraChecks: Check[] = [archiveStoreCheck, auditAnchorCheck];

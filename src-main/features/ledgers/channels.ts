@@ -14,6 +14,8 @@ import { listRemovableDrives, validateDestination } from './destination';
 import { writePackage } from './package';
 import { verifyPackage } from './verify';
 import { keyFingerprint } from './keys';
+import { settleReservation } from './reservations';
+import { recordAnchor } from '../audit/anchors';
 import type { Manifest } from './manifest';
 import { checkIncoming, duplicates, importedPackages, registeredTownships, registerTownship, rollup, storePackage } from './county';
 
@@ -92,6 +94,8 @@ export const ledgersChannels = {
         const id = ctx.sqlite.prepare(`INSERT INTO exchange_exports (period, sequence, folder_name, destination, manifest_sha256, created_at, created_by)
           VALUES (?, ?, ?, ?, ?, ?, ?)`).run(i.period, r.sequence, r.folderName, destination, r.manifestSha256,
           r.manifest.createdAt, ctx.actor.username).lastInsertRowid;
+        settleReservation(ctx.sqlite, r.sequence, 'exported');
+        recordAnchor(ctx.sqlite, { kind: 'package', ref: r.folderName, ...r.manifest.audit, at: r.manifest.createdAt });
         ctx.audit({ entity: 'exchange_export', entityId: Number(id), after: { period: i.period, sequence: r.sequence, folder: r.path,
           files: r.manifest.files.map((f) => ({ name: f.name, sha256: f.sha256, rows: f.rows })) } });
       });

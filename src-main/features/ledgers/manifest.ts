@@ -17,6 +17,8 @@ export interface Manifest {
   createdBy: string;
   keyFingerprint: string;
   files: ManifestFile[];
+  /** The township's audit chain when the package was written (length, last hash): an anchor the county keeps. */
+  audit: { rows: number; headHash: string | null };
 }
 
 export const PACKAGE_FORMAT = 'dibao-package/1';

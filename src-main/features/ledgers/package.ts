@@ -13,6 +13,8 @@ import { writeLedgerWorkbook, type LedgerSheet } from './xlsx';
 import { keyFingerprint, sign, townshipKeys } from './keys';
 import { DATA_FILE, folderNameOf, MANIFEST, PACKAGE_FORMAT, sha256File, SIGNATURE, type Manifest, type ManifestFile } from './manifest';
 import { verifyPackage, type VerifyResult } from './verify';
+import { reserveSequence, settleReservation } from './reservations';
+import { chainHead } from '../audit/anchors';
 import { renderDocument } from '../../print/render';
 import type { Actor } from '../../ipc/contract';
 
@@ -25,8 +27,6 @@ export interface PackageResult { folderName: string; path: string; sequence: num
 /** The person list the county joins on (身份证号): covered members of the households on the roster. */
 export interface PackagePerson { idNumber: string; name: string; category: string; village: string; headName: string }
 
-export const nextSequence = (sqlite: Database.Database) =>
-  ((sqlite.prepare('SELECT MAX(sequence) FROM exchange_exports').pluck().get() as number | null) ?? 0) + 1;
 
 /**
  * Writes `<division-code>_<period>_<seq>/` on the destination: every available ledger, the monthly statistics,
@@ -40,10 +40,14 @@ export async function writePackage(job: PackageJob): Promise<PackageResult> {
     const failed = stats.checks.filter((c) => !c.ok).map((c) => `${c.name}（${c.detail}）`);
     throw new AppError('CHECKS_FAILED', `月度统计表校验未通过，未导出：${failed.join('；')}`, { checks: stats.checks });
   }
-  const sequence = nextSequence(job.sqlite);
-  const folderName = folderNameOf(job.township.divisionCode, job.period, sequence);
+  const audit = chainHead(job.sqlite); // before writing: the export's own audit row comes after the package
+  const { sequence, folderName } = reserveSequence(job.sqlite, { period: job.period, destination: job.destination,
+    folderName: (seq) => folderNameOf(job.township.divisionCode, job.period, seq) });
   const finalDir = path.join(job.destination, folderName);
-  if (fs.existsSync(finalDir)) throw new AppError('CONFLICT', `目标位置已有同名文件夹 ${folderName}，请换一个位置或先移走它`);
+  if (fs.existsSync(finalDir)) {
+    settleReservation(job.sqlite, sequence, 'abandoned', '目标位置已有同名文件夹');
+    throw new AppError('CONFLICT', `目标位置已有同名文件夹 ${folderName}，请换一个位置或先移走它`);
+  }
   const tmpDir = path.join(job.destination, `未完成_${folderName}_${crypto.randomBytes(3).toString('hex')}`);
   fs.mkdirSync(tmpDir);
   try {
@@ -52,7 +56,7 @@ export async function writePackage(job: PackageJob): Promise<PackageResult> {
     const manifest: Manifest = {
       format: PACKAGE_FORMAT, township: job.township, divisionCode: job.township.divisionCode, period: job.period, sequence,
       folderName, appVersion: appVersion(), createdAt: new Date().toISOString(), createdBy: job.createdBy,
-      keyFingerprint: keyFingerprint(publicKeyPem), files,
+      keyFingerprint: keyFingerprint(publicKeyPem), files, audit,
     };
     const bytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
     writeDurably(path.join(tmpDir, MANIFEST), bytes);
@@ -66,6 +70,7 @@ export async function writePackage(job: PackageJob): Promise<PackageResult> {
     try { syncDir(job.destination); } catch { /* the package is complete and verified; the OS flushes the rename soon */ }
     return { folderName, path: finalDir, sequence, manifest, manifestSha256: crypto.createHash('sha256').update(bytes).digest('hex'), verify: { ...check, ok: true, dir: finalDir, problems: [] } };
   } catch (e) {
+    settleReservation(job.sqlite, sequence, 'abandoned', e instanceof Error ? e.message.slice(0, 200) : String(e));
     throw failure(e, tmpDir);
   }
 }
