@@ -2,7 +2,8 @@ import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'el
 import fs from 'node:fs';
 import path from 'node:path';
 import { createServices, type Services } from '../services';
-import { outboxPath, saveToInbox } from '../ipc/files';
+import { saveToInbox } from '../ipc/files';
+import { outboxResponse, readableOutboxFile } from '../ipc/outbox';
 import { lockDown, isOwnFrame, APP_ORIGIN } from './security';
 import { registerScheme, serveApp } from './protocol';
 import { runStartupJobs } from '../startup';
@@ -42,14 +43,14 @@ function registerIpc(s: Services): void {
     if (!s.sessions.actorFor(req.sessionId)) return { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } };
     return { ok: true, value: { inboxName: saveToInbox(s.dataDir, String(req.name), Buffer.from(req.bytes)) } };
   }));
-  ipcMain.handle('dibao:openOutbox', guard((name: string) => {
-    outboxPath(s.dataDir, name); // validates the name
+  ipcMain.handle('dibao:openOutbox', guard((name: string, sessionId: string | null) => {
+    readableOutboxFile(s.handle.sqlite, s.dataDir, s.sessions.actorFor(sessionId ?? null), String(name)); // recorded, and this role may read it
     const preview = new BrowserWindow({ parent: win, width: 1000, height: 800, title: '打印预览',
       webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, plugins: true } });
-    void preview.loadURL(`${APP_ORIGIN}/outbox/${encodeURIComponent(name)}`);
+    void preview.loadURL(`${APP_ORIGIN}/outbox/${encodeURIComponent(name)}?session=${encodeURIComponent(sessionId ?? '')}`);
   }));
-  ipcMain.handle('dibao:saveOutbox', guard(async (name: string) => {
-    const from = outboxPath(s.dataDir, name);
+  ipcMain.handle('dibao:saveOutbox', guard(async (name: string, sessionId: string | null) => {
+    const from = readableOutboxFile(s.handle.sqlite, s.dataDir, s.sessions.actorFor(sessionId ?? null), String(name)).file;
     const r = await dialog.showSaveDialog(win!, { defaultPath: name });
     if (r.canceled || !r.filePath) return null;
     await fs.promises.copyFile(from, r.filePath);
@@ -73,7 +74,9 @@ app.whenReady().then(() => {
     return;
   }
   lockDown();
-  serveApp(path.join(process.env.DIBAO_APP_ROOT, 'dist-renderer'), dataDir);
+  const s = services;
+  serveApp(path.join(process.env.DIBAO_APP_ROOT, 'dist-renderer'),
+    (name, sessionId) => outboxResponse(s.handle.sqlite, dataDir, s.sessions.actorFor(sessionId), name));
   registerIpc(services);
   void runStartupJobs(services);
   win = createWindow();

@@ -13,7 +13,7 @@ contextBridge.exposeInMainWorld('dibao', {
     return () => { ipcRenderer.removeListener('dibao:progress', listener); };
   },
   upload: (req: { name: string; bytes: ArrayBuffer; sessionId: string | null }) => ipcRenderer.invoke('dibao:upload', req),
-  openOutbox: (name: string) => ipcRenderer.invoke('dibao:openOutbox', name),
-  saveOutbox: (name: string) => ipcRenderer.invoke('dibao:saveOutbox', name),
+  openOutbox: (name: string, sessionId: string | null) => ipcRenderer.invoke('dibao:openOutbox', name, sessionId),
+  saveOutbox: (name: string, sessionId: string | null) => ipcRenderer.invoke('dibao:saveOutbox', name, sessionId),
   pickFolder: () => ipcRenderer.invoke('dibao:pickFolder'),
 });

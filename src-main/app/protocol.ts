@@ -2,7 +2,7 @@ import { protocol } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CSP } from '../ipc/web-bridge';
-import { outboxPath } from '../ipc/files';
+import type { OutboxResponse } from '../ipc/outbox';
 import { insideRoot } from '../paths';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
@@ -12,13 +12,20 @@ export function registerScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
-/** Serves app://dibao/<file> from the built renderer and app://dibao/outbox/<name> from the data dir's outbox. */
-export function serveApp(rendererRoot: string, dataDir: string): void {
+/**
+ * Serves app://dibao/<file> from the built renderer and app://dibao/outbox/<name>?session=… through the same
+ * permission-checked outbox answer as the web bridge (ipc/outbox.ts).
+ */
+export function serveApp(rendererRoot: string, outbox: (name: string, sessionId: string | null) => OutboxResponse): void {
   protocol.handle('app', async (req) => {
     const url = new URL(req.url);
     const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
     try {
-      const file = rel.startsWith('outbox/') ? outboxPath(dataDir, rel.slice('outbox/'.length)) : insideRoot(rendererRoot, rel);
+      if (rel.startsWith('outbox/')) {
+        const r = outbox(rel.slice('outbox/'.length), url.searchParams.get('session'));
+        return new Response(r.file ? await fs.promises.readFile(r.file) : r.body, { status: r.status, headers: r.headers });
+      }
+      const file = insideRoot(rendererRoot, rel);
       if (!file) return new Response('forbidden', { status: 403 });
       const body = await fs.promises.readFile(file);
       return new Response(body, { headers: { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP } });

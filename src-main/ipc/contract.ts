@@ -16,6 +16,8 @@ export interface HandlerContext {
   dataDir: string;
   actor: Actor;
   channel: string;
+  /** The permission of the channel being run (files it writes to the outbox are readable with this permission). */
+  permission?: Permission;
   /** Appends an audit row (inside the current transaction for mutations). */
   audit(entry: AuditEntry): void;
   /** Runs fn in one transaction with its audit rows (for 'job' channels that write in steps). */

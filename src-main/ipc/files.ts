@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { AppError } from './errors';
+import { assertUploadable } from './content-type';
 
 /**
  * Files cross the IPC boundary only by name: uploads land in <dataDir>/inbox, produced files
@@ -25,8 +26,13 @@ function inside(dir: string, name: string): string {
   return full;
 }
 
-/** Saves an upload; returns the inbox name (random prefix keeps two uploads of one name apart). */
+/**
+ * Saves an upload; returns the inbox name (random prefix keeps two uploads of one name apart). Only kinds the app
+ * reads are accepted, checked by content: an HTML page never lands in the inbox, whatever it is called.
+ */
 export function saveToInbox(dataDir: string, originalName: string, data: Buffer): string {
+  if (data.length === 0) throw new AppError('EMPTY_FILE', '文件是空的');
+  assertUploadable(data, originalName);
   const base = path.basename(originalName).replace(/[^\w\u4e00-\u9fa5.\-()（）]/g, '_').slice(-100) || 'upload';
   const name = `${crypto.randomBytes(6).toString('hex')}-${base}`;
   fs.mkdirSync(inboxDir(dataDir), { recursive: true });

@@ -49,7 +49,7 @@ export function createRouter(handle: DbHandle, channels: ChannelMap, deps: {
       }
       const parsed = def.input.safeParse(req.input ?? {});
       if (!parsed.success) throw validationError(parsed.error);
-      const ctx = makeContext(req, actor ?? anonymous);
+      const ctx = { ...makeContext(req, actor ?? anonymous), permission: def.permission };
       const value = await run(def.kind, ctx, () => def.handler(ctx, parsed.data));
       result = { ok: true, value };
     } catch (e) {
@@ -113,5 +113,6 @@ export function toErrorBody(e: unknown): { code: string; message: string; detail
   }
   if (code === 'ENOSPC') return { code: 'DISK_FULL', message: '磁盘空间已满，本次操作未保存；请清理磁盘后重试' };
   if (code.startsWith('SQLITE_CONSTRAINT')) return { code: 'CONFLICT', message: '数据与已有记录冲突，本次操作未保存' };
-  return { code: 'INTERNAL', message: `内部错误：${(e as Error)?.message ?? String(e)}` };
+  // never echo an internal message (SQL text, paths) to the caller: it is in the log
+  return { code: 'INTERNAL', message: '内部错误，本次操作未保存；详情已记录在日志中' };
 }

@@ -4,7 +4,9 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import type { Services } from '../services';
 import { insideRoot, rendererDir } from '../paths';
-import { outboxPath, saveToInbox } from './files';
+import { saveToInbox } from './files';
+import { outboxResponse } from './outbox';
+import { AppError } from './errors';
 import type { ProgressEvent } from './router';
 
 /** The same CSP as the Electron window: nothing loads from outside the app. */
@@ -13,7 +15,7 @@ export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'uns
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json', '.ico': 'image/x-icon',
-  '.pdf': 'application/pdf', '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '.zip': 'application/zip' };
+  '.pdf': 'application/pdf', '.woff': 'font/woff', '.ttf': 'font/ttf' };
 
 const MAX_BODY = 64 * 1024 * 1024;
 
@@ -24,7 +26,13 @@ const MAX_BODY = 64 * 1024 * 1024;
 export function startWebBridge(services: Services, port = 0): Promise<{ url: string; token: string; close(): void }> {
   const token = crypto.randomBytes(24).toString('hex');
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((e) => send(res, 500, { ok: false, error: { code: 'INTERNAL', message: String(e?.message ?? e) } }));
+    handle(req, res).catch((e) => {
+      // a malformed request is the caller's fault (400); anything else is logged, never echoed to the caller
+      if (e instanceof BadRequest) return send(res, e.status, { ok: false, error: { code: 'BAD_REQUEST', message: e.message } });
+      services.log.error(`web ${req.method} ${String(req.url).split('?')[0]}`, e);
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: '内部错误，已记录在日志中' } });
+      else res.destroy();
+    });
   });
   const sse = new Set<http.ServerResponse>();
   services.router.events.on('progress', (p: ProgressEvent) => {
@@ -40,17 +48,24 @@ export function startWebBridge(services: Services, port = 0): Promise<{ url: str
     if (given !== token) return send(res, 401, { ok: false, error: { code: 'BAD_TOKEN', message: '桥接令牌无效' } });
     const sessionId = (req.headers['x-dibao-session'] as string | undefined) ?? null;
     if (url.pathname === '/api/call' && req.method === 'POST') {
-      const body = JSON.parse((await readBody(req)).toString('utf8') || '{}');
-      return send(res, 200, await services.router.call({ channel: body.channel, input: body.input, sessionId, jobId: body.jobId }));
+      const body = await readJson(req);
+      if (typeof body.channel !== 'string') throw new BadRequest('请求缺少操作名（channel）');
+      const jobId = typeof body.jobId === 'string' ? body.jobId : undefined;
+      return send(res, 200, await services.router.call({ channel: body.channel, input: body.input, sessionId, jobId }));
     }
     if (url.pathname === '/api/cancel' && req.method === 'POST') {
-      services.router.cancel(JSON.parse((await readBody(req)).toString('utf8')).jobId);
+      services.router.cancel(String((await readJson(req)).jobId));
       return send(res, 200, { ok: true, value: true });
     }
     if (url.pathname === '/api/upload' && req.method === 'POST') {
       if (!services.sessions.actorFor(sessionId)) return send(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
-      const name = saveToInbox(services.dataDir, decodeURIComponent(String(req.headers['x-file-name'] ?? 'upload')), await readBody(req));
-      return send(res, 200, { ok: true, value: { inboxName: name } });
+      try {
+        const name = saveToInbox(services.dataDir, decodeName(String(req.headers['x-file-name'] ?? 'upload')), await readBody(req));
+        return send(res, 200, { ok: true, value: { inboxName: name } });
+      } catch (e) {
+        if (e instanceof AppError) return send(res, 400, { ok: false, error: { code: e.code, message: e.message } });
+        throw e;
+      }
     }
     if (url.pathname === '/api/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
@@ -60,13 +75,11 @@ export function startWebBridge(services: Services, port = 0): Promise<{ url: str
       return;
     }
     if (url.pathname.startsWith('/api/outbox/')) {
-      if (!services.sessions.actorFor(url.searchParams.get('session'))) return send(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
-      const name = decodeURIComponent(url.pathname.slice('/api/outbox/'.length));
-      const file = outboxPath(services.dataDir, name);
-      if (!fs.existsSync(file)) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '文件不存在' } });
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'content-disposition': `${url.searchParams.get('download') ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(name)}` });
-      return fs.createReadStream(file).pipe(res);
+      const actor = services.sessions.actorFor(url.searchParams.get('session'));
+      const name = decodeName(url.pathname.slice('/api/outbox/'.length));
+      const r = outboxResponse(services.handle.sqlite, services.dataDir, actor, name, !!url.searchParams.get('download'));
+      res.writeHead(r.status, r.headers);
+      return r.file ? fs.createReadStream(r.file).pipe(res) : res.end(r.body);
     }
     send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '无此接口' } });
   }
@@ -91,7 +104,7 @@ export function isLoopbackRequest(req: http.IncomingMessage, port: number): bool
 
 function serveStatic(pathname: string, res: http.ServerResponse, token: string) {
   const root = rendererDir();
-  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const rel = pathname === '/' ? 'index.html' : decodeName(pathname).replace(/^\/+/, '');
   const file = insideRoot(root, rel);
   if (!file || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
     return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '文件不存在' } });
@@ -107,6 +120,23 @@ function serveStatic(pathname: string, res: http.ServerResponse, token: string) 
   fs.createReadStream(file).pipe(res);
 }
 
+/** A request the bridge cannot read (bad JSON, bad encoding): answered 400 with a fixed Chinese message. */
+class BadRequest extends Error { constructor(message: string, public status = 400) { super(message); } }
+
+async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
+  let body: unknown;
+  try { body = JSON.parse((await readBody(req)).toString('utf8') || '{}'); } catch (e) {
+    if (e instanceof BadRequest) throw e;
+    throw new BadRequest('请求内容不是有效的 JSON');
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new BadRequest('请求内容应为 JSON 对象');
+  return body as Record<string, unknown>;
+}
+
+function decodeName(s: string): string {
+  try { return decodeURIComponent(s); } catch { throw new BadRequest('文件名编码有误'); }
+}
+
 function send(res: http.ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
@@ -118,7 +148,7 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) { reject(new Error('请求过大')); req.destroy(); return; }
+      if (size > MAX_BODY) { reject(new BadRequest('请求过大（上限 64 MB）', 413)); req.destroy(); return; }
       chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));

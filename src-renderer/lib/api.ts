@@ -14,8 +14,8 @@ export interface DibaoPreload {
   cancel(jobId: string): Promise<void>;
   onProgress(cb: (p: ProgressEvent) => void): () => void;
   upload(req: { name: string; bytes: ArrayBuffer; sessionId: string | null }): Promise<Wire>;
-  openOutbox(name: string): Promise<void>;
-  saveOutbox(name: string): Promise<string | null>;
+  openOutbox(name: string, sessionId: string | null): Promise<void>;
+  saveOutbox(name: string, sessionId: string | null): Promise<string | null>;
   pickFolder(): Promise<string | null>;
 }
 
@@ -92,12 +92,12 @@ export async function uploadFile(file: File): Promise<string> {
 
 /** URL of a produced file (PDF/xlsx) in the outbox, for preview or download in web mode. */
 export function outboxUrl(name: string, download = false): string {
-  if (window.dibao) return `app://dibao/outbox/${encodeURIComponent(name)}`;
+  if (window.dibao) return `app://dibao/outbox/${encodeURIComponent(name)}?session=${sessionId ?? ''}`;
   return `./api/outbox/${encodeURIComponent(name)}?token=${bridgeToken()}&session=${sessionId ?? ''}${download ? '&download=1' : ''}`;
 }
 
 /** Opens a produced file: Electron previews it in the app; the browser opens it in a new tab. */
 export async function openOutbox(name: string) {
-  if (window.dibao) return window.dibao.openOutbox(name);
+  if (window.dibao) return window.dibao.openOutbox(name, sessionId);
   window.open(outboxUrl(name), '_blank');
 }

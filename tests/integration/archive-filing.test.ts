@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, ok, testServices } from '../helpers/services';
-import { saveToInbox } from '../../src-main/ipc/files';
+import fs from 'node:fs';
+import path from 'node:path';
+import { inboxDir, saveToInbox } from '../../src-main/ipc/files';
 import { archiveStoreCheck } from '../../src-main/features/archive/checks';
 
 type S = ReturnType<typeof testServices>;
@@ -60,7 +62,10 @@ describe('documents other features receive are filed into the archive', () => {
   });
 
   it('refuses a board photo the archive cannot keep, and records nothing', async () => {
-    const photo = saveToInbox(s.dir, '公示栏.jpg', Buffer.from('not a picture'));
+    expect(() => saveToInbox(s.dir, '公示栏.jpg', Buffer.from('not a picture'))).toThrow(/扩展名与内容不符|只能上传/); // refused at upload now
+    const photo = 'a1b2c3d4e5f6-公示栏.jpg'; // and a file already in the inbox is checked again by the posting
+    fs.mkdirSync(inboxDir(s.dir), { recursive: true });
+    fs.writeFileSync(path.join(inboxDir(s.dir), photo), 'not a picture');
     const before = all('SELECT id FROM notice_postings').length;
     const r = await s.router.call({ channel: 'notices.recordPosting', actor: ADMIN,
       input: { kind: '长期公示', periodStart: '2026-11-22', postedAt: '2026-11-23', place: '公开栏', photo } });

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { channel } from '../../ipc/contract';
 import { AppError } from '../../ipc/errors';
-import { inboxPath, originalName, outboxPath, assertSafeName } from '../../ipc/files';
+import { inboxPath, originalName, assertSafeName } from '../../ipc/files';
+import { newOutboxFile, readableOutboxFile } from '../../ipc/outbox';
 import { setSetting } from '../settings/store';
 import { ARCHIVE_DOC_TYPES, ARCHIVE_SETTINGS_KEY, BAG_STATUSES, DISPOSAL_METHODS, LEVEL_PRESETS, RULE_SETS, archiveSettings,
   archiveSettingsSchema, todayIso } from './terms';
@@ -96,8 +97,8 @@ export const archiveChannels = {
     input: z.object({ householdId: id, outboxName: z.string().max(200), docType, title: z.string().trim().min(1).max(120),
       date: isoDate.optional(), responsible: z.string().trim().max(60).optional(), note: text(200) }),
     handler: (ctx, i) => {
-      const path = outboxPath(ctx.dataDir, assertSafeName(i.outboxName));
-      if (!fs.existsSync(path)) throw new AppError('NOT_FOUND', `找不到已生成的文件：${i.outboxName}`);
+      // only a file the app produced and this user may read (a ledger with full IDs is not 'printed PDF')
+      const { file: path } = readableOutboxFile(ctx.sqlite, ctx.dataDir, ctx.actor, assertSafeName(i.outboxName));
       const r = fileStoredDocument(ctx, { householdIds: [i.householdId], sourcePath: path, fileName: i.outboxName, docType: i.docType,
         title: i.title, date: i.date ?? todayIso(), responsible: i.responsible, note: i.note, source: '系统打印', whenDisposed: 'refuse' });
       const bag = bagFor(ctx, i.householdId);
@@ -113,9 +114,9 @@ export const archiveChannels = {
       if (!item.file_sha256) throw new AppError('NOT_FOUND', '这份文件没有扫描件');
       const f = ctx.sqlite.prepare('SELECT ext FROM archive_files WHERE sha256 = ?').get(item.file_sha256) as { ext: FileExt };
       const { buf } = readStored(ctx.dataDir, item.file_sha256, f.ext);
-      const name = `卷内文件-${item.id}-${item.file_sha256.slice(0, 8)}.${f.ext}`;
-      fs.writeFileSync(outboxPath(ctx.dataDir, name), buf);
-      return { outboxName: name };
+      const out = newOutboxFile(ctx, `卷内文件-${item.id}-${item.file_sha256.slice(0, 8)}.${f.ext}`);
+      fs.writeFileSync(out.path, buf);
+      return { outboxName: out.name };
     },
   }),
   'archive.remarks': channel({

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { channel, type HandlerContext } from '../../ipc/contract';
 import { AppError } from '../../ipc/errors';
-import { outboxPath } from '../../ipc/files';
+import { newOutboxFile } from '../../ipc/outbox';
 import { getSetting, getTownship } from '../settings/store';
 import { findLedger, ledgerAvailable, ledgers, ledgerSheets, requireTownship } from './registry';
 import { monthlyStats } from './stats';
@@ -61,9 +61,9 @@ export const ledgersChannels = {
     title: '导出月度统计表（xlsx）', permission: 'read', kind: 'job', input: z.object({ period }),
     handler: async (ctx, i) => {
       const t = township(ctx);
-      const name = `${t.name}月度统计表_${i.period}_${stamp()}.xlsx`;
-      await writeLedgerWorkbook(outboxPath(ctx.dataDir, name), statsSheets(monthlyStats(ctx.sqlite, i.period, t)));
-      return { fileName: name };
+      const out = newOutboxFile(ctx, `${t.name}月度统计表_${i.period}_${stamp()}.xlsx`);
+      await writeLedgerWorkbook(out.path, statsSheets(monthlyStats(ctx.sqlite, i.period, t)));
+      return { fileName: out.name };
     },
   }),
   'ledgers.exportLedger': channel({
@@ -73,10 +73,10 @@ export const ledgersChannels = {
       if (!l) throw new AppError('NOT_FOUND', `没有名为 ${i.name} 的台账`);
       if (!ledgerAvailable(ctx.sqlite, l)) throw new AppError('UNAVAILABLE', `${l.title}的数据尚未建立，暂不能导出`);
       const t = township(ctx);
-      const name = `${t.name}${l.title}_${i.period}_${stamp()}.xlsx`;
-      const rows = await writeLedgerWorkbook(outboxPath(ctx.dataDir, name), ledgerSheets(ctx.sqlite, l, { period: i.period, township: t }),
+      const out = newOutboxFile(ctx, `${t.name}${l.title}_${i.period}_${stamp()}.xlsx`);
+      const rows = await writeLedgerWorkbook(out.path, ledgerSheets(ctx.sqlite, l, { period: i.period, township: t }),
         { cancelled: ctx.cancelled, onRows: (n) => ctx.progress({ done: n, total: 0, message: `已写入 ${n} 行` }) });
-      return { fileName: name, rows };
+      return { fileName: out.name, rows };
     },
   }),
   'ledgers.drives': channel({
@@ -117,9 +117,9 @@ export const ledgersChannels = {
     handler: (ctx) => {
       const t = township(ctx);
       const pem = getSetting<string>(ctx.sqlite, 'signing.publicKeyPem', '');
-      const fileName = `${t.divisionCode}_${t.name}_公钥.pem`;
-      fs.writeFileSync(outboxPath(ctx.dataDir, fileName), pem);
-      return { fileName, pem, fingerprint: keyFingerprint(pem), township: t };
+      const out = newOutboxFile(ctx, `${t.divisionCode}_${t.name}_公钥.pem`);
+      fs.writeFileSync(out.path, pem);
+      return { fileName: out.name, pem, fingerprint: keyFingerprint(pem), township: t };
     },
   }),
   'ledgers.county.registerTownship': channel({

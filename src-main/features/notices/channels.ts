@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../../ipc/contract';
 import { AppError, notFound } from '../../ipc/errors';
-import { outboxPath } from '../../ipc/files';
+import { newOutboxFile } from '../../ipc/outbox';
 import { setSetting } from '../settings/store';
 import { localToday } from '../households/store';
 import { id, isoDate, isoMonth } from '../households/schemas';
@@ -69,9 +69,9 @@ export const noticesChannels = {
       const p = getPosting(ctx.sqlite, i.id);
       const row = ctx.sqlite.prepare('SELECT photo_sha256 AS sha, photo_ext AS ext FROM notice_postings WHERE id = ?').get(i.id) as { sha: string | null; ext: FileExt | null };
       if (!row.sha || !row.ext) throw notFound('张贴照片', i.id);
-      const name = `张贴照片-${p.id}.${row.ext}`;
-      copyStoredToOutbox(ctx.dataDir, row.sha, row.ext, outboxPath(ctx.dataDir, name));
-      return { outboxName: name };
+      const out = newOutboxFile(ctx, `张贴照片-${p.id}.${row.ext}`);
+      copyStoredToOutbox(ctx.dataDir, row.sha, row.ext, out.path);
+      return { outboxName: out.name };
     },
   }),
   'notices.addObjection': channel({

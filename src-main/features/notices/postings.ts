@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import type { HandlerContext } from '../../ipc/contract';
 import { AppError, notFound } from '../../ipc/errors';
 import { inboxPath, originalName } from '../../ipc/files';
+import { readableOutboxFile } from '../../ipc/outbox';
+import { assertKind } from '../../ipc/content-type';
 import { noticeRuns, type Selection } from './queries';
 import { periodEnd, type NoticeKind } from './rules';
 import { noticeSettings } from './settings';
@@ -19,8 +21,15 @@ function storePhoto(ctx: HandlerContext, inboxName: string) {
   const name = originalName(inboxName);
   if (!PHOTO_EXT.test(name)) throw new AppError('VALIDATION', '张贴照片应为 JPG 或 PNG 图片');
   const bytes = fs.readFileSync(inboxPath(ctx.dataDir, inboxName));
+  assertKind(bytes, ['jpg', 'png'], '张贴照片');
   const stored = storeReceived(ctx, bytes, name);
   return { sha256: stored.sha256, ext: stored.ext, name, bytes };
+}
+
+/** The posted PDF must be one the app printed itself (recorded in the outbox as its own PDF), never an upload. */
+function assertPrintedNotice(ctx: HandlerContext, name: string) {
+  const { record } = readableOutboxFile(ctx.sqlite, ctx.dataDir, ctx.actor, name);
+  if (!record.inline) throw new AppError('VALIDATION', '张贴的公示文件必须是本程序打印的公示PDF');
 }
 
 export interface PostingInput extends Selection {
@@ -31,6 +40,7 @@ export interface PostingInput extends Selection {
 export function recordPosting(ctx: HandlerContext, i: PostingInput): number {
   const s = noticeSettings(ctx.sqlite);
   const end = i.kind === '长期公示' ? null : periodEnd(i.periodStart, s.periodDays);
+  if (i.printedFile) assertPrintedNotice(ctx, i.printedFile);
   const photo = i.photo ? storePhoto(ctx, i.photo) : null;
   const now = new Date().toISOString();
   const id = Number(ctx.sqlite.prepare(`INSERT INTO notice_postings (kind, village_id, group_id, period_start, period_end, posted_at, place,

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { HandlerContext } from '../../ipc/contract';
 import { conflict, notFound } from '../../ipc/errors';
-import { inboxPath, originalName, outboxPath } from '../../ipc/files';
+import { inboxPath, originalName } from '../../ipc/files';
+import { newOutboxFile } from '../../ipc/outbox';
 import { getTownship } from '../settings/store';
 import { getSuspectMappings, rememberSuspectMapping, type SuspectMapping } from './settings';
 import { checkMapping, findMembers, guessMapping, parseRows, readSuspectSheet, writeFeedback, type FeedbackRow } from './suspects';
@@ -104,7 +105,7 @@ export async function exportFeedback(ctx: HandlerContext, importId: number) {
     ...tasks.map((t) => ({ rowNo: t.row_no, cells: JSON.parse(t.raw), result: t.result ?? '', action: t.action, checker: t.checker, date: t.check_date ?? '' })),
     ...unmatched.map((u) => ({ rowNo: u.row, cells: u.cells, result: '', action: u.problem, checker: '', date: '' })),
   ].sort((a, b) => a.rowNo - b.rowNo);
-  const name = `疑点核查反馈-${imp.county}-${importId}.xlsx`;
-  await writeFeedback(outboxPath(ctx.dataDir, name), JSON.parse(imp.headers), JSON.parse(imp.mapping), rows);
-  return { outboxName: name, rows: rows.length, answered: tasks.filter((t) => t.result).length };
+  const out = newOutboxFile(ctx, `疑点核查反馈-${imp.county}-${importId}.xlsx`);
+  await writeFeedback(out.path, JSON.parse(imp.headers), JSON.parse(imp.mapping), rows);
+  return { outboxName: out.name, rows: rows.length, answered: tasks.filter((t) => t.result).length };
 }
