@@ -14,6 +14,7 @@ import { ledgersChannels } from './ledgers/channels';
 import { supervisionChannels } from './supervision/channels';
 import { backupChannels } from './backup/channels';
 import { printChannels } from './print/channels';
+import { payrollChannels } from './payroll/channels';
 import { calendarChannels } from './calendar/channels';
 import { worklistChannels } from './worklist/channels';
 import { accessChannels } from './access/channels';
@@ -36,7 +37,7 @@ function mergeChannels<T extends ChannelMap[]>(...maps: T): UnionToIntersection<
 export const allChannels = mergeChannels(
   setupChannels, userChannels, settingsChannels, regionChannels, auditChannels, dashboardChannels,
   householdsChannels, applicationsChannels, noticesChannels, rechecksChannels, archiveChannels, calendarChannels, worklistChannels,
-  ledgersChannels, supervisionChannels, backupChannels, printChannels,
+  ledgersChannels, supervisionChannels, backupChannels, printChannels, payrollChannels,
   handoffChannels, accessChannels((): ChannelMap => allChannels),
 );
 

@@ -138,6 +138,9 @@ describe('county mode', () => {
         WHERE h.status = '在保' AND m.state = '在户' AND m.covered = 1 AND (h.start_month IS NULL OR h.start_month <= ?) LIMIT 1`).get(PERIOD) as { id: number };
       b.handle.sqlite.prepare('UPDATE members SET id_number = ? WHERE id = ?').run(a.id_number, target.id);
       b.handle.sqlite.prepare("UPDATE households SET category = '特困供养-分散' WHERE id = (SELECT household_id FROM members WHERE id = ?)").run(target.id);
+      // The demo closed the month before these edits: the administrator reopens it and the reviewer closes it again.
+      await ok(b, 'payroll.reopen', { period: PERIOD, reason: '测试：更正成员身份证号和保障类别后重新锁定' });
+      await ok(b, 'payroll.close', { period: PERIOD, closedOn: '2026-11-03' }, actorOf('reviewer'));
       await registerIn(countySvc, s);
       await registerIn(countySvc, b);
       const usbB = fs.mkdtempSync(path.join(os.tmpdir(), 'dibao-usb-'));

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { crossChecks, emptyRow, perCapitaYuan } from '../../src-main/features/ledgers/statsRules';
-import { ytdMonths } from '../../src-main/features/ledgers/stats';
 import { columnWidth, displayWidth } from '../../src-main/features/ledgers/xlsx';
 import { ageOn, monthEnd } from '../../src-main/features/ledgers/period';
 
@@ -8,13 +7,6 @@ describe('monthly statistics rules', () => {
   it('rounds 当月人均补助额 once at the end: 202647 元 for 326 people is 622 元', () => {
     expect(perCapitaYuan(202647_00, 326)).toBe(622);
     expect(perCapitaYuan(0, 0)).toBe(0);
-  });
-
-  it('counts paid months from January or the start month, and stops before the exit month', () => {
-    expect(ytdMonths({ start_month: '2020-05', exited_at: null }, '2026-10')).toBe(10);
-    expect(ytdMonths({ start_month: '2026-08', exited_at: null }, '2026-10')).toBe(3);
-    expect(ytdMonths({ start_month: '2020-01', exited_at: '2026-04-15' }, '2026-10')).toBe(3);
-    expect(ytdMonths({ start_month: '2026-11', exited_at: null }, '2026-10')).toBe(0);
   });
 
   it('passes when the parts add up and explains a failure with the numbers', () => {

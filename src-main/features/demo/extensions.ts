@@ -4,6 +4,7 @@ import { archiveDemo } from '../archive/demo';
 import { supervisionDemo } from '../supervision/demo';
 import { applicationsDemo } from '../applications/demo';
 import { rechecksDemo } from '../rechecks/demo';
+import { payrollDemo } from '../payroll/demo';
 
 /**
  * Features add their own demo rows (staff and relatives, applications, archive bags …) after the base
@@ -11,5 +12,6 @@ import { rechecksDemo } from '../rechecks/demo';
  */
 export type DemoExtension = (sqlite: Database.Database, ctx: { rng: Rng; today: string; region6: string }) => void;
 
-// Order matters: relatives exist before applications are accepted; bags are filed after statuses settle.
-export const demoExtensions: DemoExtension[] = [supervisionDemo, applicationsDemo, rechecksDemo, archiveDemo];
+// Order matters: relatives exist before applications are accepted; bags are filed after statuses settle; the past
+// months are closed (payroll) last, from the decisions the others recorded.
+export const demoExtensions: DemoExtension[] = [supervisionDemo, applicationsDemo, rechecksDemo, archiveDemo, payrollDemo];

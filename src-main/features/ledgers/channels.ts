@@ -12,6 +12,7 @@ import { writeLedgerWorkbook } from './xlsx';
 import { PERIOD_RE, periodLabel } from './period';
 import { listRemovableDrives, validateDestination } from './destination';
 import { writePackage } from './package';
+import { markExported } from '../payroll/close';
 import { verifyPackage } from './verify';
 import { keyFingerprint } from './keys';
 import { settleReservation } from './reservations';
@@ -91,6 +92,7 @@ export const ledgersChannels = {
       const r = await writePackage({ sqlite: ctx.sqlite, dataDir: ctx.dataDir, actor: ctx.actor, township: township(ctx), period: i.period, destination,
         createdBy: ctx.actor.displayName, acceptFailedChecks: i.acceptFailedChecks, progress: progressOf(ctx), cancelled: ctx.cancelled });
       ctx.tx(() => {
+        markExported(ctx.sqlite, i.period); // from now on the month can no longer be reopened
         const id = ctx.sqlite.prepare(`INSERT INTO exchange_exports (period, sequence, folder_name, destination, manifest_sha256, created_at, created_by)
           VALUES (?, ?, ?, ?, ?, ?, ?)`).run(i.period, r.sequence, r.folderName, destination, r.manifestSha256,
           r.manifest.createdAt, ctx.actor.username).lastInsertRowid;

@@ -6,7 +6,8 @@ import { AppError } from '../../ipc/errors';
 import { appRoot } from '../../paths';
 import type { Township } from '../settings/store';
 import { ledgerAvailable, ledgers, ledgerSheets } from './registry';
-import { rosterHouseholdIds } from './roster';
+import { readClosed, monthRow } from '../payroll/snapshot';
+import { periodLabel } from './period';
 import { monthlyStats, type MonthlyStats } from './stats';
 import { statsSheets } from './statsWorkbook';
 import { writeLedgerWorkbook, type LedgerSheet } from './xlsx';
@@ -35,6 +36,7 @@ export interface PackagePerson { idNumber: string; name: string; category: strin
  * renamed to its real name. On any failure the 未完成 folder is removed (or, if the drive is gone, named so).
  */
 export async function writePackage(job: PackageJob): Promise<PackageResult> {
+  requireClosedMonth(job.sqlite, job.period);
   const stats = monthlyStats(job.sqlite, job.period, job.township);
   if (!stats.checksOk && !job.acceptFailedChecks) {
     const failed = stats.checks.filter((c) => !c.ok).map((c) => `${c.name}（${c.detail}）`);
@@ -103,12 +105,25 @@ async function writeFiles(job: PackageJob, dir: string, stats: MonthlyStats): Pr
   return files;
 }
 
+/**
+ * Only a closed (锁定) month goes to the county: its numbers and rosters are frozen, so a package exported again
+ * later carries the same month, whatever was decided since.
+ */
+export function requireClosedMonth(sqlite: Database.Database, period: string) {
+  if (!monthRow(sqlite, period)) {
+    throw new AppError('NOT_CLOSED', `${periodLabel(period)}的发放名册尚未锁定，不能导出报送包：请审核人在“发放”中核对并锁定该月后再导出`);
+  }
+}
+
+/** The covered persons of the closed month's payroll, as frozen at 锁定. */
 export function packagePersons(sqlite: Database.Database, period: string): PackagePerson[] {
-  const ids = new Set(rosterHouseholdIds(sqlite, period));
-  const rows = sqlite.prepare(`SELECT m.household_id AS hid, m.id_number AS idNumber, m.name, h.category, v.name AS village, hm.name AS headName
-    FROM members m JOIN households h ON h.id = m.household_id JOIN regions v ON v.id = h.village_id
-    LEFT JOIN members hm ON hm.id = h.head_member_id WHERE m.state = '在户' AND m.covered = 1 ORDER BY m.id`).all() as (PackagePerson & { hid: number })[];
-  return rows.filter((r) => ids.has(r.hid)).map(({ hid: _hid, ...p }) => ({ ...p, headName: p.headName ?? '' }));
+  const p = readClosed(sqlite, period);
+  if (!p) return [];
+  const lineOf = new Map(p.lines.map((l) => [l.seq, l]));
+  return p.persons.filter((x) => x.covered).map((x) => {
+    const l = lineOf.get(x.lineSeq)!;
+    return { idNumber: x.idNumber, name: x.name, category: l.category, village: l.village, headName: l.headName };
+  });
 }
 
 async function describe(file: string, name: string, rows: Record<string, number>): Promise<ManifestFile> {

@@ -1,41 +1,21 @@
 import type Database from 'better-sqlite3';
 import type { LedgerContext, LedgerDef } from './registry';
 import type { LedgerColumn, LedgerRow, LedgerSheet } from './xlsx';
-import { PAID_STATUSES } from '../../domain/glossary';
 import { periodLabel } from './period';
-import { groupBy } from './group';
-import { prepared } from '../../db/prepared';
+import { payrollFor } from '../payroll/snapshot';
+import type { Payroll } from '../payroll/compute';
 
 /**
- * 低保对象花名册: households receiving money in the period (在保/渐退, started by then), ordered by village and
- * group, with a member sheet. Rows are read in pages of ids so the connection is never held busy while the
- * workbook streams to disk (an open iterate() would make every other query on it throw while the writer yields).
- * Each page binds its ids as one JSON array, so each query is prepared once per connection, not once per page.
+ * 低保对象花名册: the households paid in the month, read from the month's payroll — as frozen at 锁定 when the
+ * month is closed (a later decision never changes a closed month's roster), otherwise computed from the decisions in
+ * force — in the payroll's order (village, group), with a member sheet. The household sheet and the member sheet of
+ * one export share one payroll (ledgerSheets passes both the same context object).
  */
-const PAGE = 1000;
-const PAID = PAID_STATUSES.map((s) => `'${s}'`).join(', ');
-
-/** Ids of the households on the roster for the period, in print order. */
-export function rosterHouseholdIds(sqlite: Database.Database, period: string): number[] {
-  return (sqlite.prepare(`SELECT h.id FROM households h JOIN regions v ON v.id = h.village_id LEFT JOIN regions g ON g.id = h.group_id
-    WHERE h.status IN (${PAID}) AND (h.start_month IS NULL OR h.start_month <= ?)
-    ORDER BY v.sort, v.id, g.sort, g.id, h.id`).pluck().all(period) as number[]);
-}
-
-/**
- * The household sheet and the member sheet of one export share one id list (ledgerSheets passes both the same
- * context object): the ordered query runs once, and both sheets list the same households even if one is added
- * while the file is being written.
- */
-const idsOfExport = new WeakMap<LedgerContext, number[]>();
-function exportIds(sqlite: Database.Database, c: LedgerContext): number[] {
-  let ids = idsOfExport.get(c);
-  if (!ids) idsOfExport.set(c, (ids = rosterHouseholdIds(sqlite, c.period)));
-  return ids;
-}
-
-function* pages(ids: number[]): Generator<number[]> {
-  for (let i = 0; i < ids.length; i += PAGE) yield ids.slice(i, i + PAGE);
+const payrollOfExport = new WeakMap<LedgerContext, Payroll>();
+function exportPayroll(sqlite: Database.Database, c: LedgerContext): Payroll {
+  let p = payrollOfExport.get(c);
+  if (!p) payrollOfExport.set(c, (p = payrollFor(sqlite, c.period)));
+  return p;
 }
 
 export const HOUSEHOLD_COLUMNS: LedgerColumn[] = [
@@ -75,36 +55,13 @@ export const MEMBER_COLUMNS: LedgerColumn[] = [
   { key: 'covered', header: '是否保障对象', width: 4 },
 ];
 
-interface HouseholdRow {
-  id: number; certificate_no: string | null; category: string; causes: string; monthly_amount_fen: number; top_up_fen: number;
-  start_month: string | null; bank_name: string; bank_account: string; village: string; grp: string | null;
-  head_name: string | null; head_id: string | null; family: number; covered: number;
-}
-
-/** One page of households; member counts come from one grouped pass over the page's members, not two lookups per household. */
-const HOUSEHOLD_PAGE_SQL = `SELECT h.id, h.certificate_no, h.category, h.causes, h.monthly_amount_fen, h.top_up_fen, h.start_month,
-  h.bank_name, h.bank_account, v.name AS village, g.name AS grp, hm.name AS head_name, hm.id_number AS head_id,
-  COALESCE(n.family, 0) AS family, COALESCE(n.covered, 0) AS covered
-  FROM households h JOIN regions v ON v.id = h.village_id LEFT JOIN regions g ON g.id = h.group_id
-  LEFT JOIN members hm ON hm.id = h.head_member_id
-  LEFT JOIN (SELECT household_id, COUNT(*) AS family, SUM(covered = 1) AS covered FROM members
-    WHERE household_id IN (SELECT value FROM json_each(@ids)) AND state = '在户' GROUP BY household_id) n ON n.household_id = h.id
-  WHERE h.id IN (SELECT value FROM json_each(@ids))`;
-
 function* householdRows(sqlite: Database.Database, c: LedgerContext): Generator<LedgerRow> {
-  let seq = 0;
-  for (const page of pages(exportIds(sqlite, c))) {
-    const rows = prepared(sqlite, HOUSEHOLD_PAGE_SQL).all({ ids: JSON.stringify(page) }) as HouseholdRow[];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    for (const id of page) {
-      const r = byId.get(id)!;
-      yield {
-        seq: ++seq, township: c.township.name, village: r.village, group: r.grp ?? '', headName: r.head_name ?? '', headId: r.head_id ?? '',
-        certificateNo: r.certificate_no ?? '', category: r.category, cause: primaryCause(r.causes), family: r.family, covered: r.covered,
-        amount: r.monthly_amount_fen, topUp: r.top_up_fen, total: r.monthly_amount_fen + r.top_up_fen, startMonth: r.start_month ?? '',
-        bankName: r.bank_name, bankAccount: r.bank_account,
-      };
-    }
+  for (const l of exportPayroll(sqlite, c).lines) {
+    yield {
+      seq: l.seq, township: c.township.name, village: l.village, group: l.grp, headName: l.headName, headId: l.headId,
+      certificateNo: l.certificateNo, category: l.category, cause: l.cause, family: l.family, covered: l.covered,
+      amount: l.baseFen, topUp: l.topUpFen, total: l.baseFen + l.topUpFen, startMonth: l.startMonth, bankName: l.bankName, bankAccount: l.bankAccount,
+    };
   }
 }
 
@@ -113,36 +70,18 @@ export function primaryCause(causesJson: string): string {
   try { const list = JSON.parse(causesJson) as string[]; return list[0] ?? '其他'; } catch { return '其他'; }
 }
 
-interface MemberRow {
-  household_id: number; name: string; id_number: string; relation: string; sex: string; birth_date: string; health: string;
-  disability_type: string; disability_grade: number | null; labour_capacity: string; covered: number;
-}
-interface HouseholdInfo { id: number; category: string; village: string; grp: string | null; head_name: string | null }
-
-const PAGE_INFO_SQL = `SELECT h.id, h.category, v.name AS village, g.name AS grp, hm.name AS head_name
-  FROM households h JOIN regions v ON v.id = h.village_id LEFT JOIN regions g ON g.id = h.group_id
-  LEFT JOIN members hm ON hm.id = h.head_member_id WHERE h.id IN (SELECT value FROM json_each(?))`;
-const PAGE_MEMBERS_SQL = `SELECT household_id, name, id_number, relation, sex, birth_date, health, disability_type, disability_grade,
-  labour_capacity, covered FROM members WHERE household_id IN (SELECT value FROM json_each(?)) AND state = '在户' ORDER BY household_id, id`;
-
 function* memberRows(sqlite: Database.Database, c: LedgerContext): Generator<LedgerRow> {
+  const p = exportPayroll(sqlite, c);
+  const lineOf = new Map(p.lines.map((l) => [l.seq, l]));
   let seq = 0;
-  for (const page of pages(exportIds(sqlite, c))) {
-    const ids = JSON.stringify(page);
-    // Household facts once per household, members without joins: the member sheet is the big one.
-    const info = new Map((prepared(sqlite, PAGE_INFO_SQL).all(ids) as HouseholdInfo[]).map((h) => [h.id, h]));
-    const byHousehold = groupBy(prepared(sqlite, PAGE_MEMBERS_SQL).all(ids) as MemberRow[], (r) => r.household_id);
-    for (const id of page) {
-      const h = info.get(id)!;
-      for (const m of byHousehold.get(id) ?? []) {
-        yield {
-          seq: ++seq, village: h.village, group: h.grp ?? '', headName: h.head_name ?? '', name: m.name, idNumber: m.id_number,
-          relation: m.relation, sex: m.sex, birth: m.birth_date.slice(0, 7), health: m.health,
-          disability: m.disability_type ? `${m.disability_type}${m.disability_grade ? `${m.disability_grade}级` : ''}` : '',
-          labour: m.labour_capacity, category: h.category, covered: m.covered ? '是' : '否',
-        };
-      }
-    }
+  for (const m of p.persons) {
+    const h = lineOf.get(m.lineSeq)!;
+    yield {
+      seq: ++seq, village: h.village, group: h.grp, headName: h.headName, name: m.name, idNumber: m.idNumber,
+      relation: m.relation, sex: m.sex, birth: m.birthDate.slice(0, 7), health: m.health,
+      disability: m.disability ? `${m.disability}${m.disabilityGrade ? `${m.disabilityGrade}级` : ''}` : '',
+      labour: m.labour, category: h.category, covered: m.covered ? '是' : '否',
+    };
   }
 }
 
@@ -154,5 +93,5 @@ export const rosterLedger: LedgerDef = {
   moreSheets: (sqlite, c): LedgerSheet[] => [{
     name: '家庭成员', title: `${c.township.name}低保对象家庭成员名册（${periodLabel(c.period)}）`, columns: MEMBER_COLUMNS, rows: memberRows(sqlite, c),
   }],
-  tables: ['households', 'members'],
+  tables: ['households', 'members', 'payroll_lines'],
 };

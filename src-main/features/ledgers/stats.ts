@@ -1,108 +1,132 @@
 import type Database from 'better-sqlite3';
-import { LABOUR_CAPACITY, POVERTY_CAUSES } from '../../domain/glossary';
-import { rosterHouseholdIds, primaryCause } from './roster';
-import { ageOn, monthEnd } from './period';
+import { getSetting, type Township } from '../settings/store';
+import { ageOn, monthEnd, monthStart } from './period';
 import { groupBy } from './group';
 import { CATEGORY_ROWS, crossChecks, emptyRow, perCapitaYuan, type StatsCheck, type StatsRow, type Unrecorded } from './statsRules';
 import { progressFor, type ProgressValue } from './progress';
-import type { Township } from '../settings/store';
+import { payrollFor, closedMonthsOfYear, monthRow } from '../payroll/snapshot';
+import type { PayPerson, Payroll } from '../payroll/compute';
+
+/** Whether the month's payroll is closed (锁定), by whom and when: statistics of an open month are a draft. */
+export interface PayrollState { closed: boolean; closedOn: string | null; closedByName: string | null; source: string }
 
 export interface MonthlyStats {
   period: string; township: Township; rows: StatsRow[]; total: StatsRow; progress: ProgressValue[]; checks: StatsCheck[];
-  checksOk: boolean; note: string;
+  checksOk: boolean; note: string; payroll: PayrollState;
 }
 
-interface HH { id: number; label: string; category: string; causes: string; start_month: string | null; exited_at: string | null; fen: number }
-interface MM { household_id: number; sex: string; birth_date: string; labour_capacity: string; health: string; disability_grade: number | null }
+/** How 当月新增/退出 are counted: by the date of the decision (default, seed 002 asks for 当月 decisions) or by payment month. */
+export type NewExitBy = 'decision' | 'payment';
+export const newExitBy = (sqlite: Database.Database): NewExitBy => getSetting<NewExitBy>(sqlite, 'stats.newExitBy', 'decision') === 'payment' ? 'payment' : 'decision';
 
-const YTD_NOTE = '本年累计发放资金按各户现行月保障金（含分类施保金）和起止保障年月推算；人数为保障人口（在户且纳入保障的成员）。';
+const NOTE = {
+  decision: '当月发放资金、本年累计发放资金为已锁定月度发放名册之和（含补发、扣回）；当月新增、退出按审核确认、停保决定的日期计；人数为保障人口。',
+  payment: '当月发放资金、本年累计发放资金为已锁定月度发放名册之和（含补发、扣回）；当月新增、退出按发放月份计；人数为保障人口。',
+};
 
-/** The monthly table for one period: category rows, an independently counted total, 进展情况 items and checks. */
+/**
+ * The monthly table for one period. A closed month returns what was frozen at 锁定 (a later decision never moves
+ * it); an open month is computed from its draft payroll and says so.
+ */
 export function monthlyStats(sqlite: Database.Database, period: string, township: Township): MonthlyStats {
+  const m = monthRow(sqlite, period);
+  if (m && m.statsJson !== '{}') return JSON.parse(m.statsJson) as MonthlyStats;
+  return statsOfPayroll(sqlite, payrollFor(sqlite, period), township);
+}
+
+interface Counted { householdId: number; category: string; persons: number }
+
+/** The statistics of a payroll (closing freezes exactly this). */
+export function statsOfPayroll(sqlite: Database.Database, p: Payroll, township: Township): MonthlyStats {
+  const { period } = p;
   const end = monthEnd(period);
-  const ids = rosterHouseholdIds(sqlite, period);
-  const households = sqlite.prepare(`SELECT h.id, v.name || ' ' || COALESCE(hm.name, '') AS label, h.category, h.causes, h.start_month,
-    h.exited_at, h.monthly_amount_fen + h.top_up_fen AS fen FROM households h JOIN regions v ON v.id = h.village_id
-    LEFT JOIN members hm ON hm.id = h.head_member_id`).all() as HH[];
-  const onRoster = new Set(ids);
-  const exited = households.filter((h) => !onRoster.has(h.id) && h.exited_at && h.exited_at.slice(0, 7) === period);
-  const members = sqlite.prepare(`SELECT household_id, sex, birth_date, labour_capacity, health, disability_grade FROM members
-    WHERE state = '在户' AND covered = 1`).all() as MM[];
-  const membersOf = groupBy(members, (m) => m.household_id);
+  const personsOf = groupBy(p.persons.filter((x) => x.covered), (x) => x.lineSeq);
+  const categoryOf = householdCategories(sqlite);
   const byCategory = new Map(CATEGORY_ROWS.map((c) => [c, emptyRow(c)]));
   const unrecorded: Unrecorded = { labour: 0, causes: 0, emptyHouseholds: [] };
-  for (const h of households) {
-    if (!onRoster.has(h.id)) continue;
-    const row = byCategory.get(h.category);
-    const people = membersOf.get(h.id) ?? [];
-    if (!row) continue;
-    addHousehold(row, h, people, period, end, unrecorded);
-    if (people.length === 0) unrecorded.emptyHouseholds.push(h.label);
+  const total = emptyRow('合计');
+  for (const l of p.lines) {
+    const people = personsOf.get(l.seq) ?? [];
+    const fen = l.baseFen + l.topUpFen;
+    total.households++; total.persons += people.length; total.fundsFen += fen;
+    for (const x of people) { if (x.sex === '男') total.men++; else if (x.sex === '女') total.women++; }
+    if (people.length === 0) unrecorded.emptyHouseholds.push(`${l.village} ${l.headName}`);
+    const row = byCategory.get(l.category);
+    if (row) addLine(row, l.cause, fen, people, end, unrecorded);
   }
-  for (const h of exited) {
-    const row = byCategory.get(h.category);
-    if (row) { row.exitHouseholds++; row.exitPersons += membersOf.get(h.id)?.length ?? 0; row.ytdFen += ytdMonths(h, period) * h.fen; }
+  for (const c of p.changes) {
+    if (!c.amountFen) continue;
+    total.fundsFen += c.amountFen;
+    const row = byCategory.get(categoryOf.get(c.householdId) ?? '');
+    if (row) row.fundsFen += c.amountFen;
+  }
+  const { news, exits } = newAndExits(sqlite, p, categoryOf);
+  for (const [list, h, n] of [[news, 'newHouseholds', 'newPersons'], [exits, 'exitHouseholds', 'exitPersons']] as const) {
+    total[h] = list.length; total[n] = list.reduce((a, x) => a + x.persons, 0);
+    for (const x of list) { const row = byCategory.get(x.category); if (row) { row[h]++; row[n] += x.persons; } }
   }
   const rows = [...byCategory.values()];
+  addYearToDate(sqlite, period, rows, total);
   for (const r of rows) r.perCapitaYuan = perCapitaYuan(r.fundsFen, r.persons);
-  const total = countTotal(sqlite, period, rows, ids.length, exited, membersOf);
+  // Age, disability, labour and cause breakdowns have no independent source: summed from the rows, checked against persons/households.
+  for (const f of ['elderly', 'minors', 'disabled'] as const) total[f] = rows.reduce((a, r) => a + r[f], 0);
+  for (const k of Object.keys(total.labour)) total.labour[k] = rows.reduce((a, r) => a + r.labour[k], 0);
+  for (const k of Object.keys(total.causes)) total.causes[k] = rows.reduce((a, r) => a + r.causes[k], 0);
+  total.perCapitaYuan = perCapitaYuan(total.fundsFen, total.persons);
   const checks = crossChecks(rows, total, unrecorded);
-  return { period, township, rows, total, progress: progressFor(sqlite, period), checks, checksOk: checks.every((c) => c.ok), note: YTD_NOTE };
+  const mode = newExitBy(sqlite);
+  return { period, township, rows, total, progress: progressFor(sqlite, period), checks, checksOk: checks.every((c) => c.ok), note: NOTE[mode],
+    payroll: { closed: p.closed, closedOn: p.closedOn, closedByName: p.closedByName, source: p.source } };
 }
 
-function addHousehold(row: StatsRow, h: HH, people: MM[], period: string, end: string, unrecorded: Unrecorded) {
+function addLine(row: StatsRow, cause: string, fen: number, people: PayPerson[], end: string, unrecorded: Unrecorded) {
   row.households++;
   row.persons += people.length;
-  const cause = primaryCause(h.causes);
   if (cause in row.causes) row.causes[cause]++; else unrecorded.causes++;
   for (const m of people) {
     if (m.sex === '男') row.men++; else if (m.sex === '女') row.women++;
-    const age = ageOn(m.birth_date, end);
+    const age = m.birthDate ? ageOn(m.birthDate, end) : 30;
     if (age >= 60) row.elderly++; else if (age < 18) row.minors++;
-    if (m.disability_grade != null || m.health.includes('残疾')) row.disabled++;
-    if (m.labour_capacity in row.labour) row.labour[m.labour_capacity]++; else unrecorded.labour++;
+    if (m.disabilityGrade != null || m.health.includes('残疾')) row.disabled++;
+    if (m.labour in row.labour) row.labour[m.labour]++; else unrecorded.labour++;
   }
-  if (h.start_month === period) { row.newHouseholds++; row.newPersons += people.length; }
-  row.fundsFen += h.fen;
-  row.ytdFen += ytdMonths(h, period) * h.fen;
+  row.fundsFen += fen;
 }
 
-/** Months paid from January (or the start month) through the period, or through the month before exit. */
-export function ytdMonths(h: { start_month: string | null; exited_at: string | null }, period: string): number {
-  const jan = `${period.slice(0, 4)}-01`;
-  const from = h.start_month && h.start_month > jan ? h.start_month : jan;
-  const exitMonth = h.exited_at?.slice(0, 7);
-  const last = exitMonth && exitMonth <= period ? prevMonth(exitMonth) : period;
-  if (last < from) return 0;
-  return (Number(last.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(last.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+/** 本年累计 = this month plus every closed month of the year before it (each as frozen at its 锁定). */
+function addYearToDate(sqlite: Database.Database, period: string, rows: StatsRow[], total: StatsRow) {
+  for (const r of rows) r.ytdFen = r.fundsFen;
+  total.ytdFen = total.fundsFen;
+  for (const m of closedMonthsOfYear(sqlite, period)) {
+    if (m.period >= period) continue;
+    const s = JSON.parse(m.statsJson) as Partial<MonthlyStats>;
+    total.ytdFen += s.total?.fundsFen ?? m.totalFen;
+    for (const r of rows) r.ytdFen += s.rows?.find((x) => x.category === r.category)?.fundsFen ?? 0;
+  }
 }
 
-function prevMonth(p: string): string {
-  const [y, m] = p.split('-').map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
+const householdCategories = (sqlite: Database.Database) =>
+  new Map((sqlite.prepare('SELECT id, category FROM households').all() as { id: number; category: string }[]).map((h) => [h.id, h.category]));
 
-/** The total row, counted straight from the tables (not by adding the category rows), so the checks can disagree. */
-function countTotal(sqlite: Database.Database, period: string, rows: StatsRow[], households: number, exited: HH[],
-  membersOf: Map<number, MM[]>): StatsRow {
-  const t = emptyRow('合计');
-  const paid = `h.status IN ('在保', '渐退') AND (h.start_month IS NULL OR h.start_month <= ?)`;
-  const q = (sql: string) => (sqlite.prepare(sql).pluck().get(period) as number | null) ?? 0;
-  const memberCount = (extra: string) => q(`SELECT COUNT(*) FROM members m JOIN households h ON h.id = m.household_id
-    WHERE ${paid} AND m.state = '在户' AND m.covered = 1 ${extra}`);
-  t.households = households;
-  t.persons = memberCount('');
-  t.men = memberCount("AND m.sex = '男'");
-  t.women = memberCount("AND m.sex = '女'");
-  t.fundsFen = q(`SELECT SUM(h.monthly_amount_fen + h.top_up_fen) FROM households h WHERE ${paid}`);
-  t.newHouseholds = sqlite.prepare(`SELECT COUNT(*) FROM households h WHERE ${paid} AND h.start_month = ?`).pluck().get(period, period) as number;
-  t.exitHouseholds = exited.length;
-  t.exitPersons = exited.reduce((a, h) => a + (membersOf.get(h.id)?.length ?? 0), 0);
-  // Age, disability, labour and cause breakdowns have no independent source: they are summed from the rows and
-  // checked against the independent persons/households counts above.
-  for (const f of ['elderly', 'minors', 'disabled', 'newPersons', 'ytdFen'] as const) t[f] = rows.reduce((a, r) => a + r[f], 0);
-  for (const k of LABOUR_CAPACITY) t.labour[k] = rows.reduce((a, r) => a + r.labour[k], 0);
-  for (const k of POVERTY_CAUSES) t.causes[k] = rows.reduce((a, r) => a + r.causes[k], 0);
-  t.perCapitaYuan = perCapitaYuan(t.fundsFen, t.persons);
-  return t;
+/**
+ * 当月新增/退出. By decision date: 审核确认 dated in the month are new, 停保 decisions dated in the month on a household
+ * that was being paid are exits (a refused applicant was never paid, so never an exit). By payment month: the
+ * payroll's 新增 and 停发 lines.
+ */
+function newAndExits(sqlite: Database.Database, p: Payroll, categoryOf: Map<number, string>): { news: Counted[]; exits: Counted[] } {
+  const coveredOf = (ids: number[]) => new Map((sqlite.prepare(`SELECT household_id AS id, COUNT(*) AS n FROM members WHERE state = '在户' AND covered = 1
+    AND household_id IN (SELECT value FROM json_each(?)) GROUP BY household_id`).all(JSON.stringify(ids)) as { id: number; n: number }[]).map((r) => [r.id, r.n]));
+  const counted = (ids: number[], persons: Map<number, number>) => ids.map((id) => ({ householdId: id, category: categoryOf.get(id) ?? '', persons: persons.get(id) ?? 0 }));
+  if (newExitBy(sqlite) === 'payment') {
+    const linePersons = new Map(p.lines.map((l) => [l.householdId!, l.covered]));
+    const news = p.changes.filter((c) => c.kind === '新增').map((c) => c.householdId);
+    const exits = p.changes.filter((c) => c.kind === '停发').map((c) => c.householdId);
+    return { news: counted(news, linePersons), exits: counted(exits, coveredOf(exits)) };
+  }
+  const from = monthStart(p.period), to = monthEnd(p.period);
+  const news = sqlite.prepare(`SELECT DISTINCT a.household_id FROM applications a JOIN application_steps s ON s.application_id = a.id AND s.kind = 'confirm'
+    WHERE a.stage = '已确认' AND s.date BETWEEN ? AND ? ORDER BY a.household_id`).pluck().all(from, to) as number[];
+  const exits = sqlite.prepare(`SELECT DISTINCT household_id FROM benefit_changes WHERE after_status = '停保' AND before_status IN ('在保', '渐退')
+    AND date BETWEEN ? AND ? ORDER BY household_id`).pluck().all(from, to) as number[];
+  return { news: counted(news, coveredOf(news)), exits: counted(exits, coveredOf(exits)) };
 }
