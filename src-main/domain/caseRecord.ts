@@ -61,19 +61,24 @@ export interface CaseState {
 export function foldDecisions(records: readonly DecisionRecord[]): CaseState | null {
   let s: CaseState | null = null;
   for (const d of [...records].sort((a, b) => a.at.localeCompare(b.at))) {
-    s = {
-      status: d.status,
-      monthlyFen: d.monthlyFen ?? s?.monthlyFen ?? 0,
-      topUpFen: d.topUpFen ?? s?.topUpFen ?? 0,
-      calcFen: d.calcFen ?? (d.kind === '更正' ? s?.calcFen ?? null : null),
-      coveredCount: d.coveredCount ?? (d.kind === '更正' ? s?.coveredCount ?? null : null),
-      // A phase-out continues from its first month: a later 渐退 or 更正 cannot restart the clock.
-      phaseOutStart: d.status !== '渐退' ? null : s?.status === '渐退' ? s.phaseOutStart : d.effectiveMonth ?? null,
-      phaseOutEnd: d.status !== '渐退' ? null : d.phaseOutEnd ?? s?.phaseOutEnd ?? null,
-      basis: d,
-    };
+    s = next(s as CaseState | null, d); // (cast: TS narrows a let assigned in a loop to null)
   }
   return s;
+}
+
+/** The state after one more decision; amounts null on the record carry the previous ones forward. */
+function next(s: CaseState | null, d: DecisionRecord): CaseState {
+  return {
+    status: d.status,
+    monthlyFen: d.monthlyFen ?? s?.monthlyFen ?? 0,
+    topUpFen: d.topUpFen ?? s?.topUpFen ?? 0,
+    calcFen: d.calcFen ?? (d.kind === '更正' ? s?.calcFen ?? null : null),
+    coveredCount: d.coveredCount ?? (d.kind === '更正' ? s?.coveredCount ?? null : null),
+    // A phase-out continues from its first month: a later 渐退 or 更正 cannot restart the clock.
+    phaseOutStart: d.status !== '渐退' ? null : s?.status === '渐退' ? s.phaseOutStart : d.effectiveMonth ?? null,
+    phaseOutEnd: d.status !== '渐退' ? null : d.phaseOutEnd ?? s?.phaseOutEnd ?? null,
+    basis: d,
+  };
 }
 
 // ---- tasks ----
@@ -158,8 +163,9 @@ export function caseFindings(h: HouseholdRecord, today: string, maxPhaseOutMonth
   const open = (k: TaskKind) => h.openTasks.some((t) => t.kind === k && t.dueDate >= today);
   for (const t of h.openTasks) if (t.dueDate < today) add('taskOverdue', `${t.kind}应于 ${t.dueDate} 前办结`);
   const state = foldDecisions(h.decisions);
+  // A newly registered household waits as 申请中 before its application is recorded; after any decision, 申请中 needs an open one.
   if (h.status === '申请中') {
-    if (!h.openApplication) add('statusBasis', '状态为申请中，但没有办理中的申请');
+    if (state && !h.openApplication) add('statusBasis', `状态为申请中，但没有办理中的申请（最近一次决定：${state.basis.kind}，${state.basis.ref}）`);
   } else if (!state) add('statusBasis', `状态为${h.status}，但没有任何决定记录`);
   else if (state.status !== h.status) add('statusBasis', `状态为${h.status}，最近一次决定（${state.basis.kind}，${state.basis.ref}）为${state.status}`);
   if (state && h.status !== '申请中' && (state.monthlyFen !== h.monthlyFen || state.topUpFen !== h.topUpFen)) {

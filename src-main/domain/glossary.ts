@@ -27,7 +27,7 @@ export const TERMS = {
 
 /** Household timeline entries: changes are recorded as events, never as silent edits. */
 export const HOUSEHOLD_EVENT_TYPES = ['建档', '成员增加', '成员移出', '成员迁出', '成员死亡', '户主变更', '收入变更', '状态变更',
-  '迁址', '信息变更', '成员信息变更', '保障人口变更', '花名册导入'] as const;
+  '迁址', '信息变更', '成员信息变更', '保障人口变更', '花名册导入', '待办', '更正', '建档导入'] as const;
 export type HouseholdEventType = (typeof HOUSEHOLD_EVENT_TYPES)[number];
 /** How a member leaves a household: 移出 (no longer co-resident), 迁出 (户籍 moved away), 死亡. */
 export const MEMBER_EXITS = ['移出', '迁出', '死亡'] as const;

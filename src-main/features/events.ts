@@ -1,6 +1,7 @@
 import type { HandlerContext } from '../ipc/contract';
 import { onMemberDied as rechecksOnMemberDied } from './rechecks/listeners';
 import { onHouseholdCreated, onHouseholdMoved, onHouseholdStatusChanged } from './archive/listeners';
+import { onHouseholdFactsChanged as caseRecordOnFactsChanged, onBenefitDecided as caseRecordOnBenefitDecided } from './caseRecord/tasks';
 import { onMemberAdded as supervisionOnMemberAdded, onApplicationAccepted as supervisionOnApplicationAccepted } from './supervision/matching';
 
 /**
@@ -17,6 +18,10 @@ export interface DomainEvents {
   memberAdded: { householdId: number; memberId: number; idNumber: string };
   memberDied: { householdId: number; memberId: number; deathDate: string };
   applicationAccepted: { applicationId: number; householdId: number };
+  /** A member or income fact that enters the calculation changed (death, exit, added member, income, cover, health …). */
+  householdFactsChanged: { householdId: number; date: string; trigger: string };
+  /** A change decision (or 更正) was recorded on the case. */
+  benefitDecided: { householdId: number; changeId: number; decision: string; status: string };
 }
 
 type Listener<K extends keyof DomainEvents> = (ctx: HandlerContext, e: DomainEvents[K]) => void;
@@ -29,6 +34,8 @@ export const listeners: Listeners = {
   memberAdded: [supervisionOnMemberAdded],
   memberDied: [rechecksOnMemberDied],
   applicationAccepted: [supervisionOnApplicationAccepted],
+  householdFactsChanged: [caseRecordOnFactsChanged],
+  benefitDecided: [caseRecordOnBenefitDecided],
 };
 
 export const emit = new Proxy({} as { [K in keyof DomainEvents]: (ctx: HandlerContext, e: DomainEvents[K]) => void }, {

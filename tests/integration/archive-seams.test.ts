@@ -5,6 +5,7 @@ import { testServices, ok } from '../helpers/services';
 import { insertRegion } from '../../src-main/features/regions/channels';
 import { makeIdNumber } from '../../src-main/domain/idNumber';
 import { outboxPath } from '../../src-main/ipc/files';
+import { paidByImport } from '../helpers/caseRecord';
 
 let s: ReturnType<typeof testServices>;
 let village: number, group1: number, group2: number;
@@ -19,19 +20,21 @@ beforeEach(() => {
 afterEach(() => s.close());
 
 const create = () => ok(s, 'households.create', {
-  facts: { category: '农村低保', status: '在保', villageId: village, groupId: group1, address: '石桥村1组2号', startMonth: '2025-04' },
+  facts: { category: '农村低保', status: '申请中', villageId: village, groupId: group1, address: '石桥村1组2号', startMonth: '2025-04' },
   head: { name: '张三', idNumber: makeIdNumber('510902', '1960-05-01', 11, true) },
 });
 
 describe('archive through the households feature', () => {
   it('creating, moving and stopping a household creates, moves and retires its bag in the same transaction', async () => {
     const { id } = await create();
+    paidByImport(s, id);
     expect((await ok(s, 'archive.bag', { householdId: id })).bag).toMatchObject({ locationCode: '1-01-01-001', archiveNo: 'J001-DB·2025-D10-0001' });
     await ok(s, 'households.update', { id, facts: { groupId: group2 }, date: '2026-03-01', reason: '搬迁' });
     const moved = await ok(s, 'archive.bag', { householdId: id });
     expect(moved.bag.locationCode).toBe('1-01-02-001');
     expect(moved.moves).toHaveLength(1);
-    await ok(s, 'households.update', { id, facts: { status: '停保' }, date: '2026-04-01', reason: '收入超过标准' });
+    // Stopping is a change decision (households.update refuses 状态), and the bag follows it.
+    await ok(s, 'applications.changeDecision', { householdId: id, decision: '停保', date: '2026-04-01', reason: '收入超过标准' });
     const stopped = await ok(s, 'archive.bag', { householdId: id });
     expect(stopped.bag).toMatchObject({ status: '停保档案', exitedAt: '2026-04-01', exitStatus: '停保' });
     expect(stopped.retentionUntil).toBe('2029-04-01');

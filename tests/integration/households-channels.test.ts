@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testServices, ok, callAs, actorOf } from '../helpers/services';
 import { makeIdNumber } from '../../src-main/domain/idNumber';
 import { listeners } from '../../src-main/features/events';
+import { paidByImport } from '../helpers/caseRecord';
 
 type S = ReturnType<typeof testServices>;
 let s: S;
@@ -18,7 +19,7 @@ afterEach(() => s.close());
 
 const headId = makeIdNumber('510902', '1960-05-01', 11, true);
 const spouseId = makeIdNumber('510902', '1962-03-08', 12, false);
-const facts = () => ({ category: '农村低保', status: '在保', villageId, groupId, address: '石桥村3组8号', bankName: '农村信用社', bankAccount: '6210987654321234' });
+const facts = () => ({ category: '农村低保', status: '申请中', villageId, groupId, address: '石桥村3组8号', bankName: '农村信用社', bankAccount: '6210987654321234' });
 const create = () => ok(s, 'households.create', { facts: facts(), head: { name: '张三', idNumber: headId } });
 
 describe('household case files', () => {
@@ -81,18 +82,21 @@ describe('household case files', () => {
     expect(h.timeline.map((e: { type: string }) => e.type)).toContain('户主变更');
   });
 
-  it('status and village changes become timeline events with domain events', async () => {
+  it('village changes become timeline events with domain events; status in the same edit is refused and nothing is written', async () => {
     const moved: unknown[] = [];
     listeners.householdMoved.push((_c, e) => moved.push(e));
     try {
       const { id } = await create();
       const tree = await ok(s, 'regions.tree', {});
       const v2 = (await ok(s, 'regions.create', { parentId: tree[0].id, name: '柳溪村' })).id;
-      const r = await ok(s, 'households.update', { id, facts: { status: '停保', villageId: v2, groupId: null, housing: '砖混' }, date: '2026-11-01', reason: '收入超标' });
-      expect(r.changed.sort()).toEqual(['住房', '所在村/居', '所在组', '状态'].sort());
+      const refused = await callAs(s, actorOf('clerk'), 'households.update', { id, facts: { status: '停保', villageId: v2, groupId: null }, date: '2026-11-01', reason: '收入超标' });
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) expect(refused.error.message).toMatch(/状态不能在“变更户信息”中修改.*停保或渐退决定/);
+      expect((await ok(s, 'households.get', { id })).villageId).toBe(villageId);
+      const r = await ok(s, 'households.update', { id, facts: { villageId: v2, groupId: null, housing: '砖混' }, date: '2026-11-01', reason: '搬迁' });
+      expect(r.changed.sort()).toEqual(['住房', '所在村/居', '所在组'].sort());
       const h = await ok(s, 'households.get', { id });
-      expect(h.exitedAt).toBe('2026-11-01');
-      expect(h.timeline.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['状态变更', '迁址', '信息变更']));
+      expect(h.timeline.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['迁址', '信息变更']));
       expect(moved).toHaveLength(1);
     } finally { listeners.householdMoved.pop(); }
   });
@@ -134,7 +138,7 @@ describe('household case files', () => {
 
 describe('household search', () => {
   beforeEach(async () => {
-    await create();
+    paidByImport(s, (await create()).id);
     await ok(s, 'households.create', { facts: { ...facts(), category: '城市低保', status: '申请中' }, head: { name: '王小明', idNumber: spouseId } });
   });
   const names = async (input: Record<string, unknown>) =>

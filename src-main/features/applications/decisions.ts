@@ -5,6 +5,8 @@ import { householdState, setHouseholdStatus } from './household';
 import { nextMonth, phaseOutMaxMonths } from './settings';
 import { localToday } from '../households/store';
 import { changeInput, type ChangeInput } from './schemas';
+import { emit } from '../events';
+import { calculationOrNull, livingCovered } from '../caseRecord/tasks';
 
 /**
  * A change decision on a household already receiving 低保 (维持/增发/减发/停保/渐退), with reason and new amount.
@@ -22,8 +24,15 @@ export function recordChangeDecision(ctx: HandlerContext, raw: ChangeInput) {
   const after = afterAmounts(h, i);
   const newTotal = after.monthlyFen + after.topUpFen;
   checkDirection(i.decision, oldTotal, newTotal);
+  // The calculation and covered persons the decision is made on: later member changes are measured against them.
+  const living = livingCovered(ctx.sqlite, h.id);
+  if (living === 0 && i.decision !== '停保') {
+    throw new AppError('CONFLICT', `该户已没有在世（在户）的保障对象，不能作“${i.decision}”决定，请作停保决定`);
+  }
+  const calcFen = living > 0 ? calculationOrNull(ctx.sqlite, h.id, date)?.amountFen ?? null : null;
   let phaseOutEnd: string | null = null;
   if (i.decision === '渐退') {
+    if (h.status === '渐退') throw new AppError('CONFLICT', '该户已在渐退期，不能再次作渐退决定；渐退期满转为停保');
     const max = phaseOutMaxMonths(ctx.sqlite);
     const months = i.phaseOutMonths ?? max;
     if (months > max) throw new AppError('VALIDATION', `渐退期不能超过 ${max} 个月`);
@@ -32,14 +41,15 @@ export function recordChangeDecision(ctx: HandlerContext, raw: ChangeInput) {
   const status = i.decision === '停保' ? '停保' : i.decision === '渐退' ? '渐退' : '在保';
   const id = Number(ctx.sqlite.prepare(`INSERT INTO benefit_changes (household_id, decision, source, source_ref, date, effective_month, reason,
     before_status, after_status, before_amount_fen, after_amount_fen, before_top_up_fen, after_top_up_fen, phase_out_end_month,
-    user_id, username, display_name, role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    calc_fen, covered_count, user_id, username, display_name, role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
     h.id, i.decision, i.source, i.sourceRef, date, effectiveMonth, i.reason, h.status, status, h.monthlyFen, after.monthlyFen,
-    h.topUpFen, after.topUpFen, phaseOutEnd, ctx.actor.userId, ctx.actor.username, ctx.actor.displayName, ctx.actor.role,
+    h.topUpFen, after.topUpFen, phaseOutEnd, calcFen, status === '停保' ? null : living, ctx.actor.userId, ctx.actor.username, ctx.actor.displayName, ctx.actor.role,
     new Date().toISOString()).lastInsertRowid);
   ctx.audit({ entity: 'benefit_change', entityId: id, after: { householdId: h.id, decision: i.decision, reason: i.reason, effectiveMonth,
     beforeFen: oldTotal, afterFen: newTotal, phaseOutEnd } });
   const label = i.decision === '渐退' ? `渐退至 ${phaseOutEnd}` : i.decision;
   setHouseholdStatus(ctx, h.id, status, { date, reason: `${label}：${i.reason}（${i.source}）`, ...after });
+  emit.benefitDecided(ctx, { householdId: h.id, changeId: id, decision: i.decision, status });
   return { id, status, amountFen: newTotal, effectiveMonth, phaseOutEndMonth: phaseOutEnd, needsNotice: i.decision === '减发' || i.decision === '停保' };
 }
 

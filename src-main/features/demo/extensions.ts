@@ -4,6 +4,7 @@ import { archiveDemo } from '../archive/demo';
 import { supervisionDemo } from '../supervision/demo';
 import { applicationsDemo } from '../applications/demo';
 import { rechecksDemo } from '../rechecks/demo';
+import { caseRecordDemo } from '../caseRecord/demo';
 import { payrollDemo } from '../payroll/demo';
 
 /**
@@ -14,4 +15,4 @@ export type DemoExtension = (sqlite: Database.Database, ctx: { rng: Rng; today: 
 
 // Order matters: relatives exist before applications are accepted; bags are filed after statuses settle; the past
 // months are closed (payroll) last, from the decisions the others recorded.
-export const demoExtensions: DemoExtension[] = [supervisionDemo, applicationsDemo, rechecksDemo, archiveDemo, payrollDemo];
+export const demoExtensions: DemoExtension[] = [supervisionDemo, applicationsDemo, rechecksDemo, caseRecordDemo, archiveDemo, payrollDemo];

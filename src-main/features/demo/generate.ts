@@ -5,6 +5,9 @@ import { namePinyin } from '../../domain/pinyin';
 import { insertRegion } from '../regions/channels';
 import type { Category, HouseholdStatus } from '../../domain/glossary';
 import { demoExtensions } from './extensions';
+import { addMonthsIso } from '../../domain/caseRecord';
+import { recordImported, recordImportedPhaseOut } from '../caseRecord/decide';
+import { calculationOrNull } from '../caseRecord/tasks';
 
 export interface DemoOptions { seed: number; households: number; townshipRegionId: number; divisionCode: string; today: string }
 export interface DemoResult { villages: number; groups: number; households: number; members: number }
@@ -56,12 +59,42 @@ function insertHousehold(c: Ctx, v: Village, index: number) {
   const householdId = Number(hh.lastInsertRowid);
   const memberIds = insertMembers(c, householdId, size);
   c.sqlite.prepare('UPDATE households SET head_member_id = ? WHERE id = ?').run(memberIds[0], householdId);
-  const alive = c.sqlite.prepare("SELECT COUNT(*) AS n FROM members WHERE household_id = ? AND state = '在户'").get(householdId) as { n: number };
   const perCapitaIncome = rng.int(0, Math.floor(standard * 0.6));
-  const amountYuan = ['在保', '渐退'].includes(status) ? Math.max(alive.n, 1) * (standard - perCapitaIncome) : 0;
-  c.sqlite.prepare('UPDATE households SET monthly_amount_fen = ? WHERE id = ?').run(amountYuan * 100, householdId);
+  settleCase(c, householdId, status, perCapitaIncome * 100, startMonth);
   recordHistory(c, householdId, startMonth);
 }
+
+/**
+ * Makes the household's case consistent (domain/caseRecord), with no further random draws so the rest of the demo
+ * stays as it was: the income that explains the amount is recorded, a paid case whose members have all died was
+ * stopped within the 3-month limit, and the case starts with its 建档导入 record (渐退 with its decision).
+ */
+function settleCase(c: Ctx, householdId: number, drawn: HouseholdStatus, perCapitaFen: number, startMonth: string | null) {
+  const living = c.sqlite.prepare("SELECT id FROM members WHERE household_id = ? AND state = '在户' ORDER BY id").pluck().all(householdId) as number[];
+  const lastDeath = c.sqlite.prepare("SELECT MAX(death_date) FROM members WHERE household_id = ?").pluck().get(householdId) as string | null;
+  const paidDrawn = drawn === '在保' || drawn === '渐退';
+  const status: HouseholdStatus = paidDrawn && living.length === 0 ? '停保' : drawn;
+  if (status !== drawn) {
+    const stopped = minIso(addMonthsIso(lastDeath!, 1), c.today);
+    c.sqlite.prepare("UPDATE households SET status = '停保', exited_at = ? WHERE id = ?").run(stopped, householdId);
+  }
+  const paid = status === '在保' || status === '渐退';
+  if (paid && perCapitaFen > 0) {
+    c.sqlite.prepare("INSERT INTO income_items (member_id, type, monthly_fen, note) VALUES (?, '工资性收入', ?, '建档时核定')")
+      .run(living[0], perCapitaFen * living.length);
+  }
+  if (status === '申请中') return;
+  // 整户保 with no top-ups in the demo rules: the calculation is standard × n − income, exactly this amount.
+  const calc = paid ? calculationOrNull(c.sqlite, householdId, c.today) : null;
+  const monthlyFen = calc?.amountFen ?? 0;
+  c.sqlite.prepare('UPDATE households SET monthly_amount_fen = ? WHERE id = ?').run(monthlyFen, householdId);
+  const exited = c.sqlite.prepare('SELECT exited_at FROM households WHERE id = ?').pluck().get(householdId) as string | null;
+  const date = status === '停保' && exited ? exited : startMonth ? `${startMonth}-01` : c.today;
+  recordImported(c.sqlite, { householdId, date, status: paid ? '在保' : status as '停保' | '未通过', monthlyFen, topUpFen: 0, operator: '李经办' });
+  if (status === '渐退') recordImportedPhaseOut(c.sqlite, { householdId, today: c.today, monthlyFen, operator: '李经办', seq: householdId });
+}
+
+const minIso = (a: string, b: string) => (a < b ? a : b);
 
 /** The household's timeline as an office would have kept it: 建档, deaths and exits (no extra randomness). */
 function recordHistory(c: Ctx, householdId: number, startMonth: string | null) {

@@ -23,6 +23,7 @@ export function exitMember(ctx: HandlerContext, i: { memberId: number; kind: '�
   addEvent(ctx, { householdId: h.id, memberId: m.id, type: EXIT_EVENT[i.kind], date: i.date, reason: i.reason, payload: { name: m.name } });
   ctx.audit({ entity: 'member', entityId: m.id, before: { state: m.state }, after: { state: i.kind, date: i.date, reason: i.reason } });
   if (i.kind === '死亡') emit.memberDied(ctx, { householdId: h.id, memberId: m.id, deathDate: i.date });
+  emit.householdFactsChanged(ctx, { householdId: h.id, date: i.date, trigger: `成员${i.kind}：${m.name}（${i.date}）` });
   return { memberId: m.id, householdEmpty: others.n === 0 };
 }
 
@@ -62,6 +63,7 @@ export function updateMember(ctx: HandlerContext, memberId: number, patch: Recor
   }
   const fields = changed.map(([k]) => MEMBER_LABELS[k]);
   addEvent(ctx, { householdId: m.household_id, memberId, type: '成员信息变更', date: change.date, reason: change.reason, payload: { fields } });
+  emit.householdFactsChanged(ctx, { householdId: m.household_id, date: change.date ?? localToday(), trigger: `${m.name}的${fields.join('、')}变更` });
   ctx.audit({ entity: 'member', entityId: memberId, before: Object.fromEntries(changed.map(([k]) => [k, m[MEMBER_COLUMNS[k]]])), after: Object.fromEntries(changed) });
   return { memberId, changed: fields };
 }
@@ -82,6 +84,7 @@ export function setCoverage(ctx: HandlerContext, i: { householdId: number; mode:
   const names = chosen.map((m) => m.name);
   addEvent(ctx, { householdId: h.id, type: '保障人口变更', date: i.date, reason: i.reason, payload: { mode: i.mode, covered: names } });
   ctx.audit({ entity: 'household', entityId: h.id, before: { coverMode: h.cover_mode }, after: { coverMode: i.mode, covered: names } });
+  emit.householdFactsChanged(ctx, { householdId: h.id, date: i.date ?? localToday(), trigger: `保障人口变更为${names.join('、')}（${i.mode}）` });
   return { householdId: h.id, coveredSize: chosen.length };
 }
 
@@ -94,6 +97,7 @@ export function addIncome(ctx: HandlerContext, i: { memberId: number; type: stri
   addEvent(ctx, { householdId: m.household_id, memberId: m.id, type: '收入变更', date: i.date ?? localToday(), reason: i.reason,
     payload: { action: '新增', type: i.type, monthlyFen: i.monthlyFen, excluded: i.excluded, deducted: i.deducted } });
   ctx.audit({ entity: 'income_item', entityId: itemId, after: { memberId: m.id, type: i.type, monthlyFen: i.monthlyFen, excluded: i.excluded, deducted: i.deducted } });
+  emit.householdFactsChanged(ctx, { householdId: m.household_id, date: i.date ?? localToday(), trigger: `${m.name}新增${i.type} ${(i.monthlyFen / 100).toFixed(2)} 元/月` });
   return { id: itemId };
 }
 
@@ -106,5 +110,6 @@ export function endIncome(ctx: HandlerContext, i: { itemId: number; date?: strin
   addEvent(ctx, { householdId: item.householdId, memberId: item.member_id, type: '收入变更', date: i.date, reason: i.reason,
     payload: { action: '停止', type: item.type, monthlyFen: item.monthly_fen } });
   ctx.audit({ entity: 'income_item', entityId: item.id, before: { active: true }, after: { active: false } });
+  emit.householdFactsChanged(ctx, { householdId: item.householdId, date: i.date ?? localToday(), trigger: `停止${item.type} ${(item.monthly_fen / 100).toFixed(2)} 元/月` });
   return { id: item.id };
 }

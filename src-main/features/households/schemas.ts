@@ -49,7 +49,10 @@ const householdShape = {
 export const householdFacts = z.object(householdShape);
 export type HouseholdFacts = z.output<typeof householdFacts>;
 /** A patch changes only the keys it names: the defaults of the full shape must not fill the rest. */
-export const householdPatch = z.object(noDefaults(householdShape)).partial();
+export const householdPatch = z.object(noDefaults(householdShape)).partial()
+  // Decided fields (domain/caseRecord) are accepted here only so that the store refuses them by name, instead of
+  // zod dropping them in silence.
+  .extend({ monthlyAmountFen: z.unknown().optional(), topUpFen: z.unknown().optional(), coveredCount: z.unknown().optional() });
 
 /** Who did it, when and why: every change on the timeline carries these. */
 export const change = { date: isoDate.optional(), reason: z.string().trim().max(200).default('') };

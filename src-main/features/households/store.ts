@@ -9,6 +9,7 @@ import type { HouseholdFacts, NewMember } from './schemas';
 import { getHouseholdRow, type HouseholdRow } from './queries';
 import { prepared } from '../../db/prepared';
 import { localToday } from '../../domain/dates';
+import { DECIDED_FIELDS, decidedFieldMessage } from '../../domain/caseRecord';
 
 type Sqlite = HandlerContext['sqlite'];
 
@@ -68,6 +69,7 @@ export function addMember(ctx: HandlerContext, householdId: number, m: NewMember
     payload: { name: m.name, relation: m.relation, idConverted: idInfo.converted } });
   ctx.audit({ entity: 'member', entityId: memberId, after: { householdId, name: m.name, idNumber: idInfo.id, relation: m.relation } });
   emit.memberAdded(ctx, { householdId, memberId, idNumber: idInfo.id });
+  emit.householdFactsChanged(ctx, { householdId, date: change.date ?? localToday(), trigger: `成员增加：${m.name}` });
   return memberId;
 }
 
@@ -91,8 +93,22 @@ export function insertHouseholdRow(sqlite: Sqlite, f: HouseholdFacts, extra: { m
   return Number(r.lastInsertRowid);
 }
 
+/**
+ * Status, category and amounts are decided, not edited (domain/caseRecord): a patch naming one with a new value is
+ * refused with the way to change it. The same value sent back by a form that shows every field is no change.
+ */
+export function refuseDecidedFields(patch: Record<string, unknown>, current: Record<string, unknown>) {
+  const named = Object.keys(DECIDED_FIELDS).filter((k) => patch[k] !== undefined && patch[k] !== current[k]);
+  if (named.length) throw new AppError('DECIDED_FIELD', decidedFieldMessage(named), named.map((k) => ({ path: k, message: decidedFieldMessage([k]) })));
+}
+
 /** Creates a household with its head: rows, timeline, audit, and the householdCreated + memberAdded events. */
 export function createHousehold(ctx: HandlerContext, f: HouseholdFacts, head: NewMember, change: { date?: string; reason?: string }) {
+  // A new household is 申请中 until its 审核确认; an existing case comes in through the roster import (建档导入).
+  if (f.status !== '申请中') {
+    throw new AppError('DECIDED_FIELD', '新建户档案的状态只能是“申请中”：纳入保障须走申请和审核确认；已在保的户请用花名册导入（建档导入）',
+      [{ path: 'status', message: '新建户档案为申请中' }]);
+  }
   checkPlace(ctx.sqlite, f.villageId, f.groupId);
   const householdId = insertHouseholdRow(ctx.sqlite, f);
   addEvent(ctx, { householdId, type: '建档', date: change.date, reason: change.reason, payload: { category: f.category, status: f.status } });
@@ -115,9 +131,11 @@ const COLUMN: Record<string, keyof HouseholdRow> = {
 };
 const stored = (k: string, v: unknown) => (k === 'causes' || k === 'flags' ? JSON.stringify(v) : k === 'edgeFamily' ? (v ? 1 : 0) : v);
 
-/** Applies changed facts; status and village changes become their own timeline entries and domain events. */
+/** Applies changed facts (never status, category or amounts); a village change is its own timeline entry and domain event. */
 export function updateHousehold(ctx: HandlerContext, id: number, patch: Partial<HouseholdFacts>, change: { date?: string; reason?: string }) {
   const before = getHouseholdRow(ctx.sqlite, id);
+  refuseDecidedFields(patch as Record<string, unknown>, { status: before.status, category: before.category,
+    monthlyAmountFen: before.monthly_amount_fen, topUpFen: before.top_up_fen });
   const date = change.date ?? localToday();
   const changed = Object.entries(patch).filter(([k, v]) => v !== undefined && COLUMN[k] && stored(k, v) !== before[COLUMN[k]]);
   if (changed.length === 0) return { id, changed: [] as string[] };
@@ -126,7 +144,6 @@ export function updateHousehold(ctx: HandlerContext, id: number, patch: Partial<
   for (const [k, v] of changed) ctx.sqlite.prepare(`UPDATE households SET ${COLUMN[k]} = ? WHERE id = ?`).run(stored(k, v) as never, id);
   ctx.sqlite.prepare('UPDATE households SET updated_at = ? WHERE id = ?').run(new Date().toISOString(), id);
   const keys = changed.map(([k]) => k);
-  if (keys.includes('status')) recordStatus(ctx, before, patch.status!, date, change.reason ?? '');
   if (keys.includes('villageId') || keys.includes('groupId')) {
     addEvent(ctx, { householdId: id, type: '迁址', date, reason: change.reason, payload: { from: [before.village_id, before.group_id], to: [next.villageId, next.groupId] } });
     emit.householdMoved(ctx, { householdId: id, fromVillageId: before.village_id, fromGroupId: before.group_id, toVillageId: next.villageId, toGroupId: next.groupId, date });
@@ -136,11 +153,4 @@ export function updateHousehold(ctx: HandlerContext, id: number, patch: Partial<
   const pick = (row: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, k === 'bankAccount' ? '（账号）' : row[k]]));
   ctx.audit({ entity: 'household', entityId: id, before: pick(Object.fromEntries(keys.map((k) => [k, before[COLUMN[k]]]))), after: pick(patch) });
   return { id, changed: keys.map((k) => FACT_LABELS[k]) };
-}
-
-function recordStatus(ctx: HandlerContext, before: HouseholdRow, to: string, date: string, reason: string) {
-  const exited = to === '停保' || to === '未通过' ? date : null;
-  ctx.sqlite.prepare('UPDATE households SET exited_at = ? WHERE id = ?').run(exited, before.id);
-  addEvent(ctx, { householdId: before.id, type: '状态变更', date, reason, payload: { from: before.status, to } });
-  emit.householdStatusChanged(ctx, { householdId: before.id, from: before.status, to, date, reason });
 }

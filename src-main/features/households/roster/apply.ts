@@ -3,7 +3,8 @@ import { AppError } from '../../../ipc/errors';
 import { insertRegion } from '../../regions/channels';
 import { emit } from '../../events';
 import { prepared } from '../../../db/prepared';
-import { addEvent, insertHouseholdRow, insertMemberRow } from '../store';
+import { addEvent, insertHouseholdRow, insertMemberRow, localToday } from '../store';
+import { recordImported } from '../../caseRecord/decide';
 import { AddressBook } from './resolve';
 import type { PlannedHousehold } from './plan';
 
@@ -61,5 +62,8 @@ function writeHousehold(ctx: HandlerContext, hh: PlannedHousehold, where: { vill
   }
   prepared(ctx.sqlite, 'UPDATE households SET head_member_id = ? WHERE id = ?').run(headId, householdId);
   addEvent(ctx, { householdId, type: '花名册导入', reason: `导入花名册“${file}”`, payload: { sheet: hh.sheet, row: hh.row, members: hh.members.length } });
+  // An existing case: its status and amounts come from this 建档导入 record (domain/caseRecord), not from an edit.
+  recordImported(ctx.sqlite, { householdId, date: localToday(), status: '在保', monthlyFen: hh.monthlyFen, topUpFen: hh.topUpFen,
+    operator: ctx.actor.displayName, source: `花名册“${file}”` });
   return hh.members.length;
 }
