@@ -147,3 +147,21 @@ export function parseLabour(text: string): string | null {
   if (/有|正常|强|健全/.test(text)) return '有';
   return null;
 }
+
+/**
+ * Footer and note lines under or inside a table are not people: signatures (单位负责人：… 审核人：… 填表人：…),
+ * 联系电话, 填报日期, 备注/说明, or a bare date under the table. Judged by the row's first filled cell, and never
+ * for a row that holds anything like an ID number, so a member row is never skipped for what its 备注 says.
+ */
+const NOTE_START = /^(单位负责人|单位领导|负责人|分管领导|主管领导|审核人|审批人|复核人|填表人|填报人|制表人|经办人|统计人|联系人|联系电话|电话|填报日期|填表日期|制表日期|报送日期|填报时间|日期|填报单位|制表单位|单位|备注|说明|附注|注)\s*(\(盖章\)|（盖章）)?\s*[:：]/;
+const NOTE_BARE = /^(备注|说明|附注|注)\s*\d*[、.．]|^(单位负责人|负责人|分管领导|审核人|复核人|填表人|填报人|制表人|经办人)(\s|$)/;
+const BARE_DATE = /^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$/;
+export function isNoteRow(texts: string[]): boolean {
+  const filled = texts.filter(Boolean);
+  if (!filled.length || texts.some((t) => /\d{15}/.test(t.replace(/[\s-]/g, '')))) return false;
+  const first = filled[0].normalize('NFKC').replace(/^[\s　]+/, '');
+  return NOTE_START.test(first) || NOTE_BARE.test(first) || (filled.length <= 2 && BARE_DATE.test(first));
+}
+
+/** Full-width digits, letters and punctuation (５６０元, ２０２１．０５) as ASCII; used for IDs, amounts and dates, never names. */
+export const nfkc = (c: Cell): Cell => (c.kind === 'text' ? { kind: 'text', text: c.text.normalize('NFKC') } : c);

@@ -6,12 +6,12 @@ import { inboxPath, originalName } from '../../../ipc/files';
 import { CATEGORIES } from '../../../domain/glossary';
 import { readWorkbook } from './read';
 import { RosterPlanner, type RosterOptions } from './plan';
-import { resolvePlan } from './resolve';
+import { resolvePlan, type PlaceChoices } from './resolve';
 import { applyPlan } from './apply';
 import { ROSTER_FIELDS } from './headers';
 
 /** Reads, checks and (unless a dry run, or anything is wrong) imports a roster in ONE transaction. */
-export async function importRoster(ctx: HandlerContext, file: string, name: string, opts: RosterOptions & { dryRun: boolean }) {
+export async function importRoster(ctx: HandlerContext, file: string, name: string, opts: RosterOptions & { dryRun: boolean; places?: PlaceChoices }) {
   const planner = new RosterPlanner(opts);
   let rows = 0;
   for (const row of readWorkbook(fs.readFileSync(file), name)) {
@@ -22,12 +22,13 @@ export async function importRoster(ctx: HandlerContext, file: string, name: stri
     }
   }
   planner.finish();
-  const res = resolvePlan(ctx.sqlite, planner.households, planner.problems);
+  const res = resolvePlan(ctx.sqlite, planner.households, planner.problems, opts.places);
   const sheetOrder = new Map(planner.sheets.map((s, i) => [s.name, i]));
   const problems = [...planner.problems].sort((a, b) => (sheetOrder.get(a.sheet) ?? -1) - (sheetOrder.get(b.sheet) ?? -1) || (a.row ?? 0) - (b.row ?? 0));
   const errors = problems.filter((p) => p.level === 'error').length;
   const report = {
     file: name, dryRun: opts.dryRun, imported: false, sheets: planner.sheets, problems, errors, warnings: problems.length - errors,
+    skipped: planner.skipped, choices: res.choices, pendingChoices: res.choices.filter((c) => !c.chosen).length,
     households: { new: res.toCreate.length, existing: res.existing },
     members: { new: res.toCreate.reduce((s, h) => s + h.members.length, 0) },
     newVillages: res.newVillages, newGroups: res.newGroups,
@@ -35,7 +36,7 @@ export async function importRoster(ctx: HandlerContext, file: string, name: stri
       category: h.category, members: h.members.length, monthlyFen: h.monthlyFen, startMonth: h.startMonth })),
     fields: Object.entries(ROSTER_FIELDS).map(([value, d]) => ({ value, label: d.label })),
   };
-  if (opts.dryRun || errors > 0 || res.toCreate.length === 0) return report;
+  if (opts.dryRun || errors > 0 || report.pendingChoices > 0 || res.toCreate.length === 0) return report;
   ctx.progress({ done: 0, total: res.toCreate.length, message: '正在写入' });
   const written = ctx.tx(() => applyPlan(ctx, res.toCreate, name));
   ctx.progress({ done: res.toCreate.length, total: res.toCreate.length, message: '导入完成' });
@@ -51,6 +52,10 @@ export const rosterChannels = {
       dryRun: z.boolean().default(true),
       mapping: z.record(z.string().max(100), z.string().max(30)).optional(),
       defaultCategory: z.enum(CATEGORIES).optional(),
+      /** The clerk's answer for each place close to an existing one: key = 村 as in the roster, or 村/组. */
+      places: z.record(z.string().min(1).max(60), z.union([
+        z.object({ use: z.string().min(1).max(50) }).strict(), z.object({ create: z.literal(true) }).strict(),
+      ])).optional(),
     }),
     handler: (ctx, i) => importRoster(ctx, inboxPath(ctx.dataDir, i.inboxName), originalName(i.inboxName), i),
   }),

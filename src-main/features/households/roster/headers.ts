@@ -41,11 +41,14 @@ export function fieldForHeader(text: string): RosterField | null {
   return BY_NAME.get(normalizeHeader(text)) ?? null;
 }
 
-/** A header row names a person (姓名 or 户主姓名) and an ID column, and at least three known columns in all. */
+/**
+ * A header row names a person (姓名 or 户主姓名) and an ID column (a household-level roster has only 户主身份证号),
+ * and at least three known columns in all.
+ */
 export function looksLikeHeader(fields: (RosterField | null)[]): boolean {
-  const known = fields.filter((f) => f && f !== 'ignore');
-  return known.length >= 3 && fields.includes('idNumber') && (fields.includes('name') || fields.includes('headName'));
+  return knownFields(fields) >= 3 && (fields.includes('idNumber') || fields.includes('headIdNumber')) && (fields.includes('name') || fields.includes('headName'));
 }
+export const knownFields = (fields: (RosterField | null)[]) => fields.filter((f) => f && f !== 'ignore').length;
 
 export function columnLetter(index0: number): string {
   let n = index0 + 1;

@@ -1,8 +1,8 @@
 import type { Category } from '../../../domain/glossary';
 import { parseIdNumber } from '../../../domain/idNumber';
-import { cellText, isHeadRelation, isTotalRow, normalizeGroup, parseCategory, parseCount, parseDisabilityGrade, parseHealth,
+import { cellText, isHeadRelation, isNoteRow, isTotalRow, nfkc, normalizeGroup, parseCategory, parseCount, parseDisabilityGrade, parseHealth,
   parseLabour, parseMonth, parseRelation, parseYuan, type Cell, type Parsed } from './cells';
-import { columnLetter, fieldForHeader, looksLikeHeader, normalizeHeader, ROSTER_FIELDS, type RosterField } from './headers';
+import { columnLetter, fieldForHeader, knownFields, looksLikeHeader, normalizeHeader, ROSTER_FIELDS, type RosterField } from './headers';
 import type { SheetRow } from './read';
 
 /**
@@ -11,7 +11,16 @@ import type { SheetRow } from './read';
  */
 export interface Problem { level: 'error' | 'warning'; sheet: string; row: number | null; column: string; reason: string }
 export interface ColumnInfo { column: string; header: string; field: RosterField | null }
-export interface SheetInfo { name: string; headerRow: number | null; columns: ColumnInfo[]; dataRows: number; blankRows: number; totalRows: number }
+/**
+ * level: 'member' = one row per person; 'household' = one row per household (户主姓名 + 户主身份证号, or the app's own
+ * 花名册 household sheet), whose other members come from a member sheet of the same file or are added later.
+ */
+export interface SheetInfo {
+  name: string; headerRow: number | null; headerRows: number; level: 'member' | 'household'; columns: ColumnInfo[];
+  dataRows: number; blankRows: number; totalRows: number; noteRows: number;
+}
+/** A footer or note line (signatures, 填报日期, 备注, 说明) that was recognised as not data and skipped. */
+export interface SkippedRow { sheet: string; row: number; text: string }
 export interface PlannedMember {
   sheet: string; row: number; name: string; idNumber: string; sex: string; birthDate: string; relation: string; isHead: boolean;
   health: string; disabilityType: string; disabilityGrade: number | null; labourCapacity: string; phone: string;
@@ -28,9 +37,15 @@ type Fields = Partial<Record<RosterField, { cell: Cell; column: string }>>;
 export class RosterPlanner {
   readonly sheets: SheetInfo[] = [];
   readonly problems: Problem[] = [];
-  readonly households: PlannedHousehold[] = [];
+  households: PlannedHousehold[] = [];
+  readonly skipped: SkippedRow[] = [];
   private byKey = new Map<string, PlannedHousehold>();
-  private idsSeen = new Map<string, string>();
+  private idsSeen = new Map<string, { where: string; hh: PlannedHousehold; householdLevel: boolean }>();
+  /** Member-sheet households completing a household-sheet household of the same file (the app's own 花名册). */
+  private completes = new Map<PlannedHousehold, PlannedHousehold>();
+  private completed = new Set<PlannedHousehold>();
+  private prevRow: SheetRow | null = null;
+  private sheetVillage: string | null = null;
   private sheet: SheetInfo | null = null;
   private cols: { index: number; field: RosterField; column: string }[] = [];
   private titleText: string[] = [];
@@ -50,6 +65,11 @@ export class RosterPlanner {
     if (texts.every((t) => !t)) { s.blankRows++; return; }
     if (isTotalRow(texts)) { s.totalRows++; return; }
     if (this.isRepeatedHeader(r)) return;
+    if (isNoteRow(texts)) {
+      s.noteRows++;
+      this.skipped.push({ sheet: r.sheet, row: r.row, text: texts.filter(Boolean).join(' ').slice(0, 100) });
+      return;
+    }
     s.dataRows++;
     this.dataRow(r);
   }
@@ -63,9 +83,10 @@ export class RosterPlanner {
 
   private startSheet(name: string) {
     this.finishSheet();
-    this.sheet = { name, headerRow: null, columns: [], dataRows: 0, blankRows: 0, totalRows: 0 };
+    this.sheet = { name, headerRow: null, headerRows: 1, level: 'member', columns: [], dataRows: 0, blankRows: 0, totalRows: 0, noteRows: 0 };
     this.sheets.push(this.sheet);
     this.cols = []; this.titleText = []; this.current = null; this.lastKey = ''; this.sheetCategory = null;
+    this.prevRow = null; this.sheetVillage = null;
   }
 
   private mapped(header: string): RosterField | null {
@@ -74,14 +95,62 @@ export class RosterPlanner {
     return fieldForHeader(header);
   }
 
+  /**
+   * The header is one row, or two (merged cells): fields may sit in either row, e.g. 村, 组, 户主姓名 and 月保障金
+   * merged over both rows and 姓名 | 身份证号 | 与户主关系 under 家庭成员情况. The two rows are combined when that
+   * finds more fields than the lower row alone.
+   */
   private tryHeader(r: SheetRow) {
-    const fields = r.cells.map((c) => (c.kind === 'text' ? this.mapped(c.text) : null));
-    if (!looksLikeHeader(fields) && !this.forcedHeader(r)) { this.titleText.push(...r.cells.map(cellText)); return; }
-    this.sheet!.headerRow = r.row;
-    this.sheet!.columns = r.cells.map((c, i) => ({ column: columnLetter(i), header: cellText(c), field: fields[i] ?? null }));
+    const one = r.cells.map((c, i) => ({ column: columnLetter(i), header: cellText(c), field: c.kind === 'text' ? this.mapped(c.text) : null }));
+    const prev = this.prevRow?.row === r.row - 1 ? this.prevRow : null;
+    const two = prev ? this.combineHeader(prev.cells, r.cells) : null;
+    const fieldsOf = (cs: ColumnInfo[]) => cs.map((c) => c.field);
+    const useTwo = !!two && looksLikeHeader(fieldsOf(two)) && knownFields(fieldsOf(two)) > knownFields(fieldsOf(one));
+    if (!useTwo && !looksLikeHeader(fieldsOf(one)) && !this.forcedHeader(r)) {
+      this.titleText.push(...r.cells.map(cellText));
+      this.prevRow = r;
+      return;
+    }
+    const s = this.sheet!;
+    s.headerRow = useTwo ? prev!.row : r.row;
+    s.headerRows = useTwo ? 2 : 1;
+    s.columns = useTwo ? two! : one;
+    this.householdLevel();
     this.rebuildCols();
     this.sheetCategory = parseCategory(this.titleText.find((t) => parseCategory(t.replace(/花名册|名册|台账|明细/g, ''))) ?? '');
-    this.subHeaderPending = true;
+    this.sheetVillage = this.has('village') ? null : villageOfSheet(s.name, this.titleText);
+    this.subHeaderPending = !useTwo;
+  }
+
+  private combineHeader(upper: Cell[], lower: Cell[]): ColumnInfo[] {
+    const out: ColumnInfo[] = [];
+    let parent = '';
+    let prevLower = false;
+    for (let i = 0; i < Math.max(upper.length, lower.length); i++) {
+      const up = upper[i] ? cellText(upper[i]) : '';
+      const lo = lower[i] ? cellText(lower[i]) : '';
+      // A horizontally merged parent (家庭成员情况 over 姓名 | 身份证号) leaves the upper cells to its right empty.
+      if (up) parent = up; else if (!(lo && prevLower)) parent = '';
+      prevLower = !!lo;
+      const header = parent && lo ? `${parent}/${lo}` : lo || up;
+      const forced = this.opts.mapping?.[header];
+      const field = forced !== undefined ? this.mapped(header)
+        : lo ? fieldForHeader(normalizeHeader(parent).replace(/情况$/, '') + normalizeHeader(lo)) ?? this.mapped(lo) : up ? this.mapped(up) : null;
+      out.push({ column: columnLetter(i), header, field });
+    }
+    return out;
+  }
+
+  /** 户主姓名 + 户主身份证号 (no 姓名 column): one row per household, the ID is the head's. */
+  private householdLevel() {
+    const s = this.sheet!;
+    const fields = s.columns.map((c) => c.field);
+    if (fields.includes('name')) return;
+    if (!fields.includes('idNumber')) {
+      const i = fields.indexOf('headIdNumber');
+      if (i >= 0) s.columns[i] = { ...s.columns[i], field: 'idNumber' };
+    }
+    if (s.columns.some((c) => c.field === 'idNumber') && fields.includes('headName')) s.level = 'household';
   }
 
   /** A manual mapping makes its row the header even when automatic detection would not. */
@@ -149,7 +218,9 @@ export class RosterPlanner {
     const head = text('headName');
     const cur = this.current;
     let startsNew: boolean;
-    if (this.has('relation')) startsNew = isHeadRelation(rel) || (!!head && head !== cur?.headName) || (!cur && !rel);
+    // A head listed after a member of the same 户主姓名 (the head changed, rows kept in member order) joins that household.
+    const headJoins = !!cur && !!head && head === cur.headName && !cur.members.some((m) => m.isHead);
+    if (this.has('relation')) startsNew = (isHeadRelation(rel) && !headJoins) || (!!head && head !== cur?.headName) || (!cur && !rel);
     else if (this.has('headName') && this.has('name')) startsNew = !cur || (!!head && head !== cur.headName);
     else startsNew = true;
     if (!startsNew) {
@@ -178,7 +249,7 @@ export class RosterPlanner {
     const take = <T>(k: RosterField, parse: (c: Cell) => Parsed<T>, set: (v: T) => void) => {
       const x = f[k];
       if (!x || x.cell.kind === 'empty') return;
-      const p = parse(x.cell);
+      const p = parse(nfkc(x.cell));
       if (p.ok) { if (p.value !== null) set(p.value); } else this.error(r, x.column, p.reason);
     };
     if (!hh.headName && text('headName')) hh.headName = text('headName');
@@ -207,7 +278,7 @@ export class RosterPlanner {
     const name = (text('name') || (isHead ? text('headName') || hh.headName : '')).replace(/\s/g, '');
     const idCol = f.idNumber?.column ?? '身份证号';
     if (!name) this.error(r, f.name?.column ?? f.headName?.column ?? '姓名', '姓名为空');
-    const id = this.idNumber(r, f.idNumber?.cell ?? { kind: 'empty' }, idCol);
+    const id = this.idNumber(r, f.idNumber?.cell ?? { kind: 'empty' }, idCol, hh);
     if (!name || !id) return;
     let relation = isHead ? '户主' : parseRelation(rel);
     if (!relation) {
@@ -221,19 +292,36 @@ export class RosterPlanner {
       labourCapacity: parseLabour(text('labourCapacity')) ?? '有', phone: text('phone').replace(/\D/g, '').slice(0, 12) });
   }
 
-  private idNumber(r: SheetRow, cell: Cell, column: string) {
+  private idNumber(r: SheetRow, cell: Cell, column: string, hh: PlannedHousehold) {
     if (cell.kind === 'empty') { this.error(r, column, '身份证号为空'); return null; }
     if (cell.kind === 'number' && !(Number.isSafeInteger(cell.value) && String(cell.value).length === 15)) {
       this.error(r, column, `身份证号存成了数字（文件中实际是 ${asDigits(cell.value)}）：Excel 只保留 15 位有效数字，末尾几位已经丢失。请把该列设为“文本”格式并重新录入正确号码`);
       return null;
     }
-    const raw = cellText(cell).replace(/^'/, '').replace(/\s/g, '');
+    const typed = cellText(cell).normalize('NFKC').trim().replace(/^'|^="?|"$/g, '');
+    const raw = typed.replace(/[\s\-\u2010-\u2015\u2212_]/g, '');
     const p = parseIdNumber(raw);
     if (!p.ok) { this.error(r, column, p.reason); return null; }
-    const first = this.idsSeen.get(p.value.id);
-    if (first) { this.error(r, column, `身份证号 ${p.value.id} 在本文件中重复出现（首次在${first}）`); return null; }
-    this.idsSeen.set(p.value.id, `“${r.sheet}”第 ${r.row} 行`);
-    return p.value;
+    if (raw !== typed) this.warn(r, column, `身份证号“${typed}”中有空格或短横线，已去除，按 ${p.value.id} 导入`);
+    return this.claimId(r, column, p.value, hh);
+  }
+
+  /** One person, one row, except a household-sheet head met again in a member sheet (that completes the household). */
+  private claimId<T extends { id: string }>(r: SheetRow, column: string, id: T, hh: PlannedHousehold): T | null {
+    const first = this.idsSeen.get(id.id);
+    const here = { where: `“${r.sheet}”第 ${r.row} 行`, hh, householdLevel: this.sheet!.level === 'household' };
+    if (first?.householdLevel && !here.householdLevel && first.hh.sheet !== r.sheet) {
+      const paired = this.completes.get(hh);
+      if ((paired ?? first.hh) === first.hh && (paired === first.hh || !this.completed.has(first.hh))) {
+        this.completes.set(hh, first.hh);
+        this.completed.add(first.hh);
+        this.idsSeen.set(id.id, { ...here, householdLevel: false });
+        return id;
+      }
+    }
+    if (first) { this.error(r, column, `身份证号 ${id.id} 在本文件中重复出现（首次在${first.where}）`); return null; }
+    this.idsSeen.set(id.id, here);
+    return id;
   }
 
   private digits(r: SheetRow, cell: Cell, column: string, what: string): string {
@@ -241,7 +329,7 @@ export class RosterPlanner {
       this.error(r, column, `${what}存成了数字（文件中实际是 ${asDigits(cell.value)}），末尾几位已经丢失；请把该列设为“文本”格式并重新录入`);
       return '';
     }
-    const t = cellText(cell).replace(/[\s-]/g, '');
+    const t = cellText(cell).normalize('NFKC').replace(/[\s-]/g, '');
     if (t && !/^\d{6,30}$/.test(t)) { this.error(r, column, `${what}“${t}”应为 6–30 位数字`); return ''; }
     return t;
   }
@@ -262,19 +350,76 @@ export class RosterPlanner {
       this.problems.push({ level: 'warning', sheet: s.name, row: null, column: '', reason: '未找到表头（需含“姓名”或“户主姓名”与“身份证号”列），本工作表未导入' });
     }
     for (const hh of this.households.filter((h) => h.sheet === s.name)) this.checkHousehold(hh);
-    const headsOnly = this.households.filter((h) => h.sheet === s.name && h.members.length === 1 && (h.familySize ?? 1) > 1);
-    if (headsOnly.length) {
-      this.problems.push({ level: 'warning', sheet: s.name, row: null, column: '',
-        reason: `${headsOnly.length} 户的花名册只列出了户主（家庭人口多于 1 人），其余成员请导入后在户档案中补录` });
+  }
+
+  /**
+   * A member-sheet household none of whose IDs is a household-sheet head (the head on the household sheet has
+   * left or died and is not in the member list) is matched by 村, 组 and 户主姓名, when exactly one fits.
+   */
+  private pairByHeadName() {
+    const householdSheets = new Set(this.sheets.filter((s) => s.level === 'household').map((s) => s.name));
+    if (!householdSheets.size) return;
+    const key = (h: PlannedHousehold) => `${h.village}|${h.group}|${h.headName}`;
+    const open = new Map<string, PlannedHousehold[]>();
+    for (const h of this.households) {
+      if (householdSheets.has(h.sheet) && !this.completed.has(h)) open.set(key(h), [...(open.get(key(h)) ?? []), h]);
     }
+    for (const mh of this.households) {
+      if (householdSheets.has(mh.sheet) || this.completes.has(mh) || !mh.headName) continue;
+      const fits = open.get(key(mh)) ?? [];
+      if (fits.length !== 1 || this.completed.has(fits[0])) continue;
+      const target = fits[0];
+      this.completes.set(mh, target);
+      this.completed.add(target);
+      this.problems.push({ level: 'warning', sheet: target.sheet, row: target.row, column: '身份证号',
+        reason: `户主 ${target.headName}（${target.members[0]?.idNumber ?? ''}）不在“${mh.sheet}”的成员中，按村、组和户主姓名对应到“${mh.sheet}”第 ${mh.row} 行起的 ${mh.members.length} 人导入` });
+    }
+  }
+
+  /** After every sheet: households that list only their head, counted per sheet, with what the clerk must add. */
+  private warnHeadsOnly() {
+    for (const s of this.sheets) {
+      const mine = this.households.filter((h) => h.sheet === s.name && h.members.length === 1);
+      const more = mine.filter((h) => (h.familySize ?? 1) > 1);
+      if (s.level === 'household' && mine.length) {
+        this.problems.push({ level: 'warning', sheet: s.name, row: null, column: '',
+          reason: `本表是户级花名册（每户一行），${mine.length} 户只导入户主${more.length ? `（其中 ${more.length} 户家庭人口多于 1 人）` : ''}；其余家庭成员请导入后在户档案中补录` });
+      } else if (more.length) {
+        this.problems.push({ level: 'warning', sheet: s.name, row: null, column: '',
+          reason: `${more.length} 户的花名册只列出了户主（家庭人口多于 1 人），其余成员请导入后在户档案中补录` });
+      }
+    }
+  }
+
+  /**
+   * The app's own 花名册 (and many county templates) has a household sheet and a member sheet: a member-sheet
+   * household whose people include a household-sheet head completes that household instead of being a second one.
+   */
+  private mergeCompletions() {
+    this.pairByHeadName();
+    if (!this.completes.size) return;
+    for (const [mh, target] of this.completes) {
+      target.members = mh.members;
+      const t = target as unknown as Record<string, unknown>;
+      for (const [k, v] of Object.entries(mh)) if (k !== 'members' && k !== 'sheet' && k !== 'row' && (t[k] === null || t[k] === '' || t[k] === 0)) t[k] = v;
+      if (target.familySize !== null && target.familySize !== target.members.length) {
+        this.problems.push({ level: 'warning', sheet: target.sheet, row: target.row, column: '家庭人口',
+          reason: `家庭人口填的是 ${target.familySize} 人，“${mh.sheet}”中列出 ${target.members.length} 人` });
+      }
+    }
+    const gone = new Set(this.completes.keys());
+    this.households = this.households.filter((h) => !gone.has(h));
   }
 
   private checkHousehold(hh: PlannedHousehold) {
     const at = { level: 'error' as const, sheet: hh.sheet, row: hh.row };
     if (!hh.members.length) return;
-    hh.category ??= this.sheetCategory ?? this.opts.defaultCategory ?? null;
+    const completes = this.completes.get(hh); // its household sheet row supplies what this sheet lacks
+    hh.category ??= completes?.category ?? this.sheetCategory ?? this.opts.defaultCategory ?? null;
+    hh.village ||= completes?.village ?? '';
     if (!hh.category) this.problems.push({ ...at, column: '保障类别', reason: '没有保障类别：表中无“保障类别”列，标题中也没有写明，请在导入时选择默认类别' });
-    if (!hh.village) this.problems.push({ ...at, column: '村/居', reason: '没有所在村/居' });
+    if (!hh.village && this.sheetVillage) hh.village = this.sheetVillage;
+    if (!hh.village) this.problems.push({ ...at, column: '村/居', reason: '没有所在村/居（表中无“村”列，工作表名和标题中也没有写明）' });
     const heads = hh.members.filter((m) => m.isHead);
     if (heads.length === 0) {
       hh.members[0].isHead = true;
@@ -291,6 +436,8 @@ export class RosterPlanner {
   finish() {
     this.finishSheet();
     this.sheet = null;
+    this.mergeCompletions();
+    this.warnHeadsOnly();
     if (!this.sheets.some((s) => s.headerRow !== null)) {
       this.problems.push({ level: 'error', sheet: '', row: null, column: '', reason: '文件中没有找到花名册表头（需含“姓名”或“户主姓名”与“身份证号”列）；可在“列对应”步骤中手动指定' });
     }
@@ -304,4 +451,15 @@ const CAUSE_WORDS: [RegExp, string][] = [[/病/, '因病'], [/残/, '因残'], [
 function toCause(word: string): string {
   for (const [re, v] of CAUSE_WORDS) if (re.test(word)) return v;
   return '其他';
+}
+
+/** One sheet per village: the village comes from the title (青溪镇石桥村低保花名册) or the sheet's name (石桥村). */
+function villageOfSheet(sheet: string, title: string[]): string | null {
+  const re = /^([\u4e00-\u9fa5\u{20000}-\u{2FFFF}]{1,8}?(村|社区|居委会))/u;
+  for (const t of title) {
+    const m = re.exec(t.replace(/\s/g, '').replace(/^.*?(县|区|市)(?=.)/, '').replace(/^.*?(镇|乡|街道)(?=.)/, ''));
+    if (m && m[1] !== '农村') return m[1]; // 青溪镇农村低保花名册 names a category, not a village
+  }
+  const m = re.exec(sheet.replace(/\s/g, ''));
+  return m && m[1] === sheet.replace(/\s/g, '') ? m[1] : null;
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { AppError } from '../../../ipc/errors';
 import { normalizeGroup, villageKey } from './cells';
 import type { PlannedHousehold, Problem } from './plan';
 import { describeHousehold, idHolder } from '../store';
@@ -10,14 +11,26 @@ import { describeHousehold, idHolder } from '../store';
  * Missing villages and groups are CREATED by the import (and listed in the dry run first): a new office's
  * roster is usually more complete than its freshly set-up address tree, and retyping dozens of 组 by hand
  * is what the import is meant to save. Names are matched loosely (石桥 = 石桥村, 三组 = 3组) so a spelling
- * variant does not create a second village.
+ * variant does not create a second village. A name that is NOT the same but close to an existing one
+ * (石挢村 next to 石桥村: one character apart) is a likely typo: it is listed with the nearest existing names and
+ * nothing is imported until the clerk chooses, in the request, to use an existing place or to create it.
  */
 export interface Resolution {
   toCreate: PlannedHousehold[];
   existing: number;
   newVillages: string[];
   newGroups: string[];
+  choices: PlaceChoice[];
 }
+
+/** A roster place name close to existing ones; `chosen` is the clerk's answer from the request, if any. */
+export interface PlaceChoice {
+  kind: 'village' | 'group'; key: string; name: string; village: string; candidates: string[]; households: number; firstRow: { sheet: string; row: number };
+  chosen: Choice | null;
+}
+export type Choice = { use: string } | { create: true };
+/** Choices by key: the roster's village name, or 村名/组名 for a group. */
+export type PlaceChoices = Record<string, Choice>;
 
 interface RegionRow { id: number; parent_id: number | null; level: string; name: string }
 
@@ -47,10 +60,12 @@ export class AddressBook {
   }
 }
 
-export function resolvePlan(sqlite: Database.Database, households: PlannedHousehold[], problems: Problem[]): Resolution {
+export function resolvePlan(sqlite: Database.Database, households: PlannedHousehold[], problems: Problem[], given: PlaceChoices = {}): Resolution {
   const findId = (id: string) => idHolder(sqlite, id)?.householdId;
   const book = new AddressBook(sqlite);
-  const res: Resolution = { toCreate: [], existing: 0, newVillages: [], newGroups: [] };
+  const choices = applyChoices(new AddressBook(sqlite), households, given);
+  const res: Resolution = { toCreate: [], existing: 0, newVillages: [], newGroups: [], choices };
+  const pending = new Set(choices.filter((c) => !c.chosen).map((c) => c.key));
   for (const hh of households) {
     if (!hh.members.length) continue;
     const head = hh.members.find((m) => m.isHead) ?? hh.members[0];
@@ -73,10 +88,79 @@ export function resolvePlan(sqlite: Database.Database, households: PlannedHouseh
         reason: `${m.name}的身份证号已登记在${describeHousehold(sqlite, other)}，同一人不能在两户` });
     }
     if (clash || !hh.village) continue;
-    const p = book.plan(hh.village, hh.group);
+    res.toCreate.push(hh);
+    if (pending.has(hh.village)) continue; // listed under choices until the clerk answers
+    const p = book.plan(hh.village, pending.has(`${book.village(hh.village)?.name}/${hh.group}`) ? '' : hh.group);
     if (p.newVillage) res.newVillages.push(hh.village);
     if (p.newGroup) res.newGroups.push(`${book.village(hh.village)!.name}${hh.group}`);
-    res.toCreate.push(hh);
   }
   return res;
+}
+
+/**
+ * Finds roster places close to (but not the same as) existing ones and applies the clerk's choices to the planned
+ * households: { use: existing name } moves them there, { create: true } keeps the roster's name (a new place).
+ * Returns every such place, answered or not; a choice naming a place that does not exist is refused.
+ */
+function applyChoices(book: AddressBook, households: PlannedHousehold[], given: PlaceChoices): PlaceChoice[] {
+  const found = new Map<string, PlaceChoice>();
+  const existingVillages = [...book.villages.values()].filter((v) => v.id !== null).map((v) => v.name);
+  for (const hh of households) {
+    if (!hh.members.length || !hh.village) continue;
+    let v = book.village(hh.village);
+    if (!v) {
+      const c = note(found, 'village', hh.village, hh.village, '', () => nearest(hh.village, existingVillages, villageKey), hh, given);
+      if (c?.chosen && 'use' in c.chosen) { hh.village = c.chosen.use; v = book.village(hh.village); }
+    }
+    if (!v || !hh.group) continue;
+    if (!v.groups.has(hh.group)) {
+      const groups = [...v.groups.keys()];
+      const c = note(found, 'group', `${v.name}/${hh.group}`, hh.group, v.name, () => nearest(hh.group, groups, (g) => g), hh, given);
+      if (c?.chosen && 'use' in c.chosen) hh.group = c.chosen.use;
+    }
+  }
+  for (const c of found.values()) {
+    if (!c.chosen || !('use' in c.chosen)) continue;
+    const ok = c.kind === 'village' ? book.village(c.chosen.use)?.id != null : book.village(c.village)?.groups.has(c.chosen.use);
+    if (!ok) throw new AppError('VALIDATION', `所选的${c.kind === 'village' ? '村/居' : '组'}“${c.chosen.use}”不存在，请重新选择“${c.name}”的对应`);
+  }
+  return [...found.values()];
+}
+
+function note(found: Map<string, PlaceChoice>, kind: PlaceChoice['kind'], key: string, name: string, village: string,
+  near: () => string[], hh: PlannedHousehold, given: PlaceChoices): PlaceChoice | null {
+  let c = found.get(key);
+  if (!c) {
+    const candidates = near();
+    if (!candidates.length) return null;
+    c = { kind, key, name, village, candidates, households: 0, firstRow: { sheet: hh.sheet, row: hh.row }, chosen: given[key] ?? null };
+    found.set(key, c);
+  }
+  c.households++;
+  return c;
+}
+
+/**
+ * Existing names one character from the roster's (two for names of four or more), compared without the 村/社区 suffix.
+ * Names that differ only in their digits (3组 / 4组, 村1 / 村2) are different places, not typos.
+ */
+export function nearest(name: string, existing: string[], key: (s: string) => string): string[] {
+  const a = [...key(name)];
+  const digitless = (s: string) => s.replace(/[\d一二三四五六七八九十]+/g, '#');
+  return existing
+    .map((e) => ({ e, d: distance(a, [...key(e)]) }))
+    .filter(({ e, d }) => d > 0 && d <= (a.length >= 4 ? 2 : 1) && a.length >= 2 && digitless(key(e)) !== digitless(key(name)))
+    .sort((x, y) => x.d - y.d)
+    .slice(0, 3)
+    .map(({ e }) => e);
+}
+
+function distance(a: string[], b: string[]): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
 }
