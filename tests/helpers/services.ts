@@ -5,17 +5,22 @@ import { createServices, CLI_ACTOR, type Services } from '../../src-main/service
 import type { Actor } from '../../src-main/ipc/contract';
 import type { Role } from '../../src-main/ipc/permissions';
 import { initialize } from '../../src-main/features/setup/initialize';
+import { appendAudit } from '../../src-main/features/audit/chain';
 
 /** A fresh data dir with the real migrations; demo = the seeded demo township. Call close() in afterEach. */
 export function testServices(opts: { init?: boolean; demo?: boolean; households?: number; seed?: number } = {}): Services & { dir: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dibao-test-'));
   const s = createServices(dir);
   if (opts.init ?? true) {
-    s.handle.sqlite.transaction(() => initialize(s.handle.sqlite, {
-      township: { name: '青溪镇', divisionCode: '510902105000', county: '示范县' },
-      admin: { username: 'admin', displayName: '系统管理员', password: 'admin123' },
-      demo: opts.demo ?? false, seed: opts.seed ?? 7, households: opts.households ?? 60,
-    }, '2026-11-22'))();
+    s.handle.sqlite.transaction(() => {
+      initialize(s.handle.sqlite, {
+        township: { name: '青溪镇', divisionCode: '510902105000', county: '示范县' },
+        admin: { username: 'admin', displayName: '系统管理员', password: 'admin123' },
+        demo: opts.demo ?? false, seed: opts.seed ?? 7, households: opts.households ?? 60,
+      }, '2026-11-22');
+      // as setup.init does: an initialized township's audit trail is never empty
+      appendAudit(s.handle.sqlite, CLI_ACTOR, 'setup.init', { entity: 'township', entityId: '510902105000', after: { admin: 'admin' } });
+    })();
   }
   const closeDb = s.close;
   return Object.assign(s, { dir, close: () => { closeDb(); fs.rmSync(dir, { recursive: true, force: true }); } });

@@ -5,7 +5,9 @@ import { channel, type HandlerContext } from '../../ipc/contract';
 import { AppError } from '../../ipc/errors';
 import { inboxPath, originalName } from '../../ipc/files';
 import { BACKUP_KIND_LABELS } from '../../domain/glossary';
-import { backupFailed, backupsDir, listSets, newSetFile, SET_NAME_PATTERN, snapshotAsync, writeManifest } from './store';
+import { backupFailed, backupsDir, listSets, newSetFile, SET_NAME_PATTERN, snapshotAsync, stripPrivateKey, writeManifest } from './store';
+import { recordAnchor } from '../audit/anchors';
+import { getTownship } from '../settings/store';
 import { copyArchiveStore, validateTargetDir } from './manual';
 import { verifyBackupFile } from './verify';
 import { restoreDatabase } from './restore';
@@ -18,9 +20,10 @@ const setFile = (dataDir: string, name: string) => {
   return file;
 };
 
-async function makeManualSet(ctx: HandlerContext, dir: string, withArchive: boolean) {
+async function makeManualSet(ctx: HandlerContext, dir: string, withArchive: boolean, external: boolean) {
   const file = newSetFile(dir, 'manual');
   await snapshotAsync(ctx.sqlite, file, (done, total) => ctx.progress({ done, total, message: '正在复制数据库' }));
+  if (external) stripPrivateKey(file);
   const copied = withArchive
     ? copyArchiveStore(ctx.dataDir, dir, (done, total) => ctx.progress({ done, total, message: '正在复制档案库文件' })) : 0;
   try {
@@ -51,20 +54,24 @@ export const backupChannels = {
     input: z.object({ toDir: z.string().trim().min(1).max(1000).optional(), includeArchive: z.boolean().default(true) }),
     handler: async (ctx, i) => {
       const dir = i.toDir ? validateTargetDir(ctx.dataDir, i.toDir) : backupsDir(ctx.dataDir);
-      const { file, copied, manifest } = await makeManualSet(ctx, dir, !!(i.toDir && i.includeArchive)).catch((e) => { throw backupFailed(e); });
+      const { file, copied, manifest } = await makeManualSet(ctx, dir, !!(i.toDir && i.includeArchive), !!i.toDir).catch((e) => { throw backupFailed(e); });
       const result = { name: path.basename(file), folder: dir, size: manifest.db.size, auditRows: manifest.audit.rows,
-        archiveFiles: manifest.archiveStore.files.length, archiveCopied: copied };
-      ctx.tx(() => ctx.audit({ entity: 'backup', entityId: result.name, after: result }));
+        archiveFiles: manifest.archiveStore.files.length, archiveCopied: copied, privateKeyIncluded: !!manifest.privateKeyIncluded };
+      ctx.tx(() => {
+        // A copy on a stick is a head this database cannot take back; backups/ manifests are read from disk.
+        if (i.toDir) recordAnchor(ctx.sqlite, { kind: 'usb-backup', ref: file, ...manifest.audit, at: manifest.createdAt });
+        ctx.audit({ entity: 'backup', entityId: result.name, after: result });
+      });
       return result;
     },
   }),
   'backup.verify': channel({
     title: '校验备份（完整性与审计链）', permission: 'admin', kind: 'query', input: z.object({ name: setName }),
-    handler: (ctx, i) => verifyBackupFile(setFile(ctx.dataDir, i.name)),
+    handler: (ctx, i) => verifyBackupFile(setFile(ctx.dataDir, i.name), undefined, { township: getTownship(ctx.sqlite) }),
   }),
   'backup.restore': channel({
     title: '从备份恢复（先校验，再替换当前数据库，旧库另存）', permission: 'admin', kind: 'job',
-    input: z.object({ name: setName.optional(), inboxName: z.string().max(200).optional() })
+    input: z.object({ name: setName.optional(), inboxName: z.string().max(200).optional(), withoutManifest: z.boolean().default(false) })
       .refine((i) => !!i.name !== !!i.inboxName, '请选择一个备份（备份列表中的一项，或上传的备份文件）'),
     handler: (ctx, i) => {
       const live = liveHandle(ctx.dataDir);
@@ -72,7 +79,7 @@ export const backupChannels = {
       const source = i.name ? setFile(ctx.dataDir, i.name) : inboxPath(ctx.dataDir, i.inboxName!);
       ctx.progress({ done: 0, total: 1, message: '正在校验并恢复' });
       const result = restoreDatabase({ dataDir: ctx.dataDir, source, live, actor: ctx.actor, channel: ctx.channel,
-        label: i.name ?? originalName(i.inboxName!) });
+        label: i.name ?? originalName(i.inboxName!), withoutManifest: i.withoutManifest });
       ctx.session.end(); // the restored database has its own users: sign in again
       return { ...result, needsLogin: true };
     },

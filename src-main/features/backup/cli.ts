@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CliVerbs } from '../../cli/verbs';
 import { CLI_ACTOR } from '../../services';
-import { backupFailed, snapshotAsync, writeManifest } from './store';
+import { backupFailed, snapshotAsync, stripPrivateKey, writeManifest } from './store';
+import { recordAnchor } from '../audit/anchors';
 import { restoreDatabase } from './restore';
 import { verifyBackupFile } from './verify';
 
@@ -18,7 +19,10 @@ export const backupVerbs: CliVerbs = {
         let manifest;
         try {
           await snapshotAsync(s.handle.sqlite, file, (d, t) => env.progress(`备份 ${d}/${t} 页`));
+          stripPrivateKey(file); // a file given by path can be anywhere (a stick): never with the private key
           manifest = writeManifest(file, 'manual', s.dataDir);
+          const m = manifest;
+          s.handle.sqlite.transaction(() => recordAnchor(s.handle.sqlite, { kind: 'usb-backup', ref: file, ...m.audit, at: m.createdAt }))();
         } catch (e) { throw backupFailed(e); }
         env.out({ ok: true, value: { file, size: manifest.db.size, auditRows: manifest.audit.rows, archiveFiles: manifest.archiveStore.files.length } });
         return 0;
@@ -30,19 +34,19 @@ export const backupVerbs: CliVerbs = {
     },
   },
   'backup verify': {
-    help: 'backup verify FILE — 校验一个备份文件（清单校验值、完整性、审计链），不改动任何数据',
-    run({ positional }, env) {
-      const report = verifyBackupFile(path.resolve(positional[0] ?? ''));
+    help: 'backup verify FILE [--without-manifest] — 校验一个备份文件（清单校验值、完整性、审计链），不改动任何数据；没有清单的文件须加 --without-manifest',
+    run({ positional, flags }, env) {
+      const report = verifyBackupFile(path.resolve(positional[0] ?? ''), undefined, { withoutManifest: !!flags['without-manifest'] });
       env.out({ ok: report.ok, value: report });
       return report.ok ? 0 : 1;
     },
   },
   restore: {
-    help: 'restore FILE — 从备份恢复：先校验，当前数据库另存到 backups/，再替换（请先关闭程序）',
-    run({ positional, dataDir }, env) {
+    help: 'restore FILE [--without-manifest] — 从备份恢复：先校验并与已导出的审计链头比对，当前数据库另存到 backups/，再替换（请先关闭程序）',
+    run({ positional, dataDir, flags }, env) {
       const source = positional[0];
       if (!source) { env.out({ ok: false, error: { code: 'VALIDATION', message: '请给出备份文件：restore FILE' } }); return 2; }
-      const value = restoreDatabase({ dataDir, source: path.resolve(source), actor: CLI_ACTOR, channel: 'cli.restore' });
+      const value = restoreDatabase({ dataDir, source: path.resolve(source), actor: CLI_ACTOR, channel: 'cli.restore', withoutManifest: !!flags['without-manifest'] });
       env.out({ ok: true, value });
       return 0;
     },

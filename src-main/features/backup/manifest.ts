@@ -14,6 +14,8 @@ export interface BackupManifest {
   schemaVersion: number;
   db: { file: string; size: number; sha256: string };
   audit: { rows: number; headHash: string | null };
+  /** False for a copy that left the PC (USB): the township's private signing key is not in it. */
+  privateKeyIncluded?: boolean;
   archiveStore: { files: ArchiveEntry[]; totalBytes: number; copied: boolean };
 }
 export type BackupKind = 'daily' | 'pre-migrate' | 'pre-restore' | 'manual';
@@ -57,7 +59,7 @@ export function archiveStoreEntries(dataDir: string): ArchiveEntry[] {
 /** Writes JSON atomically (temp file + rename): a kill leaves the old file or the new one, never half. */
 export function writeJsonAtomic(file: string, value: unknown): void {
   const tmp = `${file}.partial`;
-  fs.writeFileSync(tmp, JSON.stringify(value, null, 2));
+  fs.writeFileSync(tmp, JSON.stringify(value, null, 2), { mode: 0o600 });
   fs.renameSync(tmp, file);
 }
 

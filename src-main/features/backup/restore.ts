@@ -7,42 +7,86 @@ import { AppError } from '../../ipc/errors';
 import { appendAudit } from '../audit/chain';
 import { backupBeforeMigrate, backupSync, backupsDir, localDay } from './store';
 import { verifyBackupFile, type VerifyReport } from './verify';
+import { checkCandidate } from './candidate';
+import { getTownship, type Township } from '../settings/store';
 
-export interface RestoreResult { restoredFrom: string; safetyCopy: string | null; auditRows: number; schemaVersion: number }
+export interface RestoreResult {
+  restoredFrom: string; safetyCopy: string | null; auditRows: number; schemaVersion: number;
+  /** The backup had no private key and this PC none of the same pair: a new key was made; register it with the county. */
+  newSigningKey: boolean;
+}
 
-export const INCOMING = 'restore-incoming.db';
+/** The folder a backup is staged, migrated and checked in before it may replace anything. */
+export const STAGING = 'restore-incoming';
+
+export interface RestoreOptions {
+  dataDir: string; source: string; live?: DbHandle; actor: Actor; channel: string; label?: string;
+  /** The file comes without its manifest (an uploaded .db): restore on the database checks alone, and say so. */
+  withoutManifest?: boolean;
+}
 
 /**
  * Restores a backup over the data dir's database:
- *  1. copy it to a new file next to the live one and verify that copy (manifest hash, integrity, audit chain);
- *  2. keep a safety copy of the current database in backups/ (nothing is lost even if the wrong set was chosen);
- *  3. close the live connection, drop its -wal/-shm, rename the verified file over it (an atomic step);
- *  4. reopen (migrating an older backup) — into the same handle object when the app is running — and audit.
+ *  1. copy it into a staging folder and verify that copy (manifest hash, integrity, this program's and this
+ *     township's database, keyed audit chain);
+ *  2. open the copy there with the migrations and check it against every anchor the office knows (the newest
+ *     package or backup head): a database shorter than that or different before it is refused;
+ *  3. keep a safety copy of the current database in backups/ (nothing is lost even if the wrong set was chosen);
+ *  4. close the live connection, drop its -wal/-shm, rename the checked file over it (an atomic step);
+ *  5. reopen — into the same handle object when the app is running — and audit.
  * A kill at any moment leaves either the old or the restored database, never a mix.
  */
-export function restoreDatabase(opts: { dataDir: string; source: string; live?: DbHandle; actor: Actor; channel: string; label?: string }): RestoreResult {
+export function restoreDatabase(opts: RestoreOptions): RestoreResult {
   const { dataDir, source, live } = opts;
-  const incoming = path.join(dataDir, INCOMING);
-  copyWithWal(source, incoming);
-  const report = verifyBackupFile(incoming, source);
-  if (!report.ok) { removeWithWal(incoming); throw invalidBackup(report); }
-  consolidate(incoming);
-  const safetyCopy = keepSafetyCopy(dataDir, live);
-  const dbFile = path.join(dataDir, DB_FILE_NAME);
-  if (live) closeCleanly(live.sqlite);
-  for (const ext of ['-wal', '-shm']) fs.rmSync(dbFile + ext, { force: true });
-  fs.renameSync(incoming, dbFile);
-  const fresh = openDatabase(dataDir, { beforeMigrate: backupBeforeMigrate });
-  if (live) Object.assign(live, fresh);
+  const staging = path.join(dataDir, STAGING);
+  const incoming = path.join(staging, DB_FILE_NAME);
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.mkdirSync(staging, { recursive: true, mode: 0o700 });
   try {
-    fresh.sqlite.transaction(() => appendAudit(fresh.sqlite, opts.actor, opts.channel, {
-      entity: 'database', entityId: null, after: { restoredFrom: opts.label ?? path.basename(source), safetyCopy, auditRows: report.auditRows },
-    }))();
+    copyWithWal(source, incoming);
+    const liveDb = live?.sqlite ?? openLiveReadonly(dataDir);
+    let cand;
+    try {
+      const report = verifyBackupFile(incoming, source, { withoutManifest: opts.withoutManifest, township: liveDb ? townshipOf(liveDb) : null });
+      if (!report.ok) throw invalidBackup(report);
+      consolidate(incoming);
+      cand = checkCandidate(staging, liveDb, dataDir);
+      if (cand.problems.length) throw invalidBackup({ ...report, ok: false, problems: cand.problems });
+    } finally {
+      if (!live) liveDb?.close();
+    }
+    const safetyCopy = keepSafetyCopy(dataDir, live);
+    const dbFile = path.join(dataDir, DB_FILE_NAME);
+    if (live) closeCleanly(live.sqlite);
+    for (const ext of ['-wal', '-shm']) fs.rmSync(dbFile + ext, { force: true });
+    fs.renameSync(incoming, dbFile);
+    fs.chmodSync(dbFile, 0o600);
+    const fresh = openDatabase(dataDir, { beforeMigrate: backupBeforeMigrate });
+    if (live) Object.assign(live, fresh);
+    const label = opts.label ?? path.basename(source);
+    try {
+      fresh.sqlite.transaction(() => appendAudit(fresh.sqlite, opts.actor, opts.channel, {
+        entity: 'database', entityId: null, after: { restoredFrom: label, safetyCopy, auditRows: cand.auditRows,
+          withoutManifest: !!opts.withoutManifest, newSigningKey: cand.newSigningKey },
+      }))();
+    } finally {
+      if (!live) fresh.sqlite.close();
+    }
+    return { restoredFrom: label, safetyCopy, auditRows: cand.auditRows, schemaVersion: cand.schemaVersion, newSigningKey: cand.newSigningKey };
   } finally {
-    if (!live) fresh.sqlite.close();
+    fs.rmSync(staging, { recursive: true, force: true });
   }
-  return { restoredFrom: opts.label ?? path.basename(source), safetyCopy, auditRows: report.auditRows ?? 0, schemaVersion: report.schemaVersion ?? 0 };
 }
+
+function openLiveReadonly(dataDir: string): Database.Database | null {
+  const file = path.join(dataDir, DB_FILE_NAME);
+  if (!fs.existsSync(file)) return null;
+  try { return new Database(file, { readonly: true, fileMustExist: true }); } catch { return null; }
+}
+
+const townshipOf = (db: Database.Database): Township | null => {
+  try { return getTownship(db); } catch { return null; }
+};
 
 export function invalidBackup(report: VerifyReport): AppError {
   return new AppError('BACKUP_INVALID', `备份校验未通过，未恢复，当前数据未改动：${report.problems.join('；')}`, report);

@@ -63,13 +63,33 @@ const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 export function snapshotSync(source: Database.Database, destFile: string): void {
   const tmp = `${destFile}.partial`;
   fs.rmSync(tmp, { force: true });
+  fs.writeFileSync(tmp, '', { mode: PRIVATE_FILE }); // SQLite keeps an existing file's mode; never 0644 even for a moment
   try {
     source.exec(`VACUUM INTO ${sqlString(tmp)}`);
+    fs.chmodSync(tmp, PRIVATE_FILE);
     fs.renameSync(tmp, destFile);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+/** Backups hold every ID number and bank account: readable by the office's own account only. */
+export const PRIVATE_FILE = 0o600;
+
+/**
+ * A copy that leaves the PC (USB stick, another disk) carries no private signing key: whoever finds the stick
+ * cannot sign packages as the township. secure_delete + VACUUM, so the key's bytes are not left in free pages.
+ * The chain key (audit_chain_key) stays, so the copy's audit trail can still be checked anywhere.
+ */
+export function stripPrivateKey(dbFile: string): void {
+  const copy = new Database(dbFile);
+  try {
+    copy.pragma('secure_delete = ON');
+    copy.prepare("DELETE FROM settings WHERE key = 'signing.privateKeyPem'").run();
+    copy.exec('VACUUM');
+    copy.pragma('journal_mode = DELETE');
+  } finally { copy.close(); }
 }
 
 /** A failed backup in plain words: full disk, a folder that cannot be written (read-only, pulled USB stick). */
@@ -86,8 +106,10 @@ export function backupFailed(e: unknown): AppError {
 export async function snapshotAsync(source: Database.Database, destFile: string, onProgress?: (done: number, total: number) => void): Promise<void> {
   const tmp = `${destFile}.partial`;
   fs.rmSync(tmp, { force: true });
+  fs.writeFileSync(tmp, '', { mode: PRIVATE_FILE });
   try {
     await source.backup(tmp, { progress: ({ totalPages, remainingPages }) => { onProgress?.(totalPages - remainingPages, totalPages); return 200; } });
+    fs.chmodSync(tmp, PRIVATE_FILE);
     const copy = new Database(tmp);
     try { copy.pragma('journal_mode = DELETE'); } finally { copy.close(); }
     fs.renameSync(tmp, destFile);
@@ -100,17 +122,18 @@ export async function snapshotAsync(source: Database.Database, destFile: string,
 /** Writes the manifest of a finished copy; the set counts as complete only once this file exists. */
 export function writeManifest(dbFile: string, kind: BackupKind, dataDir: string, copiedArchive = false): BackupManifest {
   const copy = new Database(dbFile, { readonly: true });
-  let schemaVersion: number; let audit: BackupManifest['audit'];
+  let schemaVersion: number; let audit: BackupManifest['audit']; let privateKeyIncluded: boolean;
   try {
     schemaVersion = copy.pragma('user_version', { simple: true }) as number;
     const head = copy.prepare('SELECT COUNT(*) AS n, (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS h FROM audit_log').get() as { n: number; h: string | null };
     audit = { rows: head.n, headHash: head.h };
+    privateKeyIncluded = !!copy.prepare("SELECT 1 FROM settings WHERE key = 'signing.privateKeyPem'").get();
   } finally { copy.close(); }
   const files = archiveStoreEntries(dataDir);
   const manifest: BackupManifest = {
     format: 'dibao-backup/1', kind, createdAt: new Date().toISOString(), schemaVersion,
     db: { file: path.basename(dbFile), size: fs.statSync(dbFile).size, sha256: sha256File(dbFile) },
-    audit, archiveStore: { files, totalBytes: files.reduce((s, f) => s + f.size, 0), copied: copiedArchive },
+    audit, privateKeyIncluded, archiveStore: { files, totalBytes: files.reduce((s, f) => s + f.size, 0), copied: copiedArchive },
   };
   writeJsonAtomic(manifestPathFor(dbFile), manifest);
   return manifest;

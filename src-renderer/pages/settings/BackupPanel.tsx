@@ -42,7 +42,7 @@ export function BackupPanel() {
     setBusy(true);
     const target = confirm;
     setConfirm(null);
-    const done = await attempt(() => job.run((jobId) => call('backup.restore', { name: target.name, inboxName: target.inboxName }, { jobId })),
+    const done = await attempt(() => job.run((jobId) => call('backup.restore', { name: target.name, inboxName: target.inboxName, withoutManifest: !!target.inboxName }, { jobId })),
       `已从“${target.label}”恢复；恢复前的数据已另存为备份。请重新登录。`);
     setBusy(false);
     if (done) window.location.reload(); // the restored database has its own users and sessions
@@ -99,6 +99,9 @@ export function BackupPanel() {
       <Modal opened={!!confirm} onClose={() => setConfirm(null)} title="从备份恢复">
         <Stack>
           <Text>将用“{confirm?.label}”替换当前数据库。恢复前会先校验备份（完整性与审计链），当前数据会另存为“恢复前自动备份”。恢复后需要重新登录。</Text>
+          {confirm?.inboxName && (
+            <Text c="orange">上传的备份文件不带清单：只能检查数据库本身（完整性、审计链、已导出的链头），无法确认文件是否被截断。</Text>
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirm(null)}>取消</Button>
             <Button color="red" onClick={() => void restore()} data-autofocus>确认恢复</Button>

@@ -1,0 +1,67 @@
+import crypto from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../../db/connection';
+import { verifyAuditChain } from '../audit/chain';
+import { compareWithAnchors, recordAnchor, storedAnchors } from '../audit/anchors';
+import { knownAnchors } from './anchors';
+
+export interface CandidateCheck { problems: string[]; auditRows: number; schemaVersion: number; newSigningKey: boolean }
+
+const setting = (db: Database.Database, key: string) => {
+  const v = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
+  try { return v ? JSON.parse(v) as string : null; } catch { return null; }
+};
+const putSetting = (db: Database.Database, key: string, value: unknown) =>
+  db.prepare(`INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+    ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`).run(key, JSON.stringify(value), new Date().toISOString());
+
+/**
+ * Opens the staged copy of a backup with this build's migrations (in its own folder, so nothing live is touched)
+ * and checks it as the app will use it: keyed audit chain, every anchor the office knows (it may not be shorter
+ * than the newest or differ before it), an administrator to sign in with. Then prepares it: a USB backup has no
+ * private key, so the live one is put back (or, on a new PC, a new key is made and must be registered with the
+ * county again), and the live anchors are carried over, so restoring an older copy cannot forget them.
+ */
+export function checkCandidate(stagingDir: string, live: Database.Database | null, dataDir: string): CandidateCheck {
+  const out: CandidateCheck = { problems: [], auditRows: 0, schemaVersion: 0, newSigningKey: false };
+  let cand: ReturnType<typeof openDatabase>;
+  try { cand = openDatabase(stagingDir); } catch (e) {
+    out.problems.push(`用本程序的数据库结构打开备份失败：${(e as Error).message}`);
+    return out;
+  }
+  try {
+    const db = cand.sqlite;
+    out.schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    const chain = verifyAuditChain(db);
+    out.auditRows = chain.rows;
+    if (!chain.ok) out.problems.push(`审计链被破坏：${chain.broken.slice(0, 3).map((b) => b.reason).join('；')}`);
+    out.problems.push(...compareWithAnchors(db, knownAnchors(live, dataDir).anchors).map((p) => `备份${p.reason.replace(/^审计链/, '的审计链')}`));
+    if (!db.prepare("SELECT 1 FROM users WHERE role = 'admin' AND active = 1").get()) out.problems.push('备份中没有可用的管理员账号，恢复后无法登录管理');
+    if (out.problems.length) return out;
+    db.transaction(() => {
+      out.newSigningKey = restoreSigningKey(db, live);
+      if (live) for (const a of storedAnchors(live).anchors) {
+        const has = db.prepare('SELECT 1 FROM audit_anchors WHERE kind = ? AND ref = ? AND rows = ?').get(a.kind, a.ref, a.rows);
+        if (!has) recordAnchor(db, a);
+      }
+    })();
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    cand.sqlite.close();
+  }
+  return out;
+}
+
+/** A backup without the private key gets the live one back when it is the same key pair; else a new pair. */
+function restoreSigningKey(db: Database.Database, live: Database.Database | null): boolean {
+  if (setting(db, 'signing.privateKeyPem')) return false;
+  const livePriv = live ? setting(live, 'signing.privateKeyPem') : null;
+  if (livePriv && live && setting(live, 'signing.publicKeyPem') === setting(db, 'signing.publicKeyPem')) {
+    putSetting(db, 'signing.privateKeyPem', livePriv);
+    return false;
+  }
+  const keys = crypto.generateKeyPairSync('ed25519');
+  putSetting(db, 'signing.publicKeyPem', keys.publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  putSetting(db, 'signing.privateKeyPem', keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+  return true;
+}
