@@ -28,6 +28,7 @@ export interface OpenOptions { beforeMigrate?: (file: string, fromVersion: numbe
 export function openDatabase(dataDir: string, opts: OpenOptions = {}): DbHandle {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, DB_FILE_NAME);
+  ownerOnly(file);
   const sqlite = openSqlite(file);
   try {
     const current = sqlite.pragma('user_version', { simple: true }) as number;
@@ -45,6 +46,18 @@ export function openDatabase(dataDir: string, opts: OpenOptions = {}): DbHandle 
   } catch (e) {
     sqlite.close();
     throw e;
+  }
+}
+
+/**
+ * The database holds every ID number and the township's private signing key: it is created 0600 (SQLite gives its
+ * -wal and -shm files the same mode) and an older 0644 file is closed down. Errors are left to the open that follows
+ * (a read-only folder, a file system without modes).
+ */
+function ownerOnly(file: string): void {
+  try { fs.writeFileSync(file, '', { flag: 'wx', mode: 0o600 }); } catch { /* exists, or cannot be created here */ }
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try { fs.chmodSync(f, 0o600); } catch { /* absent or not ours */ }
   }
 }
 

@@ -20,14 +20,14 @@ const setting = (s: ReturnType<typeof fresh>, key: string) =>
 describe('restore', () => {
   it('verifies the backup, keeps a safety copy and swaps the running database in place', async () => {
     const s = fresh();
-    await ok(s, 'settings.set', { key: 'demo.marker', value: 'before' });
+    await ok(s, 'settings.set', { key: 'supervision.complaintDays', value: 42 });
     const { name } = await ok(s, 'backup.create', {});
-    await ok(s, 'settings.set', { key: 'demo.marker', value: 'after' });
+    await ok(s, 'settings.set', { key: 'supervision.complaintDays', value: 43 });
     const oldConnection = s.handle.sqlite;
     const r = await ok(s, 'backup.restore', { name });
     expect(r).toMatchObject({ restoredFrom: name, needsLogin: true });
     expect(s.handle.sqlite).not.toBe(oldConnection);
-    expect(setting(s, 'demo.marker')).toBe('"before"');
+    expect(setting(s, 'supervision.complaintDays')).toBe('42');
     // The running router uses the restored database, and its audit chain records the restore.
     const audit = await ok(s, 'audit.list', { entity: 'database' });
     expect(audit.rows[0].after).toContain(name);
@@ -36,7 +36,7 @@ describe('restore', () => {
     const safety = listSets(backupsDir(s.dir)).find((x) => x.kind === 'pre-restore')!;
     expect(safety.name).toBe(r.safetyCopy);
     await ok(s, 'backup.restore', { name: safety.name });
-    expect(setting(s, 'demo.marker')).toBe('"after"');
+    expect(setting(s, 'supervision.complaintDays')).toBe('43');
   });
 
   it('refuses a damaged backup and leaves the live database untouched', async () => {
@@ -57,7 +57,7 @@ describe('restore', () => {
 
   it('refuses a backup whose audit chain was edited, even with a matching manifest removed', async () => {
     const s = fresh();
-    await ok(s, 'settings.set', { key: 'demo.marker', value: 1 });
+    await ok(s, 'settings.set', { key: 'supervision.complaintDays', value: 47 });
     const { name } = await ok(s, 'backup.create', {});
     const file = path.join(backupsDir(s.dir), name);
     fs.rmSync(file.replace(/\.db$/, '.manifest.json'));

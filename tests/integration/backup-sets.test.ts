@@ -25,7 +25,7 @@ const sha = (c: string) => c.repeat(64).slice(0, 64);
 describe('automatic backups', () => {
   it('makes one daily backup at the first start of a day, with the archive store manifest', async () => {
     const s = fresh();
-    await ok(s, 'settings.set', { key: 'demo.marker', value: 1 });
+    await ok(s, 'settings.set', { key: 'supervision.complaintDays', value: 47 });
     const store = path.join(s.dir, 'archive-store', 'ab');
     fs.mkdirSync(store, { recursive: true });
     fs.writeFileSync(path.join(store, `${sha('a')}.pdf`), 'scan one');

@@ -43,7 +43,7 @@ describe('a read-only data dir', () => {
   it('refuses to start with a Chinese message and keeps every record', async ({ skip }) => {
     const s = testServices();
     cleanups.push(() => s.close());
-    await ok(s, 'settings.set', { key: 'demo.marker', value: 'kept' });
+    await ok(s, 'settings.set', { key: 'supervision.complaintDays', value: 41 });
     s.handle.sqlite.close(); // keep the dir
     const undo = makeReadOnly(s.dir);
     if (!undo) return skip('this machine cannot make a folder read-only for root (no mount)');
@@ -54,7 +54,7 @@ describe('a read-only data dir', () => {
     expect(body.message).toMatch(chinese);
     const again = createServices(s.dir);
     cleanups.push(() => again.close());
-    expect(setting(again, 'demo.marker')).toBe('"kept"');
+    expect(setting(again, 'supervision.complaintDays')).toBe('41');
     healthy(again);
   });
 
@@ -81,14 +81,14 @@ describe('a full disk', () => {
     cleanups.push(() => { if (mounted) run(`umount "${dir}"`) || run(`umount -l "${dir}"`); fs.rmSync(dir, { recursive: true, force: true }); });
     const s = createServices(path.join(dir, 'data'));
     cleanups.push(() => s.close());
-    await ok(s, 'settings.set', { key: 'demo.marker', value: 'kept' });
+    await ok(s, 'settings.set', { key: 'supervision.complaintDays', value: 41 });
     const filler = path.join(dir, 'filler');
     if (mounted) {
       try { fs.writeFileSync(filler, Buffer.alloc(8 * 1024 * 1024)); } catch { /* ENOSPC: the disk is full now */ }
     } else {
       s.handle.sqlite.pragma(`max_page_count = ${s.handle.sqlite.pragma('page_count', { simple: true })}`);
     }
-    const write = await callAs(s, ADMIN, 'settings.set', { key: 'demo.big', value: 'x'.repeat(500_000) });
+    const write = await callAs(s, ADMIN, 'settings.set', { key: 'supervision.relations', value: Array.from({ length: 50 }, (_, i) => `关系${i}`.padEnd(20, '亲')) });
     expect(write).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
     if (!write.ok) expect(write.error.message).toMatch(chinese);
     if (mounted) {
@@ -100,10 +100,10 @@ describe('a full disk', () => {
     } else {
       s.handle.sqlite.pragma('max_page_count = 4294967294');
     }
-    expect(setting(s, 'demo.marker')).toBe('"kept"');
-    expect(setting(s, 'demo.big')).toBeUndefined();
+    expect(setting(s, 'supervision.complaintDays')).toBe('41');
+    expect(setting(s, 'supervision.relations')).toBeUndefined();
     healthy(s);
-    await ok(s, 'settings.set', { key: 'demo.big', value: 'x'.repeat(500_000) });
+    await ok(s, 'settings.set', { key: 'supervision.relations', value: Array.from({ length: 50 }, (_, i) => `关系${i}`.padEnd(20, '亲')) });
   });
 });
 
@@ -111,7 +111,7 @@ describe('a database locked by another process', () => {
   it('answers DB_BUSY in Chinese while the other program writes, and loses neither side', async () => {
     const s = testServices();
     cleanups.push(() => s.close());
-    await ok(s, 'settings.set', { key: 'demo.marker', value: 'mine' });
+    await ok(s, 'settings.set', { key: 'supervision.complaintDays', value: 44 });
     const sqlitePath = createRequire(import.meta.url).resolve('better-sqlite3');
     const script = `const D = require(${JSON.stringify(sqlitePath)}); const db = new D(${JSON.stringify(path.join(s.dir, DB_FILE_NAME))});
       db.exec('BEGIN EXCLUSIVE'); db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('other.process', '1', 'x')").run();
@@ -123,7 +123,7 @@ describe('a database locked by another process', () => {
       other.on('exit', (code) => reject(new Error(`locker exited ${code}`)));
     });
     s.handle.sqlite.pragma('busy_timeout = 300'); // the app waits 5 s; the test need not
-    const r = await callAs(s, ADMIN, 'settings.set', { key: 'demo.marker', value: 'refused' });
+    const r = await callAs(s, ADMIN, 'settings.set', { key: 'supervision.complaintDays', value: 45 });
     expect(r).toMatchObject({ ok: false, error: { code: 'DB_BUSY' } });
     if (!r.ok) expect(r.error.message).toMatch(chinese);
     expect((await callAs(s, ADMIN, 'settings.get', {})).ok).toBe(true); // reading still works (WAL)
@@ -131,8 +131,8 @@ describe('a database locked by another process', () => {
     other.stdin.end();
     await exited;
     expect(setting(s, 'other.process')).toBe('1');
-    expect(setting(s, 'demo.marker')).toBe('"mine"');
-    await ok(s, 'settings.set', { key: 'demo.marker', value: 'retried' });
+    expect(setting(s, 'supervision.complaintDays')).toBe('44');
+    await ok(s, 'settings.set', { key: 'supervision.complaintDays', value: 46 });
     healthy(s);
   });
 });

@@ -46,7 +46,8 @@ function whereClause(sqlite: Database.Database, i: ListInput): { sql: string; ar
   if (i.status) { parts.push('h.status = ?'); args.push(i.status); }
   if (i.villageId) { parts.push('h.village_id = ?'); args.push(i.villageId); }
   if (i.flag) {
-    if (DERIVED_FLAGS[i.flag]) parts.push(DERIVED_FLAGS[i.flag]);
+    // own keys only: a flag named "constructor" must not pull Object.prototype's function into the SQL
+    if (Object.hasOwn(DERIVED_FLAGS, i.flag)) parts.push(DERIVED_FLAGS[i.flag]);
     else { parts.push('EXISTS (SELECT 1 FROM json_each(h.flags) WHERE value = ?)'); args.push(i.flag); }
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', args };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from '../../ipc/contract';
 import { allSettings, getSetting, setSetting } from './store';
 import { AppError } from '../../ipc/errors';
+import { parseSetting, SETTING_SCHEMAS } from './schemas';
 
 /** Keys that are not edited through the generic settings channel. */
 const PROTECTED = new Set(['township', 'signing.privateKeyPem', 'workdays.calendars']); // the calendar: calendar.setYear checks each line
@@ -20,10 +21,12 @@ export const settingsChannels = {
     input: z.object({ key: z.string().min(1).max(100).regex(/^[a-zA-Z0-9_.-]+$/), value: z.json() }),
     handler: (ctx, { key, value }) => {
       if (PROTECTED.has(key)) throw new AppError('FORBIDDEN', `设置项 ${key} 不能在这里修改`);
+      const parsed = parseSetting(key, value); // each key by its own schema; unknown keys (the signing public key …) refused
+      if (!parsed.ok) throw new AppError(Object.hasOwn(SETTING_SCHEMAS, key) ? 'VALIDATION' : 'FORBIDDEN', parsed.message);
       const before = getSetting<unknown>(ctx.sqlite, key, null);
-      setSetting(ctx.sqlite, key, value);
-      ctx.audit({ entity: 'setting', entityId: key, before, after: value });
-      return { key, value };
+      setSetting(ctx.sqlite, key, parsed.value);
+      ctx.audit({ entity: 'setting', entityId: key, before, after: parsed.value });
+      return { key, value: parsed.value };
     },
   }),
 };

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { secret } from '../../ipc/secret';
 import { AppError } from '../../ipc/errors';
 import { getTownship, setSetting } from '../settings/store';
 import { insertRegion } from '../regions/channels';
@@ -16,7 +17,7 @@ export const setupInput = z.object({
   admin: z.object({
     username: z.string().trim().min(2).max(32).regex(/^[A-Za-z0-9_.\u4e00-\u9fa5-]+$/, '用户名只能含字母、数字、汉字和 _ . -'),
     displayName: z.string().trim().min(1).max(32),
-    password: z.string().min(6, '密码至少 6 位').max(128),
+    password: secret(z.string().min(6, '密码至少 6 位').max(128)),
   }),
   demo: z.boolean().default(false),
   seed: z.number().int().min(0).max(2 ** 31).default(20240304),

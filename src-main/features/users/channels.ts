@@ -3,14 +3,17 @@ import { channel, type Actor } from '../../ipc/contract';
 import { AppError } from '../../ipc/errors';
 import { ROLES, ROLE_LABELS, type Role } from '../../ipc/permissions';
 import { hashPassword, verifyPassword } from './password';
+import { secret } from '../../ipc/secret';
+import { MAX_FAILURES, lockMinutesAfter } from '../../domain/loginThrottle';
+import { checkUnknownUser } from './unknownUsers';
+import { failedError, lockedError } from './loginErrors';
 
-export const MAX_FAILURES = 5;
-export const LOCK_MINUTES = 5;
+export { MAX_FAILURES };
 
 interface UserRow { id: number; username: string; display_name: string; role: Role; password_hash: string;
   failed_attempts: number; locked_until: string | null; active: number }
 
-const passwordSchema = z.string().min(6, '密码至少 6 位').max(128);
+const passwordSchema = secret(z.string().min(6, '密码至少 6 位').max(128));
 const usernameSchema = z.string().trim().min(2, '用户名至少 2 个字符').max(32).regex(/^[A-Za-z0-9_.\u4e00-\u9fa5-]+$/, '用户名只能含字母、数字、汉字和 _ . -');
 
 export const toActor = (u: UserRow): Actor => ({ userId: u.id, username: u.username, displayName: u.display_name, role: u.role });
@@ -20,25 +23,24 @@ const publicUser = (u: UserRow) => ({ id: u.id, username: u.username, displayNam
 export const userChannels = {
   'auth.login': channel({
     title: '登录', permission: 'public', kind: 'query',
-    input: z.object({ username: z.string().trim().min(1, '请输入用户名').max(64), password: z.string().min(1, '请输入密码').max(128) }),
+    input: z.object({ username: z.string().trim().min(1, '请输入用户名').max(64), password: secret(z.string().min(1, '请输入密码').max(128)) }),
     // A 'query' kind so the failure counter survives the thrown error (a mutation would roll it back).
     handler: (ctx, { username, password }) => {
       const u = ctx.sqlite.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
-      const fail = () => new AppError('LOGIN_FAILED', '用户名或密码错误');
-      if (!u || !u.active) throw fail();
+      // unknown and deactivated names cost one scrypt too and are throttled alike: timing and answers do not tell them apart
+      if (!u || !u.active) return checkUnknownUser(ctx.sqlite, username, password, u?.password_hash);
       const now = new Date();
-      if (u.locked_until && u.locked_until > now.toISOString()) {
-        throw new AppError('ACCOUNT_LOCKED', `密码连续错误 ${MAX_FAILURES} 次，账号已锁定至 ${u.locked_until.slice(11, 16)}（UTC），请 ${LOCK_MINUTES} 分钟后再试`);
-      }
+      if (u.locked_until && u.locked_until > now.toISOString()) throw lockedError(u.locked_until);
       if (!verifyPassword(password, u.password_hash)) {
-        const failures = u.failed_attempts + 1;
-        const lock = failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
+        const failures = u.failed_attempts + 1; // reset only by a correct password: a lock does not give fresh tries
+        const minutes = lockMinutesAfter(failures);
+        const lock = minutes ? new Date(now.getTime() + minutes * 60_000).toISOString() : null;
         ctx.tx(() => {
-          ctx.sqlite.prepare('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(lock ? 0 : failures, lock, u.id);
+          ctx.sqlite.prepare('UPDATE users SET failed_attempts = ?, locked_until = COALESCE(?, locked_until) WHERE id = ?').run(failures, lock, u.id);
           ctx.audit({ entity: 'user', entityId: u.id, after: { loginFailed: true, failures, lockedUntil: lock } });
         });
-        if (lock) throw new AppError('ACCOUNT_LOCKED', `密码连续错误 ${MAX_FAILURES} 次，账号已锁定 ${LOCK_MINUTES} 分钟`);
-        throw new AppError('LOGIN_FAILED', `用户名或密码错误（还可尝试 ${MAX_FAILURES - failures} 次）`);
+        if (lock) throw lockedError(lock, minutes);
+        throw failedError(failures);
       }
       ctx.tx(() => {
         ctx.sqlite.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(u.id);
