@@ -62,6 +62,7 @@ const READ_OPTS: XLSX.ParsingOptions = { dense: true, cellDates: false, cellForm
 function parse(bytes: Uint8Array, name: string): XLSX.WorkBook {
   if (bytes.length === 0) throw badFile(name, '文件是空的');
   const kind = kindOf(bytes, name);
+  if (kind === 'cfb' && isEncryptedPackage(bytes)) throw badFile(name, ENCRYPTED);
   try {
     // raw: CSV text stays text — SheetJS would otherwise turn an 18-digit ID into 5.1E+17 and 2021.10 into 2021.1.
     const wb = kind === 'text'
@@ -74,9 +75,19 @@ function parse(bytes: Uint8Array, name: string): XLSX.WorkBook {
   }
 }
 
+const ENCRYPTED = '文件设置了打开密码（已加密），无法读取。请在 Excel 或 WPS 中打开并取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存，再导入';
+
+/** A password-protected .xlsx is not a zip but an OLE file holding EncryptionInfo and EncryptedPackage streams. */
+function isEncryptedPackage(bytes: Uint8Array): boolean {
+  try {
+    const cfb = XLSX.CFB.read(bytes, { type: 'buffer' });
+    return !!(XLSX.CFB.find(cfb, 'EncryptedPackage') || XLSX.CFB.find(cfb, 'EncryptionInfo'));
+  } catch { return false; } // not a readable compound file: the workbook parser reports it
+}
+
 function reasonFor(e: Error, kind: Kind, name: string): string {
   const msg = String(e?.message ?? '');
-  if (/password-protected|ECMA-376 Encrypted|EncryptionInfo/i.test(msg) || (kind === 'cfb' && /encrypt/i.test(msg))) return '文件设置了打开密码（已加密），无法读取。请在 Excel 或 WPS 中打开并取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存，再导入';
+  if (/password-protected|ECMA-376 Encrypted|EncryptionInfo/i.test(msg) || (kind === 'cfb' && /encrypt/i.test(msg))) return ENCRYPTED;
   if (kind === 'cfb' && /\.et$/i.test(name)) return `WPS 表格（.et）文件无法解析（${msg.slice(0, 60)}）。请在 WPS 中“另存为”Excel 工作簿（.xlsx）后再导入`;
   if (kind === 'cfb') return `旧版 Excel（.xls）文件无法解析（${msg.slice(0, 60)}），文件可能已损坏。请在 WPS/Excel 中打开后“另存为”.xlsx 再试`;
   if (kind === 'zip') return `文件内容无法解析（${msg.slice(0, 60)}），文件可能已损坏或不完整。请在 WPS/Excel 中打开后“另存为”.xlsx 再试`;
