@@ -21,7 +21,7 @@ const MAGIC: [ContentKind, number[]][] = [
 /** The extensions each kind may be uploaded under. */
 const EXTENSIONS: Record<ContentKind, string[]> = {
   pdf: ['.pdf'], jpg: ['.jpg', '.jpeg'], png: ['.png'], tif: ['.tif', '.tiff'], zip: ['.xlsx', '.ods'],
-  ole: ['.xls'], sqlite: ['.db'], csv: ['.csv', '.txt'],
+  ole: ['.xls', '.et'], sqlite: ['.db'], csv: ['.csv', '.txt'],
 };
 
 export function sniff(buf: Buffer, name = ''): ContentKind | null {
