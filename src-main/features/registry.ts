@@ -15,6 +15,7 @@ import { supervisionChannels } from './supervision/channels';
 import { backupChannels } from './backup/channels';
 import { printChannels } from './print/channels';
 import { payrollChannels } from './payroll/channels';
+import { statsEntryChannels } from './ledgers/statsEntries';
 import { calendarChannels } from './calendar/channels';
 import { worklistChannels } from './worklist/channels';
 import { accessChannels } from './access/channels';
@@ -37,7 +38,7 @@ function mergeChannels<T extends ChannelMap[]>(...maps: T): UnionToIntersection<
 export const allChannels = mergeChannels(
   setupChannels, userChannels, settingsChannels, regionChannels, auditChannels, dashboardChannels,
   householdsChannels, applicationsChannels, noticesChannels, rechecksChannels, archiveChannels, calendarChannels, worklistChannels,
-  ledgersChannels, supervisionChannels, backupChannels, printChannels, payrollChannels,
+  ledgersChannels, supervisionChannels, backupChannels, printChannels, payrollChannels, statsEntryChannels,
   handoffChannels, accessChannels((): ChannelMap => allChannels),
 );
 

@@ -3,7 +3,7 @@ import { getSetting, type Township } from '../settings/store';
 import { ageOn, monthEnd, monthStart } from './period';
 import { groupBy } from './group';
 import { CATEGORY_ROWS, crossChecks, emptyRow, perCapitaYuan, type StatsCheck, type StatsRow, type Unrecorded } from './statsRules';
-import { progressFor, type ProgressValue } from './progress';
+import { progressFor, withEntries, type ProgressValue } from './progress';
 import { payrollFor, closedMonthsOfYear, monthRow } from '../payroll/snapshot';
 import type { PayPerson, Payroll } from '../payroll/compute';
 
@@ -30,7 +30,10 @@ const NOTE = {
  */
 export function monthlyStats(sqlite: Database.Database, period: string, township: Township): MonthlyStats {
   const m = monthRow(sqlite, period);
-  if (m && m.statsJson !== '{}') return JSON.parse(m.statsJson) as MonthlyStats;
+  if (m && m.statsJson !== '{}') {
+    const frozen = JSON.parse(m.statsJson) as MonthlyStats;
+    return { ...frozen, progress: withEntries(sqlite, period, frozen.progress) };
+  }
   return statsOfPayroll(sqlite, payrollFor(sqlite, period), township);
 }
 

@@ -8,7 +8,18 @@ import ExcelJS from 'exceljs';
 export type ColumnKind = 'text' | 'int' | 'yuan';
 export interface LedgerColumn { key: string; header: string; kind?: ColumnKind; /** Width in Latin characters. */ width?: number }
 export type LedgerRow = Record<string, string | number | null | undefined>;
-export interface LedgerSheet { name: string; title: string; columns: LedgerColumn[]; rows: Iterable<LedgerRow>; note?: string }
+export interface LedgerSheet {
+  name: string; title: string; columns: LedgerColumn[]; rows: Iterable<LedgerRow>; note?: string;
+  /** A line under the title (填报单位、填报时间 of a form). */
+  subtitle?: string;
+  /** Lines after the rows (a sign-off block: 单位负责人、审核人、填表人、联系电话). */
+  footer?: string[];
+  /**
+   * Print at this scale (percent) instead of fitting all columns to one page width, so the text stays readable
+   * (11 pt × 80 % ≈ 8.8 pt); wide sheets then continue on further pages with the first column repeated.
+   */
+  printScale?: number;
+}
 
 export interface WriteOptions {
   /** Called every `every` rows; the writer yields to the event loop there so the zip stream drains. */
@@ -46,10 +57,12 @@ export async function writeLedgerWorkbook(file: string, sheets: LedgerSheet[], o
   let total = 0;
   const every = opts.every ?? 1000;
   for (const sheet of sheets) {
+    const head = sheet.subtitle ? 3 : 2;
+    const fit = sheet.printScale ? { fitToPage: false, scale: sheet.printScale, printTitlesColumn: 'A:A' } : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
     const ws = wb.addWorksheet(sheet.name, {
-      views: [{ state: 'frozen', ySplit: 2 }],
-      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
-        printTitlesRow: '1:2', margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+      views: [{ state: 'frozen', ySplit: head }],
+      pageSetup: { paperSize: 9, orientation: 'landscape', ...fit,
+        printTitlesRow: `1:${head}`, margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
       headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
     });
     // One style object per column, assigned to every cell: exceljs caches style ids by object identity, so the
@@ -71,6 +84,7 @@ export async function writeLedgerWorkbook(file: string, sheets: LedgerSheet[], o
       }
     }
     if (sheet.note) ws.addRow([sheet.note]).commit();
+    for (const line of sheet.footer ?? []) ws.addRow([line]).commit();
     counts[sheet.name] = n;
     ws.commit();
   }
@@ -83,9 +97,16 @@ export class Cancelled extends Error { constructor() { super('已取消'); } }
 function writeTitle(ws: ExcelJS.Worksheet, sheet: LedgerSheet) {
   const title = ws.addRow([sheet.title]);
   title.height = 30;
-  title.getCell(1).style = { font: { bold: true, size: 16 }, alignment: { horizontal: 'center', vertical: 'middle' } };
+  // A sheet printed across several pages starts its title at the left, so it is on the first page.
+  title.getCell(1).style = { font: { bold: true, size: 16 }, alignment: { horizontal: sheet.printScale ? 'left' : 'center', vertical: 'middle' } };
   ws.mergeCells(1, 1, 1, sheet.columns.length);
   title.commit();
+  if (sheet.subtitle) {
+    const sub = ws.addRow([sheet.subtitle]);
+    sub.getCell(1).style = { alignment: { horizontal: 'left', vertical: 'middle' } };
+    ws.mergeCells(2, 1, 2, sheet.columns.length);
+    sub.commit();
+  }
   const header = ws.addRow(sheet.columns.map((c) => c.header));
   header.height = 24;
   header.eachCell((cell) => {
@@ -100,7 +121,8 @@ function toCells(columns: LedgerColumn[], row: LedgerRow): (string | number | nu
     const v = row[c.key];
     if (v == null || v === '') return null;
     if (c.kind === 'yuan') return Number(v) / 100;
-    if (c.kind === 'int') return Number(v);
+    // An item that may hold a number or a text (a date such as 7月5日) keeps the text; a number is a number cell.
+    if (c.kind === 'int') return typeof v === 'number' || /^-?\d+$/.test(v) ? Number(v) : String(v);
     return String(v);
   });
 }
