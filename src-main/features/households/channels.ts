@@ -9,6 +9,7 @@ import { DERIVED_FLAGS, getHouseholdRow, householdDetail, listHouseholds } from 
 import { addMember, createHousehold, describeHousehold, idHolder, localToday, updateHousehold } from './store';
 import { addIncome, changeHead, endIncome, exitMember, setCoverage, updateMember } from './members';
 import { rosterChannels } from './roster/channel';
+import { caseRecordChannels } from '../caseRecord/channels';
 
 // IPC channels of the households feature. Registered in features/registry.ts.
 export const householdsChannels = {
@@ -44,7 +45,7 @@ export const householdsChannels = {
     handler: (ctx, i) => createHousehold(ctx, i.facts, { ...i.head, relation: '户主' }, i),
   }),
   'households.update': channel({
-    title: '修改户档案事实（状态、迁址等记入变动记录）', permission: 'case.write', kind: 'mutation',
+    title: '修改户档案事实（迁址等记入变动记录；状态、类别、金额只能由决定改变）', permission: 'case.write', kind: 'mutation',
     input: z.object({ id, facts: householdPatch, ...change }),
     handler: (ctx, i) => updateHousehold(ctx, i.id, i.facts, i),
   }),
@@ -85,4 +86,5 @@ export const householdsChannels = {
     handler: (ctx, i) => endIncome(ctx, i),
   }),
   ...rosterChannels,
+  ...caseRecordChannels,
 };
