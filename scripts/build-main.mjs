@@ -7,4 +7,7 @@ const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs'
 await build({ ...common, entryPoints: ['src-main/app/main.ts'], outfile: 'dist-main/app/main.cjs',
   define: { 'import.meta.url': 'undefined' } });
 await build({ ...common, entryPoints: ['src-main/app/preload.ts'], outfile: 'dist-main/app/preload.cjs' });
-console.log('built dist-main/app/main.cjs and preload.cjs');
+// the job worker thread (src-main/jobs/): services.ts starts dist-main/app/worker.cjs when running bundled
+await build({ ...common, entryPoints: ['src-main/features/worker.ts'], outfile: 'dist-main/app/worker.cjs',
+  define: { 'import.meta.url': 'undefined' } });
+console.log('built dist-main/app/main.cjs, preload.cjs and worker.cjs');

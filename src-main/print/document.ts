@@ -1,11 +1,17 @@
 import type { z } from 'zod';
 import type { Content, StyleDictionary } from 'pdfmake/interfaces';
 import type { DbHandle } from '../db/connection';
-import type { Actor } from '../ipc/contract';
+import type { Actor, Progress } from '../ipc/contract';
 import type { Permission } from '../ipc/permissions';
 
-/** What a document's build() may read: the database, the data dir (photos, outbox) and who prints. */
-export interface PrintContext { sqlite: DbHandle['sqlite']; dataDir: string; actor: Actor }
+/**
+ * What a document's build() may read: the database, the data dir (photos, outbox) and who prints. In a worker
+ * job it also gets `progress`, for the bar's text.
+ */
+export interface PrintContext {
+  sqlite: DbHandle['sqlite']; dataDir: string; actor: Actor;
+  progress?: (p: Progress) => void;
+}
 
 /**
  * The part of a pdfmake definition a document supplies. The engine adds fonts, A4 page size,
@@ -25,6 +31,8 @@ export interface DocBody {
    * (a multi-village notice: each village's sheets are posted on its own board, so 第1页 共2页 per village).
    */
   pageRuns?: boolean;
+  /** What one page run is, for the progress text (第 2 村 / 共 12 村); default 份. */
+  runUnit?: string;
   /** Numbers a public document prints on purpose (the township complaint phone, 一公布); the privacy guard allows exactly these. */
   publicNumbers?: string[];
 }

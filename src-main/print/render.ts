@@ -3,15 +3,15 @@ import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { AppError, forbidden, notFound } from '../ipc/errors';
-import { roleHas } from '../ipc/permissions';
-import { outboxPath } from '../ipc/files';
+import { roleHas, type Permission } from '../ipc/permissions';
+import { newOutboxFile, type OutboxWriter } from '../ipc/outbox';
 import { getSetting } from '../features/settings/store';
 import type { PrintContext } from './document';
 import { findDocument } from './documents';
 import { fontDictionary } from './fonts';
 import { fixNode } from './glyphs';
-import { compose, type Offset } from './layout';
-import { assertPublicSafe, textOf } from './privacy';
+import { compose, type Composed, type Offset } from './layout';
+import { assertPublicSafe, publicText } from './privacy';
 
 export { titleBlock, signatureBlock, dataTable, contentWidth, mm, type Column } from './layout';
 
@@ -30,15 +30,21 @@ export interface Rendered {
  * Renders a pdfmake definition to PDF bytes with our fonts. Characters the main font lacks are switched to
  * a fallback font first (pdfmake would draw them blank). Never reads URLs or local files named in the document.
  */
-export async function renderToBuffer(definition: TDocumentDefinitions, missing = new Set<string>()): Promise<Buffer> {
-  const fixed: TDocumentDefinitions = { ...definition, content: fixNode(definition.content, missing) as TDocumentDefinitions['content'] };
+export async function renderToBuffer(definition: TDocumentDefinitions, missing = new Set<string>(),
+  opts: { onRendered?: (fraction: number) => void; layoutOnly?: boolean } = {}): Promise<Buffer> {
+  const fixed: TDocumentDefinitions = { ...definition, content: fixNode(definition.content, missing) as TDocumentDefinitions['content'],
+    // layout only (footers are laid out too, so page runs learn their pages), no page drawn: the first pass of a run document
+    ...(opts.layoutOnly ? { maxPagesNumber: 0 } : {}) };
   const fonts = fontDictionary();
   const fontFiles = new Set(Object.values(fonts).flatMap((f) => Object.values(f)).map((v) => path.resolve(Array.isArray(v) ? v[0] : v)));
   pdfmake.setFonts(fonts);
   pdfmake.setUrlAccessPolicy(() => false);
   // only our font files may be read; a document can never pull in another local file
   (pdfmake as unknown as { setLocalAccessPolicy(cb: (p: string) => boolean): void }).setLocalAccessPolicy((p) => fontFiles.has(path.resolve(p)));
-  return pdfmake.createPdf(fixed).getBuffer();
+  // createPdf copies the callback into this document's options at once, so documents rendered side by side keep their own
+  const setProgress = (pdfmake as unknown as { setProgressCallback(cb?: (f: number) => void): void }).setProgressCallback.bind(pdfmake);
+  setProgress(opts.onRendered);
+  try { return await pdfmake.createPdf(fixed).getBuffer(); } finally { setProgress(undefined); }
 }
 
 const stamp = (d = new Date()) => {
@@ -47,8 +53,14 @@ const stamp = (d = new Date()) => {
 };
 const safeBase = (s: string) => s.replace(/[^\w\u4e00-\u9fa5.\-()（）]/g, '_').slice(0, 100);
 
-/** Builds, guards and renders one registered document into the outbox, for an actor allowed to print it. */
-export async function renderDocument(ctx: PrintContext, name: string, args: unknown): Promise<Rendered> {
+/** A rendered PDF not yet in the outbox: its bytes, the outbox label and who may read it. */
+export interface ProducedPdf { pdf: Buffer; label: string; permission: Permission; pages: number; missingGlyphs: string[] }
+
+/**
+ * Builds, guards and renders one registered document for an actor allowed to print it. Reads only, so it also runs
+ * in a worker thread on a read-only snapshot; with ctx.progress it reports 正在排版 and 第 N 村 / 共 M 村，第 P 页.
+ */
+export async function producePdf(ctx: PrintContext, name: string, args: unknown): Promise<ProducedPdf> {
   const doc = findDocument(name);
   if (!doc) throw notFound('打印文档', name);
   if (doc.permission && !roleHas(ctx.actor.role, doc.permission)) throw forbidden('当前账号没有打印此文档的权限');
@@ -57,21 +69,55 @@ export async function renderDocument(ctx: PrintContext, name: string, args: unkn
     const first = parsed.error.issues[0];
     throw new AppError('VALIDATION', `打印参数有误：${first?.path.join('.') ?? ''} ${first?.message ?? ''}`.trim(), parsed.error.issues);
   }
+  const say = (done: number, total: number, message: string) => ctx.progress?.({ done, total, message });
+  say(0, 0, '正在整理数据…');
   const body = await doc.build(ctx, parsed.data);
-  if (doc.public) assertPublicSafe(textOf([body.content, body.headerText ?? '', body.footerText ?? '']).join('\n'), body.publicNumbers);
+  // every field of the body (cells, header, footer, file name, the published numbers from settings), not only content
+  if (doc.public) assertPublicSafe(publicText(body), body.publicNumbers);
   const offset = getSetting<Offset>(ctx.sqlite, offsetKey(doc.name), { xMm: 0, yMm: 0 });
   const layout = { title: doc.title, orientation: doc.orientation ?? 'portrait' as const, offset };
+  const runs = body.pageRuns && Array.isArray(body.content) ? body.content.length : 1;
+  const unit = body.runUnit ?? '份';
+  say(0, 0, runs > 1 ? `正在排版（共${runs}${unit}）…` : '正在排版…');
   let composed = compose(body, layout);
   const missing = new Set<string>();
-  let pdf = await renderToBuffer(composed.definition, missing);
-  if (body.pageRuns && composed.runPages().length > 1) {
-    // Second pass: now that each run's pages are known, number them per run. pdfmake mutates the nodes it
-    // lays out, so the second pass gets a freshly built body (the same data, the same layout).
-    composed = compose(await doc.build(ctx, parsed.data), layout, composed.runPages());
-    pdf = await renderToBuffer(composed.definition, missing);
+  if (runs > 1) {
+    // Two passes: the first only lays out (draws no page) to learn each run's pages, the second numbers each run
+    // by itself. pdfmake mutates the nodes it lays out, so the second pass gets a freshly built body.
+    await renderToBuffer(composed.definition, missing, { layoutOnly: true });
+    const known = composed.runPages();
+    composed = compose(await doc.build(ctx, parsed.data), layout, known);
+    say(0, 0, `正在排版（共${runs}${unit}，${known.flat().length}页）…`);
   }
-  const outboxName = `${safeBase(body.fileName ?? doc.title)}-${stamp()}.pdf`;
-  const file = outboxPath(ctx.dataDir, outboxName);
-  fs.writeFileSync(file, pdf);
-  return { outboxName, pages: composed.pageCount(), file, missingGlyphs: [...missing] };
+  const pdf = await renderToBuffer(composed.definition, missing, { onRendered: ctx.progress && pageProgress(composed, runs, unit, say) });
+  return { pdf, label: `${safeBase(body.fileName ?? doc.title)}-${stamp()}.pdf`, permission: doc.permission ?? 'read',
+    pages: composed.pageCount(), missingGlyphs: [...missing] };
+}
+
+/** Turns pdfmake's drawn fraction into 第 N 村 / 共 M 村，第 P 页 / 共 Q 页 (the pages are known once layout ended). */
+function pageProgress(composed: Composed, runs: number, unit: string, say: (done: number, total: number, message: string) => void) {
+  return (fraction: number) => {
+    const total = composed.pageCount();
+    const page = Math.max(1, Math.ceil(fraction * total));
+    const run = runs > 1 ? composed.runPages().findIndex((pages) => pages.includes(page)) + 1 : 0;
+    say(page, total, `${run > 0 ? `第${run}${unit} / 共${runs}${unit}，` : ''}第${page}页 / 共${total}页`);
+  };
+}
+
+/**
+ * Records a produced PDF in the outbox and puts its bytes there: from memory, or by renaming the temp file a worker
+ * wrote (same folder, so the rename is atomic and a reader never sees half a PDF).
+ */
+export function saveProducedPdf(ctx: OutboxWriter, p: Omit<ProducedPdf, 'pdf'>, bytes: Buffer | { tempFile: string }): Rendered {
+  // the file is readable with the document's permission; only the app's own PDFs are shown inline
+  const { name: outboxName, path: file } = newOutboxFile(ctx, p.label, { permission: p.permission, inline: true });
+  if (Buffer.isBuffer(bytes)) fs.writeFileSync(file, bytes);
+  else fs.renameSync(bytes.tempFile, file);
+  return { outboxName, pages: p.pages, file, missingGlyphs: p.missingGlyphs };
+}
+
+/** Builds, guards and renders one registered document into the outbox, in this thread (package export, tests). */
+export async function renderDocument(ctx: PrintContext, name: string, args: unknown): Promise<Rendered> {
+  const p = await producePdf(ctx, name, args);
+  return saveProducedPdf(ctx, p, p.pdf);
 }

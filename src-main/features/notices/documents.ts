@@ -103,6 +103,7 @@ export function buildNotice(kind: NoticeKind, ctx: PrintContext, args: Selection
   return {
     content: runs.map((run) => villagePage(kind, s, run, period, sel)),
     pageRuns: true,
+    runUnit: '村',
     footerText: `${s.township}${NOTICE_TITLES[kind]}`,
     fileName: `${where}${kind}-${start}`,
     publicNumbers: s.complaintPhone ? [s.complaintPhone] : [],

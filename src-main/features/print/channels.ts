@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { channel } from '../../ipc/contract';
 import { getSetting, setSetting } from '../settings/store';
 import { documents } from '../../print/documents';
-import { offsetKey, renderDocument } from '../../print/render';
+import { offsetKey, saveProducedPdf } from '../../print/render';
+import type { RenderedInWorker } from './jobs';
 import type { Offset } from '../../print/layout';
 
 const offsetMm = z.number().min(-30, '偏移不能超过30毫米').max(30, '偏移不能超过30毫米');
@@ -19,8 +20,10 @@ export const printChannels = {
     title: '生成PDF（打印即读取）', permission: 'read', kind: 'job',
     input: z.object({ document: z.string().min(1), args: z.unknown().optional() }),
     handler: async (ctx, i) => {
-      ctx.progress({ done: 0, total: 1, message: '正在生成PDF…' });
-      const r = await renderDocument(ctx, i.document, i.args ?? {});
+      ctx.progress({ done: 0, total: 0, message: '正在生成PDF…' });
+      // laid out and drawn in a worker thread (the window keeps answering); the outbox record is written here
+      const produced = await ctx.inWorker<RenderedInWorker>('print.render', { document: i.document, args: i.args ?? {} });
+      const r = saveProducedPdf(ctx, produced, { tempFile: produced.tempFile });
       ctx.progress({ done: 1, total: 1, message: `已生成，共${r.pages}页` });
       return { outboxName: r.outboxName, pages: r.pages, missingGlyphs: r.missingGlyphs };
     },

@@ -1,0 +1,19 @@
+import type { WorkerJobMap } from '../jobs/contract';
+import { printJobs } from './print/jobs';
+
+/**
+ * Every job that runs in a worker thread (src-main/jobs/). A feature adds its jobs with one import and one
+ * spread here, as channels do in registry.ts; the worker entry (worker.ts) serves exactly this map.
+ */
+function mergeJobs(...maps: WorkerJobMap[]): WorkerJobMap {
+  const all: WorkerJobMap = {};
+  for (const m of maps) {
+    for (const [name, job] of Object.entries(m)) {
+      if (name in all) throw new Error(`worker job declared twice: ${name}`);
+      all[name] = job;
+    }
+  }
+  return all;
+}
+
+export const allWorkerJobs = mergeJobs(printJobs);

@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../ipc/errors';
+import type { Actor, Progress } from '../ipc/contract';
+import type { FromWorker, ToWorker, WorkerError } from './contract';
+
+export interface RunOptions {
+  dataDir: string;
+  dbFile: string;
+  actor: Actor;
+  progress(p: Progress): void;
+  /** Polled while the job runs; once true the job is stopped and its temp files are deleted. */
+  cancelled(): boolean;
+  /** Told of every temp file the job creates (the router deletes the ones nobody took). */
+  onTemp?(file: string): void;
+}
+
+export interface JobPool {
+  run<R>(job: string, input: unknown, opts: RunOptions): Promise<R>;
+  /** Starts one worker now, so the first job does not pay for loading pdfmake/exceljs and the fonts. */
+  warm(): void;
+  close(): Promise<void>;
+}
+
+/** How long a cancelled job may take to stop by itself before its worker is terminated. */
+const CANCEL_GRACE_MS = 200;
+
+interface Slot { worker: Worker; busy: boolean; ready: Promise<void> }
+
+/**
+ * Runs registered jobs in worker threads (at most `max` at once, the rest wait), so PDF rendering, xlsx
+ * writing and other long reads never block the main process's event loop. `entry` is the worker script:
+ * a .ts file under tsx (dev, tests, CLI, web) or the bundled .cjs in the app.
+ */
+export function createJobPool(entry: string, opts: { max?: number } = {}): JobPool {
+  const max = opts.max ?? 2;
+  const slots: Slot[] = [];
+  const waiting: ((s: Slot) => void)[] = [];
+  let nextId = 1;
+
+  function spawn(): Slot {
+    const execArgv = entry.endsWith('.ts') ? [...process.execArgv.filter((a) => !a.startsWith('--input-type')), '--import', import.meta.resolve('tsx')] : undefined;
+    const worker = new Worker(entry, { execArgv });
+    worker.unref(); // an idle worker never keeps the CLI alive
+    const ready = new Promise<void>((resolve, reject) => {
+      worker.once('message', (m: FromWorker) => { if (m.type === 'ready') resolve(); });
+      worker.once('error', reject);
+    });
+    ready.catch(() => {}); // reported to the job that waits on it
+    const slot: Slot = { worker, busy: false, ready };
+    worker.once('exit', () => { const i = slots.indexOf(slot); if (i >= 0) slots.splice(i, 1); });
+    slots.push(slot);
+    return slot;
+  }
+
+  function acquire(): Promise<Slot> {
+    const idle = slots.find((s) => !s.busy);
+    if (idle) { idle.busy = true; return Promise.resolve(idle); }
+    if (slots.length < max) { const s = spawn(); s.busy = true; return Promise.resolve(s); }
+    return new Promise((resolve) => waiting.push(resolve));
+  }
+
+  function release(slot: Slot, alive: boolean) {
+    slot.busy = false;
+    if (!alive) { const i = slots.indexOf(slot); if (i >= 0) slots.splice(i, 1); }
+    const next = waiting.shift();
+    if (!next) return;
+    const s = alive ? slot : spawn();
+    s.busy = true;
+    next(s);
+  }
+
+  async function run<R>(job: string, input: unknown, o: RunOptions): Promise<R> {
+    if (o.cancelled()) throw cancelledError();
+    const slot = await acquire();
+    let alive = true;
+    const temps = new Set<string>();
+    try {
+      await slot.ready.catch((e) => { alive = false; throw e; });
+      return await new Promise<R>((resolve, reject) => {
+        const id = nextId++;
+        const flag = new SharedArrayBuffer(4);
+        const w = slot.worker;
+        let stopping = false;
+        const finish = (fn: () => void) => { clearInterval(poll); w.off('message', onMessage); w.off('error', onError); w.off('exit', onExit); w.unref(); fn(); };
+        const onMessage = (m: FromWorker) => {
+          if (!('id' in m) || m.id !== id) return;
+          if (m.type === 'progress') { if (!stopping) o.progress(m.progress); }
+          else if (m.type === 'temp') { temps.add(m.path); o.onTemp?.(m.path); }
+          else if (m.type === 'done') finish(() => { temps.clear(); resolve(m.value as R); });
+          else if (m.type === 'error') finish(() => reject(stopping ? cancelledError() : fromWorker(m.error)));
+        };
+        const onError = (e: Error) => { alive = false; finish(() => reject(stopping ? cancelledError() : e)); };
+        const onExit = () => { alive = false; finish(() => reject(stopping ? cancelledError() : new AppError('INTERNAL', '内部错误：后台任务意外退出'))); };
+        const poll = setInterval(() => {
+          if (stopping || !o.cancelled()) return;
+          stopping = true;
+          Atomics.store(new Int32Array(flag), 0, 1);
+          // a job busy inside pdfmake cannot look at the flag: stop the thread itself
+          setTimeout(() => { if (alive && slot.busy) { alive = false; void w.terminate(); } }, CANCEL_GRACE_MS).unref();
+        }, 25);
+        w.on('message', onMessage);
+        w.on('error', onError);
+        w.on('exit', onExit);
+        w.ref(); // a running job keeps the process alive until it answers
+        w.postMessage({ type: 'run', id, job, input, dataDir: o.dataDir, dbFile: o.dbFile, actor: o.actor, cancelFlag: flag } satisfies ToWorker);
+      });
+    } catch (e) {
+      for (const t of temps) fs.rmSync(t, { force: true }); // a terminated worker could not clean up after itself
+      throw e;
+    } finally {
+      release(slot, alive);
+    }
+  }
+
+  return {
+    run,
+    warm: () => { if (!slots.length) spawn(); },
+    close: async () => { await Promise.all(slots.splice(0).map((s) => s.worker.terminate())); },
+  };
+}
+
+const cancelledError = () => new AppError('CANCELLED', '已取消，没有生成任何文件');
+
+/** Rebuilds the worker's error: an AppError as it was, anything else with its code for the router's usual wording. */
+function fromWorker(e: WorkerError): Error {
+  if (e.app) return new AppError(e.code, e.message, e.details);
+  const err = new Error(e.message) as Error & { code?: string };
+  if (e.code) err.code = e.code;
+  if (e.stack) err.stack = e.stack;
+  return err;
+}
