@@ -1,9 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useIdle } from '@mantine/hooks';
 import { AppShell, Badge, Button, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { AREAS } from './areas';
 import { navigate, useRoute } from './lib/router';
 import { UserContext } from './lib/user';
+import { AccessContext } from './lib/access';
+import { useCall } from './lib/useCall';
+import { ErrorAlert, Loading } from './components/Status';
 import type { CurrentUser } from './App';
 
 interface Props { user: CurrentUser; township: { name: string; county: string }; idleMinutes: number; onLogout: () => void; onLock: () => void }
@@ -17,8 +20,14 @@ export function Shell({ user, township, idleMinutes, onLogout, onLock }: Props) 
   const Page = area.page;
   const main = useRef<HTMLElement>(null);
   useEffect(() => { main.current?.scrollTo?.(0, 0); }, [area.key]);
+  // What this user may do, from the channels' declared permissions: pages offer only those controls.
+  const access = useCall('auth.access', {});
+  const sessionUser = useMemo(() => (access.data ? { ...user, permissions: access.data.permissions } : null), [user, access.data]);
+  if (access.error) return <ErrorAlert error={access.error} title="无法读取当前账号的权限" />;
+  if (!sessionUser) return <Loading />;
   return (
-    <UserContext.Provider value={user}>
+    <AccessContext.Provider value={access.data!}>
+    <UserContext.Provider value={sessionUser}>
       <AppShell header={{ height: 52 }} navbar={{ width: 190, breakpoint: 0 }} padding="md">
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between">
@@ -48,5 +57,6 @@ export function Shell({ user, township, idleMinutes, onLogout, onLock }: Props) 
         </AppShell.Main>
       </AppShell>
     </UserContext.Provider>
+    </AccessContext.Provider>
   );
 }

@@ -4,6 +4,7 @@ import { IconArchive, IconPrinter } from '@tabler/icons-react';
 import { call, newJobId, onProgress, openOutbox, outboxUrl } from '../lib/api';
 import { attempt, notifyError } from '../lib/notify';
 import { notifications } from '@mantine/notifications';
+import { Can } from '../lib/access';
 import type { ArchiveDocType } from '../../src-main/features/archive/terms';
 
 export interface Printed { outboxName: string; pages: number; missingGlyphs: string[] }
@@ -45,7 +46,7 @@ export function PrintButton({ document, args, label = '生成并预览PDF', disa
 
   return (
     <Group gap="sm" align="center">
-      <Button leftSection={<IconPrinter size={16} />} onClick={run} loading={busy} disabled={disabled}>{label}</Button>
+      <Button data-print leftSection={<IconPrinter size={16} />} onClick={run} loading={busy} disabled={disabled}>{label}</Button>
       {busy && progress && <Progress value={(progress.done / Math.max(progress.total, 1)) * 100} w={120} aria-label="生成进度" />}
       {last && !busy && (
         <Text size="sm">
@@ -57,10 +58,10 @@ export function PrintButton({ document, args, label = '生成并预览PDF', disa
       )}
       {last && !busy && archive && (filedAs
         ? <Text size="sm" c="green">已存入档案袋（档号 {filedAs}）</Text>
-        : <Button size="xs" variant="light" leftSection={<IconArchive size={14} />} onClick={() => attempt(async () => {
+        : <Can channel="archive.fileOutbox"><Button size="xs" variant="light" leftSection={<IconArchive size={14} />} onClick={() => attempt(async () => {
           const r = await call('archive.fileOutbox', { householdId: archive.householdId, outboxName: last.outboxName, docType: archive.docType, title: archive.title });
           setFiledAs(r.archiveNo);
-        }, `${archive.title}已存入档案袋`)}>存入档案袋</Button>)}
+        }, `${archive.title}已存入档案袋`)}>存入档案袋</Button></Can>)}
     </Group>
   );
 }

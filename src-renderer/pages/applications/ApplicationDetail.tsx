@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Alert, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useCall } from '../../lib/useCall';
 import { navigate } from '../../lib/router';
@@ -8,7 +7,7 @@ import { PrintButton } from '../../components/PrintButton';
 import type { ArchiveDocType } from '../../../src-main/features/archive/terms';
 import { CalculationView, DeadlineBadge, StageBadge } from './shared';
 import { UnverifiedBadge } from '../../components/Unverified';
-import { StepForm } from './StepForm';
+import { NextSteps } from './NextSteps';
 
 const PAPERS: { document: string; label: string; docType: ArchiveDocType; when?: (stage: string, kinds: string[]) => boolean }[] = [
   { document: 'applications.form', label: '申请书（含授权书、诚信承诺）', docType: '申请书' },
@@ -27,7 +26,6 @@ function payloadText(p: Record<string, unknown>): string {
 
 export function ApplicationDetail({ id }: { id: number }) {
   const { data, error, loading, reload } = useCall('applications.get', { id });
-  const [step, setStep] = useState<{ kind: string; label: string } | null>(null);
   if (error) return <ErrorAlert error={error} />;
   if (loading && !data) return <Loading />;
   if (!data) return null;
@@ -44,6 +42,7 @@ export function ApplicationDetail({ id }: { id: number }) {
       {data.nearRelative && <Alert color="orange" title="近亲属单独登记备案">{data.nearRelativeNote || '须县级入户核查后方可确认'}{data.countyVisitDone ? '（县级核查已登记）' : ''}</Alert>}
       {!data.nearRelative && data.countyVisitRequired && <Alert color="orange">本案在县级入户抽查范围内，确认前须登记县级入户核查。</Alert>}
       {data.missingForPreliminary.length > 0 && <Alert color="blue">初审前尚缺：{data.missingForPreliminary.join('、')}</Alert>}
+      <NextSteps data={data} reload={() => void reload()} />
 
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Card withBorder>
@@ -83,19 +82,6 @@ export function ApplicationDetail({ id }: { id: number }) {
           </Table.Tbody>
         </Table>
       </Card>
-
-      {data.offered.length > 0 && (
-        <Card withBorder>
-          <Text fw={600} mb="xs">下一步</Text>
-          <Group gap="xs" mb="sm">
-            {data.offered.map((o) => <Button key={o.kind} variant={step?.kind === o.kind ? 'filled' : 'light'} onClick={() => setStep(o)}>{o.label}</Button>)}
-          </Group>
-          {step && data.offered.some((o) => o.kind === step.kind) && (
-            <StepForm key={`${step.kind}-${data.steps.length}`} applicationId={data.id} kind={step.kind} label={step.label}
-              onDone={() => { setStep(null); void reload(); }} />
-          )}
-        </Card>
-      )}
 
       <Card withBorder>
         {data.calculationError && <Alert color="red">{data.calculationError}</Alert>}

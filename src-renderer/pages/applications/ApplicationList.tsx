@@ -5,6 +5,7 @@ import { navigate } from '../../lib/router';
 import { formatDate, formatYuan } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { StageBadge } from './shared';
+import { Can } from '../../lib/access';
 
 const STAGES = ['待受理', '调查中', '待初审', '待公示', '公示中', '待确认', '已确认', '不予受理', '不予确认'];
 const PAGE_SIZE = 20;
@@ -19,7 +20,7 @@ export function ApplicationList() {
       <Group align="flex-end" mb="sm">
         <TextInput label="户主或申请人" value={q} onChange={(e) => { setQ(e.currentTarget.value); setPage(1); }} />
         <Select label="环节" data={STAGES} value={stage} onChange={(v) => { setStage(v); setPage(1); }} clearable placeholder="全部" />
-        <Button onClick={() => navigate('/applications/new')}>登记新申请</Button>
+        <Can channel="applications.start"><Button onClick={() => navigate('/applications/new')}>登记新申请</Button></Can>
       </Group>
       <ErrorAlert error={error} />
       {loading && !data ? <Loading /> : data && (

@@ -7,10 +7,10 @@ import { navigate } from '../../lib/router';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { todayIso } from '../../lib/format';
 
-/** Starts an application for an existing household: pick it, date it, say why. */
-export function NewApplication() {
-  const [q, setQ] = useState('');
-  const [householdId, setHouseholdId] = useState<string>('');
+/** Starts an application for an existing household: pick it (or come from its page, preset), date it, say why. */
+export function NewApplication({ preset }: { preset?: number }) {
+  const [q, setQ] = useState(preset ? String(preset) : '');
+  const [householdId, setHouseholdId] = useState<string>(preset ? String(preset) : '');
   const [appliedOn, setAppliedOn] = useState(todayIso());
   const [reason, setReason] = useState('');
   const [entrusted, setEntrusted] = useState(false);

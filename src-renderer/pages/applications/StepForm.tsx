@@ -31,6 +31,9 @@ const FIELDS: Record<string, Field[]> = {
 const CHANNEL: Record<string, 'applications.record' | 'applications.review' | 'applications.confirm'> = {
   preliminary: 'applications.review', confirm: 'applications.confirm', refuseConfirm: 'applications.confirm',
 };
+/** The channel a step is recorded through (its permission decides who is offered the step). */
+export const stepChannel = (kind: string) => CHANNEL[kind] ?? 'applications.record';
+
 const REVIEW_FIELDS = ['participants', 'villagerReps', 'agree', 'disagree', 'allSigned', 'conclusion'];
 const split = (v: unknown, by: RegExp) => String(v ?? '').split(by).map((s) => s.trim()).filter(Boolean);
 
@@ -53,7 +56,7 @@ export function StepForm({ applicationId, kind, label, onDone }: { applicationId
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     const input = toInput(kind, applicationId, date, values);
-    if (await attempt(() => call(CHANNEL[kind] ?? 'applications.record', input as never), `已登记：${label}`)) onDone();
+    if (await attempt(() => call(stepChannel(kind), input as never), `已登记：${label}`)) onDone();
   };
   return (
     <Card withBorder component="form" onSubmit={submit} aria-label={`登记${label}`}>

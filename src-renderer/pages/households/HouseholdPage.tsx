@@ -13,6 +13,7 @@ import { MembersPanel } from './MembersPanel';
 import { IncomePanel } from './IncomePanel';
 import { Timeline } from './Timeline';
 import { ChangeFacts } from './ChangeFacts';
+import { Can } from '../../lib/access';
 
 export type Detail = Out<'households.get'>;
 
@@ -38,6 +39,9 @@ export function HouseholdPage({ id }: { id: number }) {
           <Badge variant="outline">{h.coverMode}</Badge>
           {h.flags.map((f) => <Badge key={f} color="orange" variant="light">{f}</Badge>)}
         </Group>
+        {h.status !== '在保' && h.status !== '渐退' && (
+          <Can channel="applications.start"><Button onClick={() => navigate(`/applications/new/${h.id}`)}>登记申请</Button></Can>
+        )}
       </Group>
       <Card withBorder>
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">

@@ -3,11 +3,12 @@ import { HouseholdList } from './HouseholdList';
 import { NewHousehold } from './NewHousehold';
 import { HouseholdPage } from './HouseholdPage';
 import { RosterImport } from './RosterImport';
+import { Can } from '../../lib/access';
 
 /** #/households (list), #/households/new, #/households/import, #/households/<id>. */
 export default function HouseholdsArea({ path }: AreaProps) {
-  if (path[0] === 'new') return <NewHousehold />;
-  if (path[0] === 'import') return <RosterImport />;
+  if (path[0] === 'new') return <Can channel="households.create" otherwise="note" what="新建户档案"><NewHousehold /></Can>;
+  if (path[0] === 'import') return <Can channel="households.importRoster" otherwise="note" what="导入花名册"><RosterImport /></Can>;
   if (path[0] && /^\d+$/.test(path[0])) return <HouseholdPage id={Number(path[0])} />;
   return <HouseholdList />;
 }

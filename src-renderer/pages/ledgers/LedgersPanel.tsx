@@ -3,6 +3,7 @@ import { call, newJobId, openOutbox } from '../../lib/api';
 import { useCall } from '../../lib/useCall';
 import { attempt } from '../../lib/notify';
 import { ErrorAlert, Loading } from '../../components/Status';
+import { Can } from '../../lib/access';
 
 /** Each ledger of the registry, exported on its own (the package below writes them all at once). */
 export function LedgersPanel({ period }: { period: string }) {
@@ -18,10 +19,12 @@ export function LedgersPanel({ period }: { period: string }) {
             <Table.Td>{l.title}</Table.Td>
             <Table.Td>{l.available ? <Badge color="green" variant="light">可导出</Badge> : <Badge color="gray">暂无数据</Badge>}</Table.Td>
             <Table.Td>
+              <Can channel="ledgers.exportLedger" otherwise="note">
               <Button size="xs" variant="light" disabled={!l.available}
                 onClick={() => attempt(async () => { const r = await call('ledgers.exportLedger', { name: l.name, period }, { jobId: newJobId() }); await openOutbox(r.fileName); }, `${l.title}已导出`)}>
                 导出 Excel
               </Button>
+              </Can>
             </Table.Td>
           </Table.Tr>
         ))}

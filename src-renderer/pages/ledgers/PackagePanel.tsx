@@ -7,6 +7,7 @@ import { attempt } from '../../lib/notify';
 import { formatDateTime } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { Checks } from './StatsPanel';
+import { WriteArea } from '../../lib/access';
 
 type Exported = Out<'ledgers.exportPackage'>;
 
@@ -41,6 +42,7 @@ export function PackagePanel({ period }: { period: string }) {
   return (
     <Stack>
       <Checks stats={stats.data} />
+      <WriteArea channel="ledgers.exportPackage" what="导出报送包">
       <form onSubmit={submit}>
         <Stack gap="sm">
           <TextInput label="目标文件夹（U盘）" description="插入U盘后点下方的盘符，或填写一个已存在的文件夹路径" value={destination} required
@@ -62,6 +64,7 @@ export function PackagePanel({ period }: { period: string }) {
           {busy && <><Progress value={busy.total ? (100 * busy.done) / busy.total : 0} animated /><Text size="sm">{busy.message ?? '正在导出…'}</Text></>}
         </Stack>
       </form>
+      </WriteArea>
       {failure && <Alert color="red" title="报送包未导出" role="alert">{failure}</Alert>}
       {result && (
         <Alert color="green" title="报送包已写入并校验通过" role="status">

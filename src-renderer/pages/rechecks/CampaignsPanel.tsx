@@ -7,6 +7,7 @@ import { navigate } from '../../lib/router';
 import { formatDate } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { useVillages } from './shared';
+import { Can } from '../../lib/access';
 
 const PHASES = ['准备', '清理实施', '抽查', '总结'];
 
@@ -49,6 +50,7 @@ function NewCampaign() {
     if (ok) navigate(`/rechecks/campaigns/${id}`);
   };
   return (
+    <Can channel="rechecks.campaigns.create">
     <Paper withBorder p="md">
       <form onSubmit={submit}>
         <Stack gap="sm">
@@ -70,5 +72,6 @@ function NewCampaign() {
         </Stack>
       </form>
     </Paper>
+    </Can>
   );
 }

@@ -5,6 +5,7 @@ import { useCall } from '../../lib/useCall';
 import { attempt } from '../../lib/notify';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
+import { Can } from '../../lib/access';
 
 const FIELDS = [['idNumber', '身份证号列'], ['name', '姓名列'], ['reason', '疑点类型列'], ['result', '核查结果列'], ['action', '处理措施列'], ['checker', '核查人列'], ['date', '核查日期列']] as const;
 type Mapping = Record<(typeof FIELDS)[number][0], string | undefined>;
@@ -15,7 +16,9 @@ export function SuspectsPanel() {
   const [open, setOpen] = useState<number | null>(null);
   return (
     <Stack>
+      <Can channel="rechecks.suspects.import">
       <ImportForm onImported={(id) => { void imports.reload(); setOpen(id); }} />
+      </Can>
       {imports.error && <ErrorAlert error={imports.error} />}
       <Table striped>
         <Table.Thead><Table.Tr><Table.Th>文件</Table.Th><Table.Th>县</Table.Th><Table.Th>行数</Table.Th><Table.Th>核查任务</Table.Th><Table.Th>已反馈</Table.Th><Table.Th>匹配不到</Table.Th><Table.Th>导入时间</Table.Th><Table.Th /></Table.Tr></Table.Thead>
@@ -97,7 +100,7 @@ function Tasks({ importId, onChanged }: { importId: number; onChanged: () => voi
   }, '已导出反馈表');
   return (
     <Paper withBorder p="md">
-      <Group justify="space-between"><Title order={5}>核查任务</Title><Button onClick={exportIt}>导出反馈表</Button></Group>
+      <Group justify="space-between"><Title order={5}>核查任务</Title><Can channel="rechecks.suspects.export"><Button onClick={exportIt}>导出反馈表</Button></Can></Group>
       <Table striped mt="xs">
         <Table.Thead><Table.Tr><Table.Th>行</Table.Th><Table.Th>姓名</Table.Th><Table.Th>疑点</Table.Th><Table.Th>户</Table.Th><Table.Th>核查结果</Table.Th><Table.Th>处理措施</Table.Th><Table.Th>核查人</Table.Th><Table.Th>日期</Table.Th><Table.Th /></Table.Tr></Table.Thead>
         <Table.Tbody>
@@ -106,7 +109,7 @@ function Tasks({ importId, onChanged }: { importId: number; onChanged: () => voi
               <Table.Td>{t.rowNo}</Table.Td><Table.Td>{t.name}</Table.Td><Table.Td>{t.suspectReason}</Table.Td>
               <Table.Td><Anchor href={`#/households/${t.householdId}`}>{t.village} {t.headName}</Anchor></Table.Td>
               <Table.Td>{t.result ?? ''}</Table.Td><Table.Td>{t.action}</Table.Td><Table.Td>{t.checker}</Table.Td><Table.Td>{formatDate(t.checkDate)}</Table.Td>
-              <Table.Td><Button size="xs" variant="light" onClick={() => setAnswering(t.id)}>反馈</Button></Table.Td>
+              <Table.Td><Can channel="rechecks.suspects.answer"><Button size="xs" variant="light" onClick={() => setAnswering(t.id)}>反馈</Button></Can></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -5,6 +5,7 @@ import { useCall } from '../../lib/useCall';
 import { attempt } from '../../lib/notify';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { useVillages } from './shared';
+import { Can } from '../../lib/access';
 
 const ROLES = ['驻村领导', '驻村干部', '村干部'] as const;
 type Role = (typeof ROLES)[number];
@@ -34,11 +35,12 @@ export function TeamPanel() {
             <Table.Tr key={m.id}>
               <Table.Td>{m.name}</Table.Td><Table.Td>{m.role}</Table.Td><Table.Td>{m.phone}</Table.Td><Table.Td>{m.village ?? ''}</Table.Td>
               <Table.Td>{m.active ? <Badge variant="light" color="green">在册</Badge> : <Badge color="gray">已停用</Badge>}</Table.Td>
-              <Table.Td><Button size="xs" variant="subtle" onClick={() => toggle(m)}>{m.active ? '停用' : '恢复'}</Button></Table.Td>
+              <Table.Td><Can channel="rechecks.team.save"><Button size="xs" variant="subtle" onClick={() => toggle(m)}>{m.active ? '停用' : '恢复'}</Button></Can></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      <Can channel="rechecks.team.save">
       <form onSubmit={save}>
         <Group mt="md" align="flex-end">
           <TextInput label="姓名" value={f.name} onChange={(e) => setF({ ...f, name: e.currentTarget.value })} required />
@@ -48,6 +50,7 @@ export function TeamPanel() {
           <Button type="submit">添加成员</Button>
         </Group>
       </form>
+      </Can>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { formatDate, formatYuan } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { PrintButton } from '../../components/PrintButton';
 import { RecordModal } from './RecordModal';
+import { Can, useCan } from '../../lib/access';
 
 const PAGE_SIZE = 50;
 
@@ -17,6 +18,7 @@ export function VillagePage({ campaignId, villageId }: { campaignId: number; vil
   const list = useCall('rechecks.campaigns.households', { campaignId, villageId, page, pageSize: PAGE_SIZE });
   const [editing, setEditing] = useState<number | null>(null);
   const [selected, setSelected] = useState<number[]>([]);
+  const canKeep = useCan('rechecks.campaigns.keepMany');
   if (campaign.error || list.error) return <ErrorAlert error={campaign.error ?? list.error} />;
   if (!campaign.data || !list.data) return <Loading />;
   const village = campaign.data.villages.find((v) => v.villageId === villageId);
@@ -38,7 +40,7 @@ export function VillagePage({ campaignId, villageId }: { campaignId: number; vil
         <Table.Tbody>
           {list.data.rows.map((r) => (
             <Table.Tr key={r.id} data-testid="campaign-household">
-              <Table.Td>{!r.outcome && <Checkbox aria-label={`选择 ${r.headName}`} checked={selected.includes(r.id)}
+              <Table.Td>{!r.outcome && canKeep && <Checkbox aria-label={`选择 ${r.headName}`} checked={selected.includes(r.id)}
                 onChange={(e) => setSelected(e.currentTarget.checked ? [...selected, r.id] : selected.filter((x) => x !== r.id))} />}</Table.Td>
               <Table.Td><Anchor href={`#/households/${r.householdId}`}>{r.headName}</Anchor></Table.Td>
               <Table.Td>{r.group}</Table.Td><Table.Td>{r.memberCount}</Table.Td><Table.Td>{r.category}</Table.Td><Table.Td>{formatYuan(r.amountBeforeFen)}</Table.Td>
@@ -49,7 +51,7 @@ export function VillagePage({ campaignId, villageId }: { campaignId: number; vil
               <Table.Td>{r.outcome ? <Badge color={r.outcome === '维持' ? 'gray' : 'red'}>{r.outcome}</Badge> : ''}</Table.Td>
               <Table.Td>{r.outcome && r.outcome !== '维持' ? formatYuan(r.newAmountFen) : ''}</Table.Td>
               <Table.Td>{r.checkedBy}</Table.Td>
-              <Table.Td>{!r.decisionRef && <Button size="xs" variant="light" onClick={() => setEditing(r.id)}>登记</Button>}</Table.Td>
+              <Table.Td>{!r.decisionRef && <Can channel="rechecks.campaigns.record"><Button size="xs" variant="light" onClick={() => setEditing(r.id)}>登记</Button></Can>}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -82,6 +84,7 @@ function TeamForm({ campaignId, villageId, current, onSaved }: { campaignId: num
   };
   return (
     <Paper withBorder p="sm">
+      <Can channel="rechecks.campaigns.setTeam">
       <form onSubmit={save}>
         <Group align="flex-end">
           <Select label="驻村领导（组长）" data={options('驻村领导')} value={leader} onChange={setLeader} searchable />
@@ -90,6 +93,7 @@ function TeamForm({ campaignId, villageId, current, onSaved }: { campaignId: num
           <Button type="submit">保存清理小组</Button>
         </Group>
       </form>
+      </Can>
     </Paper>
   );
 }
@@ -101,6 +105,7 @@ function KeepMany({ ids, onDone }: { ids: number[]; onDone: () => void }) {
     if (await attempt(() => call('rechecks.campaigns.keepMany', { ids, visitDate: f.visitDate, checkedBy: f.checkedBy }), `已登记 ${ids.length} 户维持`)) onDone();
   };
   return (
+    <Can channel="rechecks.campaigns.keepMany">
     <form onSubmit={submit}>
       <Group align="flex-end">
         <TextInput label="入户日期" type="date" value={f.visitDate} onChange={(e) => setF({ ...f, visitDate: e.currentTarget.value })} required />
@@ -108,6 +113,7 @@ function KeepMany({ ids, onDone }: { ids: number[]; onDone: () => void }) {
         <Button type="submit" disabled={ids.length === 0}>所选 {ids.length} 户登记“维持”</Button>
       </Group>
     </form>
+    </Can>
   );
 }
 
@@ -125,6 +131,7 @@ function SignoffForm({ campaignId, villageId, done, onSaved }: { campaignId: num
   return (
     <Paper withBorder p="sm">
       <Text fw={600} mb="xs">签字登记表交回{done ? `：已于 ${formatDate(done.returnedDate)} 交回${done.scanRef ? '（扫描件已存入本村各户档案袋）' : ''}` : ''}</Text>
+      <Can channel="rechecks.campaigns.signoff">
       <form onSubmit={submit}>
         <Group align="flex-end">
           <TextInput label="交回日期" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} required />
@@ -132,6 +139,7 @@ function SignoffForm({ campaignId, villageId, done, onSaved }: { campaignId: num
           <Button type="submit">登记交回</Button>
         </Group>
       </form>
+      </Can>
     </Paper>
   );
 }

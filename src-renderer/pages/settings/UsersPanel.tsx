@@ -5,6 +5,7 @@ import { useCall } from '../../lib/useCall';
 import { attempt } from '../../lib/notify';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { isAdmin, useUser } from '../../lib/user';
+import { Can } from '../../lib/access';
 
 const ROLE_OPTIONS = [{ value: 'admin', label: '管理员' }, { value: 'clerk', label: '经办人' }, { value: 'reviewer', label: '审核人' }, { value: 'readonly', label: '只读' }, { value: 'county', label: '县级（汇总各乡镇报送包）' }];
 
@@ -38,15 +39,17 @@ export function UsersPanel() {
           ))}
         </Table.Tbody>
       </Table>
+      <Can channel="users.create" otherwise="note" what="新建用户">
       <form onSubmit={create}>
         <Group mt="md" align="flex-end">
           <TextInput label="用户名" value={f.username} onChange={(e) => setF({ ...f, username: e.currentTarget.value })} required />
           <TextInput label="姓名" value={f.displayName} onChange={(e) => setF({ ...f, displayName: e.currentTarget.value })} required />
-          <Select label="角色" data={ROLE_OPTIONS} value={f.role} onChange={(v) => setF({ ...f, role: v ?? 'clerk' })} allowDeselect={false} />
+          <Select label="角色" data={ROLE_OPTIONS.filter((o) => o.value !== 'admin' || isAdmin(me))} value={f.role} onChange={(v) => setF({ ...f, role: v ?? 'clerk' })} allowDeselect={false} />
           <PasswordInput label="初始密码" value={f.password} onChange={(e) => setF({ ...f, password: e.currentTarget.value })} required />
           <Button type="submit">新建用户</Button>
         </Group>
       </form>
+      </Can>
     </>
   );
 }
