@@ -1,5 +1,6 @@
 import type { WorklistSource } from './engine';
 import { applicationsWorklist } from '../applications/worklistSource';
+import { caseRecordWorklist } from '../caseRecord/worklistSource';
 
 /**
  * Every feature's 首页 worklist source, one line each (like channels in ../registry.ts and listeners in
@@ -8,4 +9,5 @@ import { applicationsWorklist } from '../applications/worklistSource';
  */
 export const worklistSources: WorklistSource[] = [
   applicationsWorklist,
+  caseRecordWorklist,
 ];
