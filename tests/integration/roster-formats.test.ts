@@ -67,6 +67,10 @@ describe('roster formats', () => {
     expect(await dryRun(`花名册.${ext}`, fs.readFileSync(converted[ext]))).toEqual(reference);
   });
 
+  it.skipIf(!hasSoffice)('a WPS .et (an OLE/BIFF8 workbook like .xls) is read the same way', async () => {
+    expect(await dryRun('花名册.et', fs.readFileSync(converted.xls))).toEqual(reference);
+  });
+
   it.skipIf(!hasSoffice)('a CSV in GBK (Chinese Excel/WPS) and in UTF-8 with a BOM give the same dry run', async () => {
     const text = fs.readFileSync(converted.csv, 'utf8');
     expect(await dryRun('花名册-gbk.csv', iconv.encode(text, 'gbk'))).toEqual(reference);

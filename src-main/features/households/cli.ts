@@ -8,7 +8,7 @@ import type { RosterReport } from './roster/channel';
 // CLI verbs of the households feature. Registered in cli/registry.ts.
 export const householdsVerbs: CliVerbs = {
   'import roster': {
-    help: 'import roster FILE [--dry-run] [--json] [--category 农村低保] — 导入花名册（.xlsx）；有任何错误则不写入',
+    help: 'import roster FILE [--dry-run] [--json] [--category 农村低保] [--places 石挢村=石桥村,新村=新建] — 导入花名册（.xlsx/.xls/.et/.ods/.csv）；有任何错误或未确认的相近村组名称则不写入',
     async run({ positional, flags }, env) {
       const file = positional[0];
       if (!file || !fs.existsSync(file)) {
@@ -22,12 +22,13 @@ export const householdsVerbs: CliVerbs = {
       try {
         const dryRun = flags['dry-run'] === true;
         const r = await s.router.call({ channel: 'households.importRoster', actor: CLI_ACTOR, jobId: `cli-${Date.now()}`,
-          input: { inboxName, dryRun, ...(typeof flags.category === 'string' ? { defaultCategory: flags.category } : {}) } });
+          input: { inboxName, dryRun, ...(typeof flags.category === 'string' ? { defaultCategory: flags.category } : {}),
+            ...(typeof flags.places === 'string' ? { places: parsePlaces(flags.places) } : {}) } });
         if (flags.json === true || !r.ok) env.out(r);
         else process.stdout.write(summary(r.value as RosterReport));
         if (!r.ok) return 1;
         const rep = r.value as RosterReport;
-        return rep.errors === 0 && (dryRun || rep.imported || rep.households.new === 0) ? 0 : 1;
+        return rep.errors === 0 && rep.pendingChoices === 0 && (dryRun || rep.imported || rep.households.new === 0) ? 0 : 1;
       } finally {
         s.router.events.off('progress', onProgress);
         fs.rmSync(inboxPath(s.dataDir, inboxName), { force: true });
@@ -36,12 +37,26 @@ export const householdsVerbs: CliVerbs = {
   },
 };
 
+/** "石挢村=石桥村,新村=新建" → { 石挢村: { use: '石桥村' }, 新村: { create: true } } (新建 = create the roster's name). */
+function parsePlaces(text: string) {
+  return Object.fromEntries(text.split(/[,，]/).filter(Boolean).map((pair) => {
+    const [name, target = ''] = pair.split('=').map((x) => x.trim());
+    return [name, target === '新建' ? { create: true } : { use: target }];
+  }));
+}
+
 /** A plain Chinese report for a person at a terminal (--json gives the full structure). */
 function summary(r: RosterReport): string {
   const lines = [`文件：${r.file}（${r.dryRun ? '试导入，未写入' : '正式导入'}）`];
   for (const s of r.sheets) {
     lines.push(s.headerRow === null ? `工作表“${s.name}”：未找到表头`
-      : `工作表“${s.name}”：表头在第 ${s.headerRow} 行，数据 ${s.dataRows} 行，跳过空行 ${s.blankRows}、合计行 ${s.totalRows}`);
+      : `工作表“${s.name}”${s.level === 'household' ? '（户级，每户一行）' : ''}：表头在第 ${s.headerRow}${s.headerRows === 2 ? `–${s.headerRow + 1}` : ''} 行，`
+        + `数据 ${s.dataRows} 行，跳过空行 ${s.blankRows}、合计行 ${s.totalRows}、非数据行 ${s.noteRows}`);
+  }
+  if (r.skipped.length) lines.push('已跳过的非数据行：', ...r.skipped.map((x) => `  “${x.sheet}”第 ${x.row} 行：${x.text}`));
+  for (const c of r.choices) {
+    const answer = !c.chosen ? '【未确认，请用 --places 指定】' : 'use' in c.chosen ? `→ 已有的“${c.chosen.use}”` : '→ 新建';
+    lines.push(`相近的${c.kind === 'village' ? '村/居' : `${c.village}组`}“${c.name}”（已有：${c.candidates.join('、')}；${c.households} 户）${answer}`);
   }
   lines.push(`可导入 ${r.households.new} 户 ${r.members.new} 人；已建档（不重复导入）${r.households.existing} 户`);
   if (r.newVillages.length) lines.push(`将新建村/居：${r.newVillages.join('、')}`);
@@ -50,6 +65,7 @@ function summary(r: RosterReport): string {
   for (const p of r.problems) {
     lines.push(`  [${p.level === 'error' ? '错误' : '提示'}] ${p.sheet ? `“${p.sheet}”` : ''}${p.row ? `第 ${p.row} 行 ` : ''}${p.column ? `${p.column}：` : ''}${p.reason}`);
   }
-  lines.push(r.imported ? `结果：已导入 ${r.households.new} 户 ${r.members.new} 人` : r.dryRun ? '结果：试导入完成，未写入' : r.errors ? '结果：有错误，未写入任何数据' : '结果：没有需要导入的新户');
+  lines.push(r.imported ? `结果：已导入 ${r.households.new} 户 ${r.members.new} 人` : r.dryRun ? '结果：试导入完成，未写入' : r.errors ? '结果：有错误，未写入任何数据'
+    : r.pendingChoices ? '结果：有未确认的相近村组名称，未写入任何数据' : '结果：没有需要导入的新户');
   return lines.join('\n') + '\n';
 }

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Township } from '../settings/store';
 
@@ -38,8 +39,9 @@ export async function sha256File(file: string): Promise<string> {
 }
 
 /** Data rows per sheet of an xlsx, read back with the streaming reader (so a 100,000-row roster stays small in memory). */
-export async function xlsxRowCounts(file: string): Promise<number[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
+export async function xlsxRowCounts(file: string | Buffer): Promise<number[]> {
+  const input = typeof file === 'string' ? file : Readable.from([file]);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
   const counts: number[] = [];
   for await (const sheet of reader) {
     let n = 0;
@@ -50,8 +52,9 @@ export async function xlsxRowCounts(file: string): Promise<number[]> {
 }
 
 /** Rows of a file as the manifest records them: per sheet for xlsx, persons for data.json, none otherwise. */
-export async function countRows(file: string, name: string): Promise<number[]> {
+export async function countRows(file: string | Buffer, name: string): Promise<number[]> {
   if (name.endsWith('.xlsx')) return xlsxRowCounts(file);
-  if (name === DATA_FILE) return [(JSON.parse(fs.readFileSync(file, 'utf8')) as { persons: unknown[] }).persons.length];
+  const text = typeof file === 'string' ? fs.readFileSync(file, 'utf8') : file.toString('utf8');
+  if (name === DATA_FILE) return [(JSON.parse(text) as { persons: unknown[] }).persons.length];
   return [];
 }
