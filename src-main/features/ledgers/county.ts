@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../ipc/errors';
-import { DATA_FILE, MANIFEST, sha256File, type Manifest } from './manifest';
+import { DATA_FILE, MANIFEST, type Manifest } from './manifest';
 import { verifyPackage } from './verify';
 import { keyFingerprint, parsePublicKey } from './keys';
 import { CATEGORY_ROWS, emptyRow, perCapitaYuan, type StatsRow } from './statsRules';
@@ -51,8 +50,12 @@ export async function checkIncoming(sqlite: Database.Database, dir: string): Pro
     throw new AppError('OUT_OF_ORDER', `拒绝导入：${m.township.name}已导入第 ${last} 号报送包，第 ${m.sequence} 号是更早的包（顺序错误）`);
   }
   const warnings = m.sequence > last + 1 ? [`${m.township.name}缺少第 ${last + 1}${m.sequence - 1 > last + 1 ? `–${m.sequence - 1}` : ''} 号报送包`] : [];
-  const data = JSON.parse(fs.readFileSync(path.join(dir, DATA_FILE), 'utf8')) as { stats: MonthlyStats; persons: PackagePerson[] };
-  const manifestSha256 = await sha256File(path.join(dir, MANIFEST));
+  // the bytes verification read and hashed, not the files again (a swap after verification would go unseen)
+  const dataBytes = v.contents?.get(DATA_FILE);
+  const manifestBytes = v.contents?.get(MANIFEST);
+  if (!dataBytes || !manifestBytes) throw new AppError('VERIFY_FAILED', `拒绝导入：包中没有已校验的 ${DATA_FILE}`);
+  const data = JSON.parse(dataBytes.toString('utf8')) as { stats: MonthlyStats; persons: PackagePerson[] };
+  const manifestSha256 = crypto.createHash('sha256').update(manifestBytes).digest('hex');
   return { manifest: m, stats: data.stats, persons: data.persons, warnings, manifestSha256 };
 }
 

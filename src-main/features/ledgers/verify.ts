@@ -1,35 +1,69 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { countRows, folderNameOf, MANIFEST, PACKAGE_FORMAT, sha256File, SIGNATURE, type Manifest } from './manifest';
+import crypto from 'node:crypto';
+import { AppError } from '../../ipc/errors';
+import { countRows, folderNameOf, MANIFEST, PACKAGE_FORMAT, SIGNATURE, type Manifest } from './manifest';
 import { keyFingerprint, verifySignature } from './keys';
 
 export interface VerifyProblem { code: string; message: string }
-export interface VerifyResult { ok: boolean; dir: string; manifest: Manifest | null; problems: VerifyProblem[]; keyFingerprint: string | null }
+export interface VerifyResult {
+  ok: boolean; dir: string; manifest: Manifest | null; problems: VerifyProblem[]; keyFingerprint: string | null;
+  /** The bytes that were verified, by file name: a caller uses these, never the files again (they could change after). */
+  contents?: Map<string, Buffer>;
+}
 
 /** Returns the trusted public key (PEM) for a township, or null when it is not registered. */
 export type KeyResolver = (m: Manifest) => string | null;
 
+/** An Ed25519 signature in base64 (64 bytes = 86 characters and "=="), nothing else but a final newline. */
+const SIGNATURE_TEXT = /^[A-Za-z0-9+/]{86}==\r?\n?$/;
+
+/**
+ * Reads a file of the package once, refusing a symbolic link (the link, the file it points to or a swap between
+ * check and read: O_NOFOLLOW where the OS has it) and anything that is not a plain file.
+ */
+export function readPlainFile(file: string): Buffer {
+  const st = fs.lstatSync(file);
+  if (st.isSymbolicLink()) throw new AppError('SYMLINK', `${path.basename(file)} 是符号链接，不是包内的文件`);
+  if (!st.isFile()) throw new AppError('NOT_A_FILE', `${path.basename(file)} 不是普通文件`);
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+  try { return fs.readFileSync(fd); } finally { fs.closeSync(fd); }
+}
+
 /**
  * Checks a package folder: the manifest's Ed25519 signature against a TRUSTED key (never a key shipped inside
- * the package), the folder name, every file's size, SHA-256 and row counts, and that no file was added.
+ * the package), the folder name, every file's size, SHA-256 and row counts, and that no file was added. Every file
+ * is read once into memory and checked there; the caller gets those same bytes back in `contents`.
  */
 export async function verifyPackage(dir: string, resolveKey: KeyResolver): Promise<VerifyResult> {
   const problems: VerifyProblem[] = [];
+  const contents = new Map<string, Buffer>();
+  // not enumerable: the bytes stay in this process, out of the channel's JSON answer
   const done = (manifest: Manifest | null, fp: string | null = null): VerifyResult =>
-    ({ ok: problems.length === 0, dir, manifest, problems, keyFingerprint: fp });
-  const manifestPath = path.join(dir, MANIFEST);
-  if (!fs.existsSync(manifestPath) || !fs.existsSync(path.join(dir, SIGNATURE))) {
+    Object.defineProperty({ ok: problems.length === 0, dir, manifest, problems, keyFingerprint: fp }, 'contents', { value: contents, enumerable: false });
+  const read = (name: string): Buffer | null => {
+    try { return readPlainFile(path.join(dir, name)); } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'ENOENT') return null;
+      problems.push({ code: code === 'SYMLINK' || code === 'ELOOP' ? 'SYMLINK' : 'UNREADABLE', message: `${name}：${e instanceof AppError ? e.message : '无法读取（符号链接或不是普通文件）'}` });
+      return null;
+    }
+  };
+  const bytes = read(MANIFEST);
+  const sigBytes = read(SIGNATURE);
+  if (problems.length) return done(null);
+  if (!bytes || !sigBytes) {
     problems.push({ code: 'NOT_A_PACKAGE', message: `${path.basename(dir)} 中没有 ${MANIFEST} 或 ${SIGNATURE}：不是完整的报送包（可能是未完成的导出）` });
     return done(null);
   }
-  const bytes = fs.readFileSync(manifestPath);
+  contents.set(MANIFEST, bytes);
   let manifest: Manifest;
   try { manifest = JSON.parse(bytes.toString('utf8')) as Manifest; } catch {
     problems.push({ code: 'BAD_MANIFEST', message: `${MANIFEST} 不是合法的 JSON：文件已损坏或被改动` });
     return done(null);
   }
-  if (manifest.format !== PACKAGE_FORMAT || !Array.isArray(manifest.files)) {
-    problems.push({ code: 'BAD_MANIFEST', message: `${MANIFEST} 的格式不是本系统的报送包（${String(manifest.format)}）` });
+  if (manifest?.format !== PACKAGE_FORMAT || !Array.isArray(manifest.files)) {
+    problems.push({ code: 'BAD_MANIFEST', message: `${MANIFEST} 的格式不是本系统的报送包（${String(manifest?.format)}）` });
     return done(null);
   }
   const pem = resolveKey(manifest);
@@ -38,7 +72,12 @@ export async function verifyPackage(dir: string, resolveKey: KeyResolver): Promi
     return done(manifest);
   }
   const fp = keyFingerprint(pem);
-  if (!verifySignature(bytes, fs.readFileSync(path.join(dir, SIGNATURE), 'utf8'), pem)) {
+  const sigText = sigBytes.toString('latin1');
+  if (!SIGNATURE_TEXT.test(sigText)) {
+    problems.push({ code: 'BAD_SIGNATURE', message: `${SIGNATURE} 的内容不是一个签名（含多余或非法字符）：文件被改动` });
+    return done(manifest, fp);
+  }
+  if (!verifySignature(bytes, sigText.trim(), pem)) {
     problems.push(fp !== manifest.keyFingerprint
       ? { code: 'WRONG_KEY', message: `签名公钥不符：包由指纹 ${manifest.keyFingerprint} 的密钥签名，登记的公钥指纹为 ${fp}` }
       : { code: 'BAD_SIGNATURE', message: `${MANIFEST} 的签名不正确：清单在签名后被改动过` });
@@ -48,7 +87,7 @@ export async function verifyPackage(dir: string, resolveKey: KeyResolver): Promi
   if (path.basename(dir) !== expected) {
     problems.push({ code: 'FOLDER_NAME', message: `文件夹名 ${path.basename(dir)} 与清单不符（应为 ${expected}）：可能是未完成或被改名的导出` });
   }
-  for (const f of manifest.files) problems.push(...(await checkFile(dir, f)));
+  for (const f of manifest.files) problems.push(...(await checkFile(f, read, contents)));
   const listed = new Set([MANIFEST, SIGNATURE, ...manifest.files.map((f) => f.name)]);
   for (const name of fs.readdirSync(dir)) {
     if (!listed.has(name)) problems.push({ code: 'EXTRA_FILE', message: `包内多出清单外的文件：${name}` });
@@ -56,17 +95,17 @@ export async function verifyPackage(dir: string, resolveKey: KeyResolver): Promi
   return done(manifest, fp);
 }
 
-async function checkFile(dir: string, f: Manifest['files'][number]): Promise<VerifyProblem[]> {
-  const file = path.join(dir, f.name);
-  if (path.basename(f.name) !== f.name) return [{ code: 'BAD_MANIFEST', message: `清单中的文件名不合法：${f.name}` }];
-  if (!fs.existsSync(file)) return [{ code: 'MISSING_FILE', message: `缺少文件：${f.name}` }];
-  const size = fs.statSync(file).size;
-  if (size !== f.bytes) return [{ code: 'HASH_MISMATCH', message: `${f.name} 的大小不符（清单 ${f.bytes} 字节，实际 ${size} 字节）：文件不完整或被改动` }];
-  if ((await sha256File(file)) !== f.sha256) return [{ code: 'HASH_MISMATCH', message: `${f.name} 的内容与清单的 SHA-256 不符：文件已损坏或被改动` }];
-  const expected = Object.values(f.rows);
+async function checkFile(f: Manifest['files'][number], read: (name: string) => Buffer | null, contents: Map<string, Buffer>): Promise<VerifyProblem[]> {
+  if (typeof f?.name !== 'string' || path.basename(f.name) !== f.name || f.name.startsWith('.')) return [{ code: 'BAD_MANIFEST', message: `清单中的文件名不合法：${String(f?.name)}` }];
+  const buf = read(f.name);
+  if (!buf) return [{ code: 'MISSING_FILE', message: `缺少文件或无法读取：${f.name}` }];
+  if (buf.length !== f.bytes) return [{ code: 'HASH_MISMATCH', message: `${f.name} 的大小不符（清单 ${f.bytes} 字节，实际 ${buf.length} 字节）：文件不完整或被改动` }];
+  if (crypto.createHash('sha256').update(buf).digest('hex') !== f.sha256) return [{ code: 'HASH_MISMATCH', message: `${f.name} 的内容与清单的 SHA-256 不符：文件已损坏或被改动` }];
+  contents.set(f.name, buf);
+  const expected = Object.values(f.rows ?? {});
   if (expected.length === 0) return [];
   let actual: number[];
-  try { actual = await countRows(file, f.name); } catch {
+  try { actual = await countRows(buf, f.name); } catch {
     return [{ code: 'ROW_COUNT', message: `${f.name} 无法读取（文件已损坏）` }];
   }
   if (actual.join(',') !== expected.join(',')) {
