@@ -124,6 +124,17 @@ describe('monthly payroll', () => {
     expect(late.ok || late.error.message).toContain('已于');
   });
 
+  it('the 近亲属备案台账 of a closed month lists the registered cases paid in that month, even those matched later', async () => {
+    const sq = s.handle.sqlite;
+    const expected = sq.prepare(`SELECT COUNT(*) FROM relative_matches x JOIN staff_relatives r ON r.id = x.relative_id
+      WHERE r.removed_at IS NULL AND x.household_id IN (SELECT household_id FROM payroll_lines WHERE period = ?)`).pluck().get(CLOSED) as number;
+    expect(expected).toBeGreaterThan(0);
+    sq.prepare("UPDATE relative_matches SET matched_at = '2026-11-20T08:00:00.000Z'").run(); // all found after October
+    const r = await ok(s, 'ledgers.exportPackage', { period: CLOSED, destination: usb });
+    const file = r.files.find((f: { name: string }) => f.name.includes('近亲属备案台账'));
+    expect(file.rows['近亲属备案台账']).toBe(expected);
+  });
+
   it('an open month does not export; accounts are masked for a role without sensitive.read', async () => {
     const r = await callAs(s, actorOf('admin'), 'ledgers.exportPackage', { period: OPEN, destination: usb });
     expect(r.ok || r.error.code).toBe('NOT_CLOSED');

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { LedgerContext, LedgerDef } from './registry';
 import type { LedgerColumn } from './xlsx';
 import { monthEnd, monthStart } from './period';
+import { payrollFor } from '../payroll/snapshot';
 
 /**
  * Ledgers whose data other features record (supervision, rechecks). They are small registers, read with one
@@ -20,6 +21,14 @@ const all = (sqlite: Database.Database, sql: string, ...params: unknown[]) =>
 const HOUSEHOLD_JOIN = `JOIN households h ON h.id = x.household_id JOIN regions v ON v.id = h.village_id
   LEFT JOIN members hm ON hm.id = h.head_member_id`;
 
+/**
+ * The households of the month's payroll (frozen when the month is closed): a register of cases lists the cases of
+ * that month — a near relative found after the month still belongs to a household paid in it.
+ */
+function paidHouseholds(sqlite: Database.Database, c: LedgerContext): number[] {
+  return payrollFor(sqlite, c.period).lines.map((l) => l.householdId).filter((id): id is number => id !== null);
+}
+
 export const relativesLedger: LedgerDef = {
   name: 'relatives', title: '近亲属备案台账', tables: ['relative_matches', 'staff_relatives', 'supervised_staff'],
   columns: [seqCol, { key: 'village', header: '村（居）', width: 10 }, { key: 'headName', header: '户主姓名', width: 8 },
@@ -33,7 +42,9 @@ export const relativesLedger: LedgerDef = {
       x.filed_date AS filedDate, x.county_visit_date AS visitDate
     FROM relative_matches x JOIN staff_relatives r ON r.id = x.relative_id JOIN supervised_staff s ON s.id = r.staff_id
     JOIN members m ON m.id = x.member_id ${HOUSEHOLD_JOIN}
-    WHERE substr(x.matched_at, 1, 10) <= ? AND r.removed_at IS NULL ORDER BY v.sort, x.id`, monthEnd(c.period)),
+    WHERE (x.household_id IN (SELECT value FROM json_each(?)) OR substr(x.matched_at, 1, 10) BETWEEN ? AND ?)
+      AND (r.removed_at IS NULL OR substr(r.removed_at, 1, 10) > ?) ORDER BY v.sort, x.id`,
+  JSON.stringify(paidHouseholds(sqlite, c)), monthStart(c.period), monthEnd(c.period), monthEnd(c.period)),
 };
 
 export const governanceLedger: LedgerDef = {

@@ -49,7 +49,7 @@ const NO_ROW_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const NUM_FMT: Record<ColumnKind, string> = { text: '@', int: '0', yuan: '#,##0.00' };
 
-/** Writes the sheets to `file` and returns each sheet's data-row count (title and header rows not counted). */
+/** Writes the sheets to `file` and returns each sheet's row count after the title and header rows (see below). */
 export async function writeLedgerWorkbook(file: string, sheets: LedgerSheet[], opts: WriteOptions = {}): Promise<Record<string, number>> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   wb.creator = 'dibao-desk';
@@ -85,7 +85,9 @@ export async function writeLedgerWorkbook(file: string, sheets: LedgerSheet[], o
     }
     if (sheet.note) ws.addRow([sheet.note]).commit();
     for (const line of sheet.footer ?? []) ws.addRow([line]).commit();
-    counts[sheet.name] = n;
+    // The manifest's count is every row after the title and header rows (what verify counts back): the data rows plus a
+    // form's subtitle, note and sign-off lines.
+    counts[sheet.name] = n + (sheet.subtitle ? 1 : 0) + (sheet.note ? 1 : 0) + (sheet.footer?.length ?? 0);
     ws.commit();
   }
   await wb.commit();
