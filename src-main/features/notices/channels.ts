@@ -29,7 +29,9 @@ export const noticesChannels = {
   'notices.saveSettings': channel({
     title: '保存公示设置', permission: 'admin', kind: 'mutation',
     input: z.object({
-      complaintPhone: z.string().trim().max(40), issuer: z.string().trim().min(1, '发布单位不能为空').max(40),
+      // printed on every public notice: a phone number and nothing else (it once carried an 18-digit ID onto the board)
+      complaintPhone: z.string().trim().max(40).regex(/^$|^(0\d{2,3}-?)?\d{7,8}(-\d{1,4})?$|^1[3-9]\d{9}$|^12345$/,
+        '监督电话应为座机（如 0838-6201234）或手机号码'), issuer: z.string().trim().min(1, '发布单位不能为空').max(40),
       showCategory: z.boolean(), periodDays: z.number().int().min(7, '公示期不少于7天').max(30),
     }),
     handler: (ctx, i) => {
