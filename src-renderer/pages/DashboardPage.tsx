@@ -2,8 +2,9 @@ import { Box, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantin
 import { useCall } from '../lib/useCall';
 import { ErrorAlert, Loading } from '../components/Status';
 import { formatYuan } from '../lib/format';
+import { WorklistPanel } from './home/WorklistPanel';
 
-/** 首页: real counts from the database and a bar chart of households per village. */
+/** 首页: the day's worklist first (overdue, today, this week, waiting), then the counts and the chart per village. */
 export function DashboardPage() {
   const { data, error, loading } = useCall('dashboard.summary', {});
   if (error) return <ErrorAlert error={error} />;
@@ -19,6 +20,9 @@ export function DashboardPage() {
         <Stat label="月保障金合计" value={formatYuan(t.monthlyFen)} testId="stat-amount" />
         <Stat label="申请中" value={`${t.applying} 户`} testId="stat-applying" />
       </SimpleGrid>
+      <Title order={4}>待办事项</Title>
+      <WorklistPanel />
+      <Title order={4}>统计</Title>
       <Group align="flex-start" grow>
         <Card withBorder>
           <Text fw={600} mb="sm">各村（居）在保户数</Text>

@@ -5,6 +5,7 @@ import { addDays } from '../../domain/workdays';
 import { collectWorklist, type Bucket } from './engine';
 import { worklistSources } from './registry';
 import { calendarYears } from '../calendar/years';
+import { ROLE_LABELS } from '../../ipc/permissions';
 
 /** 本周 = the next 7 days including today, so on a Friday next Monday's deadline is already in view. */
 const WEEK_DAYS = 7;
@@ -24,7 +25,7 @@ export const worklistChannels = {
         villages.set(k, v);
       }
       const items = all.items.filter((it) => !villageId || it.villageId === villageId)
-        .map((it) => ({ ...it, mine: it.waitsFor.includes(ctx.actor.role) }));
+        .map((it) => ({ ...it, mine: it.waitsFor.includes(ctx.actor.role), waitsForLabel: it.waitsFor.map((r) => ROLE_LABELS[r]).join('/') }));
       const { missing, invalid } = calendarYears(ctx.sqlite, today);
       return { ...all, items, villages: [...villages.values()].sort((a, b) => a.village.localeCompare(b.village, 'zh-CN')), calendar: { missing, invalid } };
     },

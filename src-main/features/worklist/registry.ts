@@ -1,6 +1,9 @@
 import type { WorklistSource } from './engine';
 import { applicationsWorklist } from '../applications/worklistSource';
 import { caseRecordWorklist } from '../caseRecord/worklistSource';
+import { campaignsWorklist, rechecksWorklist, suspectsWorklist } from '../rechecks/worklistSource';
+import { complaintsWorklist } from '../supervision/worklistSource';
+import { borrowingsWorklist } from '../archive/worklistSource';
 
 /**
  * Every feature's 首页 worklist source, one line each (like channels in ../registry.ts and listeners in
@@ -10,4 +13,9 @@ import { caseRecordWorklist } from '../caseRecord/worklistSource';
 export const worklistSources: WorklistSource[] = [
   applicationsWorklist,
   caseRecordWorklist,
+  rechecksWorklist,
+  campaignsWorklist,
+  suspectsWorklist,
+  complaintsWorklist,
+  borrowingsWorklist,
 ];

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { Alert, Anchor, Badge, Card, Group, Select, Stack, Switch, Table, Text } from '@mantine/core';
+import { useCall } from '../../lib/useCall';
+import type { Out } from '../../lib/api';
+import { formatDate } from '../../lib/format';
+import { ErrorAlert, Loading } from '../../components/Status';
+import { UnverifiedBadge } from '../../components/Unverified';
+
+type Data = Out<'worklist.today'>;
+type Item = Data['items'][number];
+const BUCKETS: { key: Item['bucket']; label: string; color: string }[] = [
+  { key: 'overdue', label: '已逾期', color: 'red' },
+  { key: 'today', label: '今天到期', color: 'orange' },
+  { key: 'week', label: '7 天内到期', color: 'yellow' },
+  { key: 'open', label: '待处理（等待决定或核实）', color: 'blue' },
+];
+
+/**
+ * 首页 worklist: everything overdue, due today, due in the next 7 days and waiting for a decision, across
+ * features, filterable by village and by "等我处理". Main collects it (worklist.today); the page only shows it.
+ */
+export function WorklistPanel() {
+  const [villageId, setVillageId] = useState<number | undefined>(undefined);
+  const [mineOnly, setMineOnly] = useState(false);
+  const { data, error, loading } = useCall('worklist.today', villageId ? { villageId } : {});
+  if (error) return <ErrorAlert error={error} />;
+  if (loading && !data) return <Loading />;
+  if (!data) return null;
+  const items = data.items.filter((i) => !mineOnly || i.mine);
+  return (
+    <Stack data-testid="worklist">
+      <CalendarWarnings calendar={data.calendar} />
+      {data.failed.map((f) => <Alert key={f.id} color="red" title={`“${f.label}”待办未能读取`}>{f.message}</Alert>)}
+      <Group align="flex-end">
+        <Select label="村（居）" placeholder="全部村（居）" clearable w={200} value={villageId ? String(villageId) : null}
+          data={data.villages.filter((v) => v.villageId != null).map((v) => ({ value: String(v.villageId), label: v.village }))}
+          onChange={(v) => setVillageId(v ? Number(v) : undefined)} />
+        <Switch label="只看等我处理的" checked={mineOnly} onChange={(e) => setMineOnly(e.currentTarget.checked)} />
+        <Text size="sm" c="dimmed">今天 {formatDate(data.today)}</Text>
+      </Group>
+      <Group gap="xs" aria-label="各村待办">
+        {data.villages.map((v) => (
+          <Badge key={String(v.villageId)} variant="outline" color={v.overdue ? 'red' : 'gray'} style={{ cursor: 'pointer' }}
+            onClick={() => setVillageId(v.villageId ?? undefined)}>
+            {v.village}：逾期 {v.overdue} · 今天 {v.today} · 7天内 {v.week} · 待处理 {v.open}
+          </Badge>
+        ))}
+      </Group>
+      {data.health.length > 0 && (
+        <Group gap="xs" aria-label="数据体检">
+          <Text size="sm" fw={600}>数据体检：</Text>
+          {data.health.map((h) => <Anchor key={h.key} href={`#${h.link}`} size="sm"><Badge color={h.count ? 'red' : 'green'} variant="light">{h.label} {h.count}</Badge></Anchor>)}
+        </Group>
+      )}
+      {items.length === 0 && <Text c="dimmed">没有到期或待处理的事项。</Text>}
+      {BUCKETS.map((b) => <BucketTable key={b.key} label={b.label} color={b.color} items={items.filter((i) => i.bucket === b.key)} />)}
+    </Stack>
+  );
+}
+
+function BucketTable({ label, color, items }: { label: string; color: string; items: Item[] }) {
+  if (items.length === 0) return null;
+  return (
+    <Card withBorder data-testid={`worklist-${label}`}>
+      <Group mb="xs"><Badge color={color}>{label}</Badge><Text size="sm">{items.length} 项</Text></Group>
+      <Table striped>
+        <Table.Thead><Table.Tr><Table.Th>事项</Table.Th><Table.Th>内容</Table.Th><Table.Th>村（居）</Table.Th><Table.Th>期限</Table.Th><Table.Th>等待</Table.Th></Table.Tr></Table.Thead>
+        <Table.Tbody>
+          {items.map((i) => (
+            <Table.Tr key={i.key}>
+              <Table.Td><Badge variant="light" color={color}>{i.kind}</Badge></Table.Td>
+              <Table.Td><Anchor href={`#${i.link}`}>{i.title}</Anchor></Table.Td>
+              <Table.Td>{i.village ?? ''}</Table.Td>
+              <Table.Td>{i.due ? formatDate(i.due) : '—'}<UnverifiedBadge years={i.unverifiedYears} /></Table.Td>
+              <Table.Td>{i.waitsForLabel}{i.mine ? '（我）' : ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
+}
+
+function CalendarWarnings({ calendar }: { calendar: Data['calendar'] }) {
+  if (!calendar.missing.length && !calendar.invalid.length) return null;
+  return (
+    <Alert color="yellow" title="节假日日历未核定" data-testid="calendar-missing">
+      {calendar.missing.length > 0 && <Text size="sm">尚未录入 {calendar.missing.join('、')} 年的国务院节假日安排：落在这些年份的期限只按周一至周五计算，标为“未核定”。</Text>}
+      {calendar.invalid.map((i) => <Text size="sm" key={i.year}>{i.year} 年已存的日历有误，未采用：{i.problems.join('；')}</Text>)}
+      <Anchor href="#/settings/calendar" size="sm">去录入（系统设置 → 节假日日历）</Anchor>
+    </Alert>
+  );
+}
