@@ -6,6 +6,20 @@ import { maskAccount } from '../../ipc/mask';
 import { computePayroll, type PayLine } from './compute';
 import { closeMonth, closeProblems, reopenMonth } from './close';
 import { readClosed } from './snapshot';
+import { AppError } from '../../ipc/errors';
+import { setSetting } from '../settings/store';
+import { validateDestination } from '../ledgers/destination';
+import { BANK_FIELDS, templateProblems, type BankField } from '../../domain/bankTemplate';
+import { BANK_TEMPLATE_KEY, bankTemplate, writeBankFile } from './bank';
+
+const bankTemplateInput = z.object({
+  name: z.string().trim().min(1, '请填写模板名称').max(40),
+  format: z.enum(['xlsx', 'csv']),
+  encoding: z.enum(['GBK', 'UTF-8']).default('UTF-8'),
+  public: z.boolean().default(false),
+  columns: z.array(z.object({ field: z.enum(Object.keys(BANK_FIELDS) as [BankField, ...BankField[]]), header: z.string().trim().min(1, '列标题不能为空').max(20) }))
+    .min(1, '模板至少要有一列').max(20),
+});
 
 const period = isoMonth;
 
@@ -44,6 +58,31 @@ export const payrollChannels = {
     title: '锁定月度发放名册（审核人）', permission: 'case.confirm', kind: 'mutation',
     input: z.object({ period, closedOn: isoDate.optional() }),
     handler: (ctx, i) => closeMonth(ctx, i.period, i.closedOn),
+  }),
+  'payroll.bankTemplate': channel({
+    title: '银行发放清单模板（列、顺序、格式、编码）', permission: 'read', kind: 'query', input: z.object({}),
+    handler: (ctx) => ({ template: bankTemplate(ctx.sqlite), fields: BANK_FIELDS }),
+  }),
+  'payroll.setBankTemplate': channel({
+    title: '设置银行发放清单模板（管理员）', permission: 'admin', kind: 'mutation', input: bankTemplateInput,
+    handler: (ctx, i) => {
+      const problems = templateProblems(i);
+      if (problems.length) throw new AppError('VALIDATION', `模板未保存：${problems.join('；')}`, { problems });
+      const before = bankTemplate(ctx.sqlite);
+      setSetting(ctx.sqlite, BANK_TEMPLATE_KEY, i);
+      ctx.audit({ entity: 'setting', entityId: BANK_TEMPLATE_KEY, before, after: i });
+      return i;
+    },
+  }),
+  'payroll.bankFile': channel({
+    title: '生成银行一卡通发放清单（已锁定月份，含身份证号和账号，只交银行）', permission: 'sensitive.read', kind: 'job',
+    input: z.object({ period, destination: z.string().trim().min(1, '请选择保存位置').max(1000) }),
+    handler: async (ctx, i) => {
+      const dir = validateDestination(i.destination, ctx.dataDir);
+      const r = await writeBankFile(ctx.sqlite, i.period, dir, `${i.period}_一卡通发放清单`);
+      ctx.tx(() => ctx.audit({ entity: 'payroll_bank_file', entityId: i.period, after: { file: r.file, households: r.households, totalFen: r.totalFen } }));
+      return r;
+    },
   }),
   'payroll.reopen': channel({
     title: '解锁月度发放名册（管理员，须写明理由，导出报送包前）', permission: 'admin', kind: 'mutation',
