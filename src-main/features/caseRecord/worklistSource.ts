@@ -13,5 +13,5 @@ export const caseRecordWorklist: WorklistSource = {
     due: t.dueDate, villageId: t.villageId, village: t.village || null, waitsFor: ['reviewer', 'admin'],
     link: `/households/${t.householdId}`,
   })),
-  health: (w) => [{ key: 'caseRecord', label: '数据体检问题', count: runCaseCheck(w.ctx.sqlite, w.today).findings.length, link: '/health' }],
+  health: (w) => [{ key: 'caseRecord', label: '数据体检问题', count: runCaseCheck(w.ctx.sqlite, w.today).findings.length, link: '/households/health' }],
 };

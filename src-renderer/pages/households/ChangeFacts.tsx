@@ -9,10 +9,14 @@ import { opts, type Options } from './useOptions';
 
 type Patch = In<'households.update'>['facts'];
 
-/** Changing facts records who, when and why; status and village changes go on the timeline as their own events. */
+/**
+ * Changing facts records who, when and why; a village change goes on the timeline as its own event. Status, category
+ * and amounts are shown, not edited: decisions change them (main refuses them here too). The caller keys this form
+ * by household (and its timeline), so it never shows or saves another household's values.
+ */
 export function ChangeFacts({ h, options, reload }: { h: Detail; options: Options; reload: () => void }) {
   const tree = useCall('regions.tree', {}).data;
-  const initial = { category: h.category, status: h.status, villageId: h.villageId, groupId: h.groupId, address: h.address,
+  const initial = { villageId: h.villageId, groupId: h.groupId, address: h.address,
     certificateNo: h.certificateNo ?? '', housing: h.housing, vehicles: h.vehicles, propertyNotes: h.propertyNotes, bankName: h.bankName,
     causes: h.causes, flags: h.flags, edgeFamily: h.edgeFamily, ...(h.bankMasked ? {} : { bankAccount: h.bankAccount }) };
   const [f, setF] = useState(initial);
@@ -32,8 +36,8 @@ export function ChangeFacts({ h, options, reload }: { h: Detail; options: Option
       <Card withBorder>
         <form onSubmit={save}>
           <SimpleGrid cols={{ base: 2, md: 4 }}>
-            <Select label="保障类别" data={opts(options.categories)} value={f.category} allowDeselect={false} onChange={(v) => setF({ ...f, category: v ?? f.category })} />
-            <Select label="状态" data={opts(options.statuses)} value={f.status} allowDeselect={false} onChange={(v) => setF({ ...f, status: v ?? f.status })} />
+            <TextInput label="保障类别" value={h.category} readOnly description="由审核确认决定；录入错误请管理员更正" />
+            <TextInput label="状态" value={h.status} readOnly description="由审核确认、变更决定（增发/减发/停保/渐退）改变" />
             <Select label="村/居" data={villages.map((v) => ({ value: String(v.id), label: v.name }))} value={String(f.villageId)} allowDeselect={false}
               onChange={(v) => setF({ ...f, villageId: Number(v), groupId: null })} />
             <Select label="组" clearable data={groups.map((g) => ({ value: String(g.id), label: g.name }))} value={f.groupId ? String(f.groupId) : null} onChange={(v) => setF({ ...f, groupId: v ? Number(v) : null })} />

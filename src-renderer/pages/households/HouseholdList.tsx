@@ -7,6 +7,7 @@ import { navigate } from '../../lib/router';
 import { formatDate, formatYuan } from '../../lib/format';
 import { canWrite, useUser } from '../../lib/user';
 import { ErrorAlert } from '../../components/Status';
+import { ListOutput } from './ListOutput';
 import { opts, useOptions } from './useOptions';
 
 type Row = Out<'households.list'>['rows'][number];
@@ -40,6 +41,7 @@ export function HouseholdList() {
     <Stack gap="sm">
       <Group justify="space-between">
         <Title order={3}>户档案</Title>
+        <Group><Button variant="subtle" onClick={() => navigate('/households/health')}>数据体检</Button></Group>
         {canWrite(me) && <Group><Button variant="light" onClick={() => navigate('/households/import')}>导入花名册</Button>
           <Button onClick={() => navigate('/households/new')}>新建户档案</Button></Group>}
       </Group>
@@ -51,6 +53,7 @@ export function HouseholdList() {
           onChange={(x) => setFilter({ ...filter, villageId: x ? Number(x) : undefined })} />
         <Select label="标记" clearable w={140} data={opts(options?.filterFlags ?? [])} value={filter.flag ?? null} onChange={(x) => setFilter({ ...filter, flag: x ?? undefined })} />
       </Group>
+      <ListOutput filter={query} />
       <ErrorAlert error={error} />
       <Text size="sm" c="dimmed" data-testid="household-total">{total === undefined ? '正在检索…' : `共 ${total} 户`}</Text>
       <div role="table" aria-label="户档案列表" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }}>

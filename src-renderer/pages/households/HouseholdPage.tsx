@@ -75,7 +75,7 @@ export function HouseholdPage({ id }: { id: number }) {
         <Tabs.Panel value="members" pt="md"><MembersPanel h={h} options={options} writable={writable} reload={reload} /></Tabs.Panel>
         <Tabs.Panel value="income" pt="md"><IncomePanel h={h} options={options} writable={writable} reload={reload} /></Tabs.Panel>
         <Tabs.Panel value="timeline" pt="md"><Timeline h={h} /></Tabs.Panel>
-        {writable && <Tabs.Panel value="change" pt="md"><ChangeFacts h={h} options={options} reload={reload} /></Tabs.Panel>}
+        {writable && <Tabs.Panel value="change" pt="md"><ChangeFacts key={`${h.id}:${h.timeline.length}`} h={h} options={options} reload={reload} /></Tabs.Panel>}
         <Tabs.Panel value="procedure" pt="md"><HouseholdProcedure householdId={h.id} /></Tabs.Panel>
         <Tabs.Panel value="documents" pt="md"><HouseholdDocuments householdId={h.id} /></Tabs.Panel>
       </Tabs>
