@@ -1,7 +1,7 @@
 /**
  * Masks personal numbers in free text for logs and for views of roles without sensitive.read: 身份证号, phones,
  * bank accounts. The schemas accept 7–12-digit phones and accounts of up to 30 digits, people type them with spaces,
- * dashes or dots and in full-width digits, so every run of 7 or more digits is masked after NFKC, whatever its shape.
+ * dashes or dots and in full-width digits, so every run of 7 or more digits is masked, full-width or not, whatever its shape.
  * Keeps a few leading and trailing characters so a log line can still be matched to a case by staff.
  */
 const DIGIT_RUN = /(?<![0-9])[0-9](?:[ \-.·・‧]{0,2}[0-9])*(?:[ \-.·・‧]{0,2}[Xx](?![A-Za-z]))?/g;
@@ -14,8 +14,11 @@ function maskDigits(run: string): string {
   return `${d.slice(0, head)}${'*'.repeat(d.length - head - tail)}${d.slice(-tail)}`;
 }
 
+/** Full-width digits, X and spaces read as ASCII (only those: the rest of the text keeps its Chinese punctuation). */
+const asciiDigits = (s: string) => s.replace(/[０-９Ｘｘ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+
 export function maskText(s: string): string {
-  return s.normalize('NFKC').replace(DIGIT_RUN, maskDigits);
+  return asciiDigits(s).replace(DIGIT_RUN, maskDigits);
 }
 
 /** Masks a value for logging (JSON-stringified first). */
