@@ -24,6 +24,11 @@ export interface DocBody {
   headerText?: string;
   /** A short line printed left of the page number on every page. */
   footerText?: string;
+  /**
+   * Signature lines at the foot of every page ('驻村领导' → 驻村领导（签字）：____), for sheets a team signs page by
+   * page, so no page of a multi-page list can be swapped unsigned. The bottom margin grows to make room.
+   */
+  footerSigners?: string[];
   /** Base of the produced file name (Chinese allowed); the engine adds a timestamp and .pdf. */
   fileName?: string;
   /**

@@ -13,6 +13,9 @@ export const MARGINS_MM = {
   landscape: [25, 28, 25, 24],
 } as const;
 
+/** Extra bottom margin for a row of signature lines in the footer (the line, room to sign above it). */
+const SIGNER_FOOTER_MM = 12;
+
 /** 套打 offset: moves everything printed by x mm right and y mm down (pre-printed paper). */
 export interface Offset { xMm: number; yMm: number }
 
@@ -38,15 +41,21 @@ export function compose(body: DocBody, opts: { title: string; orientation: 'port
   const { xMm, yMm } = opts.offset;
   let pages = 0;
   const seen: number[][] = [];
+  const signers = body.footerSigners ?? [];
+  const signerRow: Content[] = signers.length
+    ? [{ columns: signers.map((s) => ({ text: `${s}（签字）：________________`, fontSize: 10.5 })), margin: [0, 0, 0, mm(4)] }]
+    : [];
   const footerFor = (pageLabel: (current: number, total: number) => string) => (current: number, total: number) => {
     pages = Math.max(pages, total);
     return {
-      margin: [mm(l + xMm), mm(8), mm(r - xMm), 0],
-      columns: [
-        { text: body.footerText ?? '', style: 'small', width: '*' },
-        { text: pageLabel(current, total), style: 'small', alignment: 'center', width: 'auto' },
-        { text: '', width: '*' },
-      ],
+      margin: [mm(l + xMm), mm(signers.length ? 4 : 8), mm(r - xMm), 0],
+      stack: [...signerRow, {
+        columns: [
+          { text: body.footerText ?? '', style: 'small', width: '*' },
+          { text: pageLabel(current, total), style: 'small', alignment: 'center', width: 'auto' },
+          { text: '', width: '*' },
+        ],
+      }],
     } as Content;
   };
   // Each run is a pdfmake section (it starts a page) with its own footer that numbers the run's pages.
@@ -62,7 +71,7 @@ export function compose(body: DocBody, opts: { title: string; orientation: 'port
     info: { title: opts.title, creator: '乡镇低保档案与复核工作站', producer: 'dibao-desk' },
     pageSize: 'A4',
     pageOrientation: opts.orientation,
-    pageMargins: [mm(l + xMm), mm(t + yMm), mm(r - xMm), mm(b - yMm)],
+    pageMargins: [mm(l + xMm), mm(t + yMm), mm(r - xMm), mm(b - yMm + (signers.length ? SIGNER_FOOTER_MM : 0))],
     defaultStyle: { font: MAIN_FONT, fontSize: 12, lineHeight: 1.15 },
     styles: { ...DEFAULT_STYLES, ...body.styles },
     header: body.headerText
@@ -82,12 +91,14 @@ export function titleBlock(title: string, subtitle?: string): Content[] {
 export interface Column { header: string; width: number | '*' | 'auto'; align?: 'left' | 'center' | 'right' }
 
 /** A ruled table whose header row repeats on every page; rows never split across pages. */
-export function dataTable(columns: Column[], rows: (string | number)[][], opts: { fontSize?: number } = {}): Content {
+export function dataTable(columns: Column[], rows: (string | number)[][], opts: { fontSize?: number; minRowHeightMm?: number } = {}): Content {
   const header: TableCell[] = columns.map((c) => ({ text: c.header, style: 'tableHeader' }));
   const body: TableCell[][] = rows.map((row) => row.map((v, i) => ({ text: String(v), alignment: columns[i]?.align ?? 'left' })));
   return {
     fontSize: opts.fontSize ?? 10.5,
-    table: { headerRows: 1, dontBreakRows: true, widths: columns.map((c) => c.width), body: [header, ...body] },
+    table: { headerRows: 1, dontBreakRows: true, widths: columns.map((c) => c.width), body: [header, ...body],
+      // pdfmake grows a row past this when its text needs more; the minimum leaves room to write by hand.
+      ...(opts.minRowHeightMm ? { heights: (i: number) => (i === 0 ? 'auto' : mm(opts.minRowHeightMm!)) } : {}) },
     layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, paddingTop: () => 3, paddingBottom: () => 3, paddingLeft: () => 3, paddingRight: () => 3 },
   };
 }
