@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createServices, type Services } from '../services';
@@ -7,13 +7,24 @@ import { outboxResponse, readableOutboxFile } from '../ipc/outbox';
 import { lockDown, isOwnFrame, APP_ORIGIN } from './security';
 import { registerScheme, serveApp } from './protocol';
 import { runStartupJobs } from '../startup';
+import { OPENABLE, shellPaths } from './environment';
 
 /** The Electron shell: thin on purpose. Everything else is the same services the web bridge and CLI use. */
-registerScheme();
-if (!app.requestSingleInstanceLock()) app.quit();
-
 let services: Services | undefined;
 let win: BrowserWindow | undefined;
+
+/** A second start only wakes the first window: quit and do nothing else (no handlers, no database). */
+function start(): boolean {
+  registerScheme();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return false;
+  }
+  void app.whenReady().then(onReady);
+  app.on('second-instance', () => { win?.focus(); });
+  app.on('window-all-closed', () => { services?.close(); app.quit(); });
+  return true;
+}
 
 function guard<A extends unknown[], R>(fn: (...a: A) => R) {
   return (e: IpcMainInvokeEvent, ...a: A): R => {
@@ -28,6 +39,7 @@ function createWindow(): BrowserWindow {
     webPreferences: {
       preload: path.join(__dirname, 'preload.cjs'),
       contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, spellcheck: false,
+      devTools: !app.isPackaged, // no DevTools in an installed app: they would bypass every role check in the page
     },
   });
   w.once('ready-to-show', () => w.show());
@@ -43,11 +55,12 @@ function registerIpc(s: Services): void {
     if (!s.sessions.actorFor(req.sessionId)) return { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } };
     return { ok: true, value: { inboxName: saveToInbox(s.dataDir, String(req.name), Buffer.from(req.bytes)) } };
   }));
-  ipcMain.handle('dibao:openOutbox', guard((name: string, sessionId: string | null) => {
-    readableOutboxFile(s.handle.sqlite, s.dataDir, s.sessions.actorFor(sessionId ?? null), String(name)); // recorded, and this role may read it
-    const preview = new BrowserWindow({ parent: win, width: 1000, height: 800, title: '打印预览',
-      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, plugins: true } });
-    void preview.loadURL(`${APP_ORIGIN}/outbox/${encodeURIComponent(name)}?session=${encodeURIComponent(sessionId ?? '')}`);
+  ipcMain.handle('dibao:openOutbox', guard(async (name: string, sessionId: string | null) => {
+    // recorded, and this role may read it; opened in the OS's PDF reader or spreadsheet (no plugin window in the app)
+    const { file } = readableOutboxFile(s.handle.sqlite, s.dataDir, s.sessions.actorFor(sessionId ?? null), String(name));
+    if (!OPENABLE.test(file)) throw new Error('只能打开本程序生成的 PDF 或表格文件');
+    const error = await shell.openPath(file);
+    if (error) throw new Error(`无法打开文件：${error}`);
   }));
   ipcMain.handle('dibao:saveOutbox', guard(async (name: string, sessionId: string | null) => {
     const from = readableOutboxFile(s.handle.sqlite, s.dataDir, s.sessions.actorFor(sessionId ?? null), String(name)).file;
@@ -63,9 +76,10 @@ function registerIpc(s: Services): void {
   s.router.events.on('progress', (p) => win?.webContents.send('dibao:progress', p));
 }
 
-app.whenReady().then(() => {
-  process.env.DIBAO_APP_ROOT ??= app.getAppPath();
-  const dataDir = process.env.DIBAO_DATA_DIR ?? app.getPath('userData');
+function onReady(): void {
+  const paths = shellPaths({ isPackaged: app.isPackaged, appPath: app.getAppPath(), userData: app.getPath('userData'), env: process.env });
+  process.env.DIBAO_APP_ROOT = paths.appRoot; // src-main/paths.ts reads it
+  const dataDir = paths.dataDir;
   try {
     services = createServices(dataDir);
   } catch (e) {
@@ -73,14 +87,13 @@ app.whenReady().then(() => {
     app.quit();
     return;
   }
-  lockDown();
+  lockDown({ production: app.isPackaged });
   const s = services;
   serveApp(path.join(process.env.DIBAO_APP_ROOT, 'dist-renderer'),
     (name, sessionId) => outboxResponse(s.handle.sqlite, dataDir, s.sessions.actorFor(sessionId), name));
   registerIpc(services);
   void runStartupJobs(services);
   win = createWindow();
-});
+}
 
-app.on('second-instance', () => { win?.focus(); });
-app.on('window-all-closed', () => { services?.close(); app.quit(); });
+export const started = start();

@@ -13,8 +13,15 @@ export const outboxDir = (dataDir: string) => path.join(dataDir, 'outbox');
 
 const SAFE = /^[\w\u4e00-\u9fa5.\-()（）+#\s]{1,160}$/;
 
+/**
+ * Names Windows maps to devices whatever the extension (CON, NUL.txt, COM1.pdf …), and names it silently shortens
+ * (a trailing dot or space): either would read or write something other than the file the name promises.
+ */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+export const isWindowsReserved = (name: string) => WINDOWS_RESERVED.test(name.trim()) || /[. ]$/.test(name);
+
 export function assertSafeName(name: string): string {
-  if (typeof name !== 'string' || !SAFE.test(name) || name.includes('..') || name.startsWith('.')) {
+  if (typeof name !== 'string' || !SAFE.test(name) || name.includes('..') || name.startsWith('.') || isWindowsReserved(name)) {
     throw new AppError('BAD_FILE_NAME', `文件名不合法：${String(name).slice(0, 60)}`);
   }
   return name;
