@@ -20,6 +20,7 @@ import { calendarChannels } from './calendar/channels';
 import { worklistChannels } from './worklist/channels';
 import { accessChannels } from './access/channels';
 import { handoffChannels } from './applications/handoff';
+import { householdListChannels } from './households/listExport';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
@@ -39,7 +40,7 @@ export const allChannels = mergeChannels(
   setupChannels, userChannels, settingsChannels, regionChannels, auditChannels, dashboardChannels,
   householdsChannels, applicationsChannels, noticesChannels, rechecksChannels, archiveChannels, calendarChannels, worklistChannels,
   ledgersChannels, supervisionChannels, backupChannels, printChannels, payrollChannels, statsEntryChannels,
-  handoffChannels, accessChannels((): ChannelMap => allChannels),
+  handoffChannels, householdListChannels, accessChannels((): ChannelMap => allChannels),
 );
 
 export type AllChannels = typeof allChannels;

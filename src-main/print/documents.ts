@@ -5,6 +5,7 @@ import { noticeDocuments } from '../features/notices/documents';
 import { supervisionDocuments } from '../features/supervision/print';
 import { applicationDocuments } from '../features/applications/print';
 import { ledgersDocuments } from '../features/ledgers/print';
+import { householdListDocument } from '../features/households/listExport';
 
 /**
  * Every printable document. A feature adds its documents with one import line and one spread here:
@@ -17,6 +18,7 @@ export const documents: PrintDocument<any>[] = [
   ...supervisionDocuments,
   ...applicationDocuments,
   ...ledgersDocuments,
+  householdListDocument,
 ];
 
 export function findDocument(name: string): PrintDocument<any> | undefined {
