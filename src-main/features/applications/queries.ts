@@ -7,6 +7,7 @@ import { changeRows } from './decisions';
 import { workCalendar } from './settings';
 import { localToday } from '../households/store';
 import type { ListInput } from './schemas';
+import { LIKE_ESCAPE, likeContains, likePrefix } from '../../db/like';
 
 type Sqlite = Database.Database;
 const ROLE_LABEL: Record<string, string> = { admin: '管理员', clerk: '经办人', reviewer: '审核人', readonly: '只读', county: '县级' };
@@ -23,7 +24,7 @@ export function listApplications(sqlite: Sqlite, i: ListInput) {
   if (i.stage) { where.push('a.stage = ?'); args.push(i.stage); }
   if (i.open !== undefined) where.push(`a.stage ${i.open ? 'NOT ' : ''}IN (${CLOSED_SQL})`);
   if (i.villageId) { where.push('h.village_id = ?'); args.push(i.villageId); }
-  if (i.q) { where.push('(m.name LIKE ? OR a.applicant_name LIKE ? OR m.pinyin_initials LIKE ?)'); args.push(`%${i.q}%`, `%${i.q}%`, `${i.q.toLowerCase()}%`); }
+  if (i.q) { where.push(`(m.name LIKE ? ${LIKE_ESCAPE} OR a.applicant_name LIKE ? ${LIKE_ESCAPE} OR m.pinyin_initials LIKE ? ${LIKE_ESCAPE})`); args.push(likeContains(i.q), likeContains(i.q), likePrefix(i.q.toLowerCase())); }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (sqlite.prepare(`SELECT COUNT(*) AS n ${FROM} ${w}`).get(...args) as { n: number }).n;
   const rows = sqlite.prepare(`SELECT a.id, a.household_id AS householdId, COALESCE(m.name, '') AS headName, a.applicant_name AS applicantName,
@@ -122,7 +123,7 @@ export function householdOptions(sqlite: Sqlite, q: string) {
   return sqlite.prepare(`SELECT h.id, COALESCE(m.name, '') AS headName, COALESCE(v.name, '') || COALESCE(g.name, '') AS place, h.status, h.category,
       (SELECT a.id FROM applications a WHERE a.household_id = h.id AND a.stage NOT IN (${CLOSED_SQL})) AS openApplicationId
     FROM households h LEFT JOIN members m ON m.id = h.head_member_id LEFT JOIN regions v ON v.id = h.village_id LEFT JOIN regions g ON g.id = h.group_id
-    WHERE ${q ? '(m.name LIKE ? OR m.pinyin_initials LIKE ? OR h.id = ?)' : "h.status IN ('申请中', '未通过', '停保')"}
+    WHERE ${q ? `(m.name LIKE ? ${LIKE_ESCAPE} OR m.pinyin_initials LIKE ? ${LIKE_ESCAPE} OR h.id = ?)` : "h.status IN ('申请中', '未通过', '停保')"}
     ORDER BY h.status = '申请中' DESC, h.id LIMIT 20`)
-    .all(...(q ? [`%${q}%`, `${q.toLowerCase()}%`, idq] : [])) as { id: number; headName: string; place: string; status: string; category: string; openApplicationId: number | null }[];
+    .all(...(q ? [likeContains(q), likePrefix(q.toLowerCase()), idq] : [])) as { id: number; headName: string; place: string; status: string; category: string; openApplicationId: number | null }[];
 }

@@ -3,6 +3,7 @@ import { AppError } from '../../ipc/errors';
 import { archiveSettings } from './terms';
 import { arrange, missingDocuments, overdueDays, retentionUntil, type HouseholdFacts } from './rules';
 import { bagOf, type BagRow } from './bags';
+import { LIKE_ESCAPE, likeContains, likePrefix } from '../../db/like';
 
 /** 单独管理: the bag's own flag, the household flag 近亲属备案, or a near-relative case filed by the supervision feature. */
 export const SEPARATE_SQL = `(COALESCE(b.separate, 0) = 1 OR h.flags LIKE '%近亲属备案%'
@@ -82,8 +83,8 @@ export function listBags(sqlite: Database.Database, q: BagListQuery) {
   if (q.villageId) { where.push('b.village_id = ?'); args.push(q.villageId); }
   if (q.status) { where.push('b.status = ?'); args.push(q.status); }
   if (q.separate) where.push(SEPARATE_SQL);
-  if (q.q) { where.push('(b.archive_no LIKE ? OR EXISTS (SELECT 1 FROM members m WHERE m.household_id = h.id AND (m.name LIKE ? OR m.pinyin_initials LIKE ?)))');
-    args.push(`%${q.q}%`, `%${q.q}%`, `${q.q.toLowerCase()}%`); }
+  if (q.q) { where.push(`(b.archive_no LIKE ? ${LIKE_ESCAPE} OR EXISTS (SELECT 1 FROM members m WHERE m.household_id = h.id AND (m.name LIKE ? ${LIKE_ESCAPE} OR m.pinyin_initials LIKE ? ${LIKE_ESCAPE})))`);
+    args.push(likeContains(q.q), likeContains(q.q), likePrefix(q.q.toLowerCase())); }
   const from = `FROM archive_bags b JOIN households h ON h.id = b.household_id WHERE ${where.join(' AND ')}`;
   const total = (sqlite.prepare(`SELECT COUNT(*) AS n ${from}`).get(...args) as { n: number }).n;
   const rows = sqlite.prepare(`SELECT b.id, b.household_id AS householdId, b.archive_no AS archiveNo, b.location_code AS locationCode,

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { ACTIVE_MATCH } from './matching';
 import { count, offset } from './common';
+import { LIKE_ESCAPE, likeContains } from '../../db/like';
 
 export const CASE_FILTERS = ['current', 'onBenefit', 'unfiled', 'all'] as const;
 export const CASE_SORTS = ['village', 'staff', 'matchedAt', 'filedDate'] as const;
@@ -38,8 +39,8 @@ const fix = (r: CaseRow): CaseRow => ({ ...r, active: !!r.active });
 
 export function caseRows(sqlite: Database.Database, i: { page: number; pageSize: number; search: string; filter: (typeof CASE_FILTERS)[number];
   sort: (typeof CASE_SORTS)[number] }) {
-  const like = `%${i.search}%`;
-  const sql = `${CASE_SELECT} WHERE ${FILTER_SQL[i.filter]} AND (? = '' OR m.name LIKE ? OR s.name LIKE ? OR head.name LIKE ? OR v.name LIKE ?)`;
+  const like = likeContains(i.search);
+  const sql = `${CASE_SELECT} WHERE ${FILTER_SQL[i.filter]} AND (? = '' OR m.name LIKE ? ${LIKE_ESCAPE} OR s.name LIKE ? ${LIKE_ESCAPE} OR head.name LIKE ? ${LIKE_ESCAPE} OR v.name LIKE ? ${LIKE_ESCAPE})`;
   const params = [i.search, like, like, like, like];
   const rows = sqlite.prepare(`${sql} ORDER BY ${SORT_SQL[i.sort]} LIMIT ? OFFSET ?`).all(...params, i.pageSize, offset(i)) as CaseRow[];
   return { total: count(sqlite, sql, params), rows: rows.map(fix) };

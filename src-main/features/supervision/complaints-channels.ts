@@ -5,6 +5,7 @@ import { channel } from '../../ipc/contract';
 import { getSetting } from '../settings/store';
 import { addDays, COMPLAINT_CHANNELS, COMPLAINT_DAYS_KEY, DEFAULT_COMPLAINT_DAYS, maskContact, overdueDays, todayIso } from './rules';
 import { assertHousehold, canSeeSensitive, count, id, isoDate, mustGet, offset, optDate, paging, text } from './common';
+import { LIKE_ESCAPE, likeContains } from '../../db/like';
 
 export const COMPLAINT_FILTERS = ['all', 'open', 'overdue', 'closed', 'transferred'] as const;
 
@@ -46,8 +47,8 @@ export const complaintChannels = {
     input: z.object({ ...paging, filter: z.enum(COMPLAINT_FILTERS).default('all'), today: isoDate.optional() }),
     handler: (ctx, i) => {
       const today = i.today ?? todayIso();
-      const like = `%${i.search}%`;
-      const sql = `SELECT c.* FROM complaints c WHERE ${FILTER_SQL[i.filter]} AND (? = '' OR c.content LIKE ? OR c.reporter_name LIKE ? OR c.handler LIKE ?)`;
+      const like = likeContains(i.search);
+      const sql = `SELECT c.* FROM complaints c WHERE ${FILTER_SQL[i.filter]} AND (? = '' OR c.content LIKE ? ${LIKE_ESCAPE} OR c.reporter_name LIKE ? ${LIKE_ESCAPE} OR c.handler LIKE ? ${LIKE_ESCAPE})`;
       const params = [...(i.filter === 'overdue' ? [today] : []), i.search, like, like, like];
       const order = i.filter === 'overdue' ? 'c.deadline, c.id' : 'c.received_date DESC, c.id DESC';
       const rows = ctx.sqlite.prepare(`${sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, i.pageSize, offset(i)) as ComplaintRow[];

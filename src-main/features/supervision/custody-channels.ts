@@ -7,6 +7,7 @@ import { inboxPath, originalName } from '../../ipc/files';
 import { maskIdNumber } from '../../domain/idNumber';
 import { fileStoredDocument } from '../archive/filing';
 import { assertHousehold, canSeeSensitive, count, id, idNumberInput, isoDate, mustGet, offset, optDate, paging, text } from './common';
+import { LIKE_ESCAPE, likeContains } from '../../db/like';
 
 export const CUSTODY_FILTERS = ['active', 'unfiled', 'all'] as const;
 
@@ -42,11 +43,11 @@ export const custodyChannels = {
     title: '银行卡代管登记台账', permission: 'read', kind: 'query',
     input: z.object({ ...paging, filter: z.enum(CUSTODY_FILTERS).default('active') }),
     handler: (ctx, i) => {
-      const like = `%${i.search}%`;
+      const like = likeContains(i.search);
       const sql = `SELECT c.*, m.name AS member_name, head.name AS head_name, v.name AS village_name, h.status AS household_status
         FROM card_custody c JOIN households h ON h.id = c.household_id LEFT JOIN members m ON m.id = c.member_id
         LEFT JOIN members head ON head.id = h.head_member_id LEFT JOIN regions v ON v.id = h.village_id
-        WHERE ${FILTER_SQL[i.filter]} AND (? = '' OR c.holder_name LIKE ? OR m.name LIKE ? OR head.name LIKE ?)`;
+        WHERE ${FILTER_SQL[i.filter]} AND (? = '' OR c.holder_name LIKE ? ${LIKE_ESCAPE} OR m.name LIKE ? ${LIKE_ESCAPE} OR head.name LIKE ? ${LIKE_ESCAPE})`;
       const params = [i.search, like, like, like];
       const rows = ctx.sqlite.prepare(`${sql} ORDER BY c.filed_date IS NOT NULL, c.start_date DESC, c.id DESC LIMIT ? OFFSET ?`)
         .all(...params, i.pageSize, offset(i)) as CustodyRow[];

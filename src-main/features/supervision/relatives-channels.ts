@@ -8,6 +8,7 @@ import { maskIdNumber } from '../../domain/idNumber';
 import { matchAll, matchRelative, isNearRelativeHousehold } from './matching';
 import { canSeeSensitive, count, id, idNumberInput, isoDate, mustGet, offset, optDate, paging, text } from './common';
 import { caseRows, CASE_FILTERS, CASE_SORTS, householdCases } from './cases';
+import { LIKE_ESCAPE, likeContains } from '../../db/like';
 
 interface StaffRow { id: number; kind: string; name: string; id_number: string; unit: string; village_id: number | null; post: string;
   term_start: string | null; term_end: string | null; active: number; left_date: string | null; note: string }
@@ -29,8 +30,8 @@ export const relativesChannels = {
     title: '经办人员和村(居)委会成员名册', permission: 'read', kind: 'query',
     input: z.object({ ...paging, kind: z.enum(STAFF_KINDS).nullable().default(null), includeLeft: z.boolean().default(false) }),
     handler: (ctx, i) => {
-      const where = ['(? = \'\' OR s.name LIKE ? OR s.unit LIKE ? OR s.post LIKE ?)', '(? IS NULL OR s.kind = ?)', '(? OR s.active = 1)'];
-      const like = `%${i.search}%`;
+      const where = [`(? = '' OR s.name LIKE ? ${LIKE_ESCAPE} OR s.unit LIKE ? ${LIKE_ESCAPE} OR s.post LIKE ? ${LIKE_ESCAPE})`, '(? IS NULL OR s.kind = ?)', '(? OR s.active = 1)'];
+      const like = likeContains(i.search);
       const params = [i.search, like, like, like, i.kind, i.kind, i.includeLeft ? 1 : 0];
       const sql = `SELECT s.*, v.name AS village_name,
           (SELECT COUNT(*) FROM staff_relatives r WHERE r.staff_id = s.id AND r.removed_at IS NULL) AS relative_count,
