@@ -53,6 +53,7 @@ function group<T extends { hid: number }>(rows: T[]): Map<number, T[]> {
 
 /** One person, one key: the normalized 18-digit ID (a 15-digit or lowercase-x copy of the same person matches). */
 export function idKey(raw: string): string {
+  if (/^\d{17}[\dX]$/.test(raw)) return raw; // stored form (the store normalizes); skips the check-digit work
   const r = parseIdNumber(raw);
   return r.ok ? r.value.id : String(raw).trim().toUpperCase();
 }
