@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { IconHome, IconUsers, IconChecklist, IconRefresh, IconUserShield, IconSpeakerphone, IconArchive,
-  IconFileSpreadsheet, IconMessageReport, IconSettings } from '@tabler/icons-react';
+  IconFileSpreadsheet, IconMessageReport, IconSettings, IconCash } from '@tabler/icons-react';
 import { DashboardPage } from './pages/DashboardPage';
 import HouseholdsArea from './pages/households';
 import ApplicationsArea from './pages/applications';
@@ -9,6 +9,7 @@ import RelativesArea from './pages/relatives';
 import NoticesArea from './pages/notices';
 import ArchiveArea from './pages/archive';
 import LedgersArea from './pages/ledgers';
+import PayrollArea from './pages/payroll';
 import ComplaintsArea from './pages/complaints';
 import SettingsArea from './pages/settings';
 
@@ -24,6 +25,7 @@ export const AREAS: Area[] = [
   { key: 'relatives', label: '近亲属备案', icon: IconUserShield, page: RelativesArea },
   { key: 'notices', label: '公示公告', icon: IconSpeakerphone, page: NoticesArea },
   { key: 'archive', label: '档案室', icon: IconArchive, page: ArchiveArea },
+  { key: 'payroll', label: '发放', icon: IconCash, page: PayrollArea },
   { key: 'ledgers', label: '台账报送', icon: IconFileSpreadsheet, page: LedgersArea },
   { key: 'complaints', label: '信访举报', icon: IconMessageReport, page: ComplaintsArea },
   { key: 'settings', label: '系统设置', icon: IconSettings, page: SettingsArea },

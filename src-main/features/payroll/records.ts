@@ -55,7 +55,8 @@ export function loadDecisions(sqlite: Sqlite, householdIds?: number[]): Decision
     if (!firstChange.has(c.household_id)) firstChange.set(c.household_id, c);
     // Only 在保 and 渐退 are paid; 停保, 未通过 (a 建档导入 of a refused case) and anything else is not.
     const status = c.after_status === '在保' ? '在保' : c.after_status === '渐退' ? '渐退' : '停保';
-    add(c.household_id, { ref: `change:${c.id}`, label: `${c.decision}决定（编号 ${c.id}${c.source ? `，${c.source}` : ''}）`,
+    const label = c.decision === IMPORTED ? `建档导入（编号 ${c.id}）` : `${c.decision}决定（编号 ${c.id}${c.source && c.source !== c.decision ? `，${c.source}` : ''}）`;
+    add(c.household_id, { ref: `change:${c.id}`, label,
       kind: (c.decision === IMPORTED ? '建档' : KINDS.has(c.decision) ? c.decision : '维持') as Decision['kind'], date: c.date, effectiveMonth: c.effective_month, status,
       baseFen: c.after_amount_fen, topUpFen: c.after_top_up_fen, phaseOutEndMonth: c.phase_out_end_month }, c.created_at, 1e9 + c.id);
   }
