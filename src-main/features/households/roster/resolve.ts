@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../../ipc/errors';
 import { normalizeGroup, villageKey } from './cells';
 import type { PlannedHousehold, Problem } from './plan';
-import { describeHousehold, idHolder } from '../store';
+import { describeHousehold } from '../store';
+import { prepared } from '../../../db/prepared';
 
 /**
  * Checks the plan against the database: households already on file (re-import adds nothing), IDs held by
@@ -61,7 +62,8 @@ export class AddressBook {
 }
 
 export function resolvePlan(sqlite: Database.Database, households: PlannedHousehold[], problems: Problem[], given: PlaceChoices = {}): Resolution {
-  const findId = (id: string) => idHolder(sqlite, id)?.householdId;
+  const onFileIds = householdsHolding(sqlite, households);
+  const findId = (id: string) => onFileIds.get(id);
   const book = new AddressBook(sqlite);
   const choices = applyChoices(new AddressBook(sqlite), households, given);
   const res: Resolution = { toCreate: [], existing: 0, newVillages: [], newGroups: [], choices };
@@ -163,4 +165,18 @@ function distance(a: string[], b: string[]): number {
     prev = cur;
   }
   return prev[b.length];
+}
+
+/**
+ * Which of the roster's IDs are already on file, and in which household: one indexed query per 5,000 IDs instead
+ * of a lookup per member (the same rule as store.idHolder: one person, one file, in any household and any state).
+ */
+function householdsHolding(sqlite: Database.Database, households: PlannedHousehold[]): Map<string, number> {
+  const ids = households.flatMap((h) => h.members.map((m) => m.idNumber));
+  const held = new Map<string, number>();
+  const st = prepared(sqlite, 'SELECT id_number AS id, household_id AS hh FROM members WHERE id_number IN (SELECT value FROM json_each(?))');
+  for (let i = 0; i < ids.length; i += 5000) {
+    for (const r of st.all(JSON.stringify(ids.slice(i, i + 5000))) as { id: string; hh: number }[]) if (!held.has(r.id)) held.set(r.id, r.hh);
+  }
+  return held;
 }
