@@ -77,6 +77,28 @@ describe('finding 8: package verification is strict', () => {
   });
 });
 
+describe('issue 14 item 7: the county compares the anchors packages carry', () => {
+  it('refuses a later package whose audit chain is shorter than the previous package\'s', async () => {
+    const countyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dibao-county-'));
+    const c = createServices(countyDir);
+    try {
+      c.handle.sqlite.transaction(() => initialize(c.handle.sqlite, { township: { name: '示范县民政局', divisionCode: '510902000000', county: '示范县' },
+        admin: { username: 'admin', displayName: '管理员', password: 'admin123' }, demo: false, seed: 1, households: 1 }))();
+      const key = await ok(s, 'ledgers.publicKey', {});
+      const county = actorOf('county');
+      await ok(c, 'ledgers.county.registerTownship', { divisionCode: key.township.divisionCode, name: key.township.name, publicKeyPem: key.pem }, county);
+      const first = await exportTo();
+      await ok(c, 'ledgers.county.import', { dir: first.path }, county);
+      const n = s.handle.sqlite.prepare('SELECT MAX(id) FROM audit_log').pluck().get() as number;
+      s.handle.sqlite.prepare('DELETE FROM audit_log WHERE id > ?').run(n - 10);
+      const second = await exportTo();
+      const r = await c.router.call({ channel: 'ledgers.county.import', input: { dir: second.path }, actor: county });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toMatchObject({ code: 'AUDIT_SHORTER' });
+    } finally { c.close(); fs.rmSync(countyDir, { recursive: true, force: true }); }
+  });
+});
+
 describe('finding 8: sequence numbers are reserved before a package is written and settled at start-up', () => {
   it('a crash between writing and renaming never hands the number to the next package; start-up removes the 未完成_ folder', async () => {
     // what a killed export leaves: its reserved number and a complete 未完成_ folder

@@ -49,6 +49,8 @@ export async function checkIncoming(sqlite: Database.Database, dir: string): Pro
   if (m.sequence < last) {
     throw new AppError('OUT_OF_ORDER', `拒绝导入：${m.township.name}已导入第 ${last} 号报送包，第 ${m.sequence} 号是更早的包（顺序错误）`);
   }
+  const shorter = auditShorterThanBefore(sqlite, m);
+  if (shorter) throw new AppError('AUDIT_SHORTER', `拒绝导入：${shorter}`);
   const warnings = m.sequence > last + 1 ? [`${m.township.name}缺少第 ${last + 1}${m.sequence - 1 > last + 1 ? `–${m.sequence - 1}` : ''} 号报送包`] : [];
   // the bytes verification read and hashed, not the files again (a swap after verification would go unseen)
   const dataBytes = v.contents?.get(DATA_FILE);
@@ -57,6 +59,19 @@ export async function checkIncoming(sqlite: Database.Database, dir: string): Pro
   const data = JSON.parse(dataBytes.toString('utf8')) as { stats: MonthlyStats; persons: PackagePerson[] };
   const manifestSha256 = crypto.createHash('sha256').update(manifestBytes).digest('hex');
   return { manifest: m, stats: data.stats, persons: data.persons, warnings, manifestSha256 };
+}
+
+/**
+ * Each package carries the township's audit chain length (an anchor). A later package with a shorter chain means
+ * the township's database was replaced by an older copy or its newest audit rows were deleted: the county sees it.
+ */
+function auditShorterThanBefore(sqlite: Database.Database, m: Manifest): string | null {
+  if (!m.audit) return null;
+  const prev = sqlite.prepare('SELECT sequence, manifest_json FROM county_packages WHERE division_code = ? AND sequence < ? ORDER BY sequence DESC LIMIT 1')
+    .get(m.divisionCode, m.sequence) as { sequence: number; manifest_json: string } | undefined;
+  const before = prev ? (JSON.parse(prev.manifest_json) as Manifest).audit : undefined;
+  if (!before || m.audit.rows >= before.rows) return null;
+  return `${m.township.name}第 ${m.sequence} 号报送包记录的审计记录只有 ${m.audit.rows} 条，少于第 ${prev!.sequence} 号包的 ${before.rows} 条：乡镇的数据库可能被换成了旧的，或最新的审计记录被删除，请与乡镇核实`;
 }
 
 /** Stores a checked package and its persons (call inside one transaction). */
