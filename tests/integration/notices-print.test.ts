@@ -12,9 +12,11 @@ const yuan = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFract
 const ID_SHAPE = /(?<!\d)(\d{17}[\dX]|\d{15})(?!\d)/;
 
 interface Listed { id: number; village_id: number; head: string; amount: number; id_number: string }
-function recipients(status: string): Listed[] {
+/** Households of a status; the 长期公示 lists only 城市/农村低保 ones (issue 13 item 9), so `dibaoOnly` picks those. */
+function recipients(status: string, dibaoOnly = status === '在保'): Listed[] {
   return s.handle.sqlite.prepare(`SELECT h.id, h.village_id, m.name AS head, h.monthly_amount_fen + h.top_up_fen AS amount, m.id_number
-    FROM households h JOIN members m ON m.id = h.head_member_id WHERE h.status = ? ORDER BY h.id`).all(status) as Listed[];
+    FROM households h JOIN members m ON m.id = h.head_member_id WHERE h.status = ?
+      ${dibaoOnly ? "AND h.category IN ('城市低保', '农村低保')" : ''} ORDER BY h.id`).all(status) as Listed[];
 }
 
 beforeAll(async () => {
@@ -39,11 +41,26 @@ describe('notices print as text with the right names and amounts and no ID numbe
     expect(text).not.toMatch(ID_SHAPE);
   });
 
+  it('长期公示 of 低保 leaves out 特困/低保边缘 households and any household without a living covered member', async () => {
+    const other = recipients('在保', false).find((h) => !recipients('在保').some((x) => x.id === h.id))!;
+    const [dead] = recipients('在保').filter((h) => h.village_id === other.village_id && h.id !== other.id);
+    const inVillage = recipients('在保').filter((h) => h.village_id === other.village_id && h.id !== dead?.id);
+    if (dead) s.handle.sqlite.prepare("UPDATE members SET state = '死亡', death_date = '2026-11-01' WHERE household_id = ?").run(dead.id);
+    try {
+      const text = pdfText((await ok(s, 'print.render', { document: 'notice.longterm', args: { villageId: other.village_id, date: '2026-11-22' } })).outboxName);
+      expect(text).not.toContain(other.head);
+      if (dead) expect(text).not.toContain(dead.head);
+      for (const h of inVillage) expect(text).toContain(h.head);
+    } finally {
+      if (dead) s.handle.sqlite.prepare("UPDATE members SET state = '在户', death_date = NULL WHERE household_id = ?").run(dead.id);
+    }
+  });
+
   it('prints all villages into one file, each village starting its own page run', async () => {
     const r = await ok(s, 'print.render', { document: 'notice.longterm', args: { date: '2026-11-22' } });
     const pages = pdfText(r.outboxName).split('\f');
     const villages = s.handle.sqlite.prepare(`SELECT DISTINCT v.name FROM households h JOIN regions v ON v.id = h.village_id
-      WHERE h.status IN ('在保','渐退')`).all() as { name: string }[];
+      WHERE h.status IN ('在保','渐退') AND h.category IN ('城市低保', '农村低保')`).all() as { name: string }[];
     for (const v of villages) expect(pages.some((p) => p.includes(`青溪镇${v.name}`) && p.includes('长期公示'))).toBe(true);
     expect(r.pages).toBeGreaterThanOrEqual(villages.length);
   });

@@ -30,7 +30,8 @@ const IN_PUBLICITY = `'待公示', '公示中'`;
 /**
  * Who a notice lists. 初审公示: households whose application is 待公示/公示中, plus households still 申请中
  * that have no application record (entered before the procedure was tracked here); 确认公布: recipients whose
- * cover started in the month range; 长期公示: every current recipient; 停保公示: households stopped in the range.
+ * cover started in the month range; 长期公示: every current 低保 recipient with a living covered member; 停保公示:
+ * households stopped in the range.
  */
 function kindFilter(kind: NoticeKind, s: Selection): { sql: string; args: unknown[] } {
   switch (kind) {
@@ -39,7 +40,13 @@ function kindFilter(kind: NoticeKind, s: Selection): { sql: string; args: unknow
         OR (h.status = '申请中' AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.household_id = h.id)))`,
       args: [],
     };
-    case '长期公示': return { sql: `h.status IN (${paid})`, args: [] };
+    // 低保 only (特困 and 低保边缘 are not 低保 recipients and are left off this title), and never a household
+    // without a living covered member (issue 13 item 9: a 0-person row with an amount must not be posted).
+    case '长期公示': return {
+      sql: `h.status IN (${paid}) AND h.category IN ('城市低保', '农村低保')
+        AND EXISTS (SELECT 1 FROM members x WHERE x.household_id = h.id AND x.state = '在户' AND x.covered = 1)`,
+      args: [],
+    };
     case '确认公布': return {
       sql: `h.status IN (${paid}) AND h.start_month >= ? AND h.start_month <= ?`,
       args: [s.fromMonth ?? '0000-00', s.toMonth ?? '9999-99'],
