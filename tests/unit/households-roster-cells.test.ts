@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseMonth, parseYuan, normalizeGroup, parseCategory, parseRelation, isTotalRow, villageKey, type Cell } from '../../src-main/features/households/roster/cells';
+import iconv from 'iconv-lite';
+import { parseMonth, parseYuan, normalizeGroup, parseCategory, parseRelation, isTotalRow, isNoteRow, villageKey, type Cell } from '../../src-main/features/households/roster/cells';
+import { nearest } from '../../src-main/features/households/roster/resolve';
+import { decodeText } from '../../src-main/features/households/roster/read';
 import { fieldForHeader, looksLikeHeader } from '../../src-main/features/households/roster/headers';
 
 const t = (text: string): Cell => ({ kind: 'text', text });
@@ -54,5 +57,44 @@ describe('roster cells as offices type them', () => {
     expect(looksLikeHeader(['name', 'idNumber', 'relation'])).toBe(true);
     expect(looksLikeHeader(['name', 'idNumber', 'ignore'])).toBe(false);
     expect(looksLikeHeader([null, null, null])).toBe(false);
+  });
+});
+
+describe('isNoteRow: footer and note lines are not members', () => {
+  it.each([
+    [['单位负责人：王某某', '', '审核人：李某', '填表人：张某', '联系电话：0817-1234567'], true],
+    [['', '填报日期：2024年12月31日'], true],
+    [['备注：以下一户为新纳入对象'], true],
+    [['说明：1、保障金按月发放'], true],
+    [['注：本表一式三份'], true],
+    [['说明 1、本表由村填报'], true],
+    [['制表人 张某', '', '', '2024年12月31日'], true],
+    [['', '', '', '2024年12月31日'], true],
+    [['１', '张三', '510902196103040012', '户主', '备注：低保户'], false], // a member whose 备注 says something
+    [['审核人：李某', '510902196103040012'], false], // anything like an ID keeps the row as data
+    [['3', '注明', '张三'], false],
+    [['张三', '户主', '说明：无'], false],
+  ])('%j → %s', (texts, note) => expect(isNoteRow(texts as string[])).toBe(note));
+});
+
+// Two-character names one character apart (新建/新华) are asked too: the clerk's "新建" costs a click, a wrong merge a record.
+describe('nearest: a village one character from an existing one is a likely typo', () => {
+  const villages = ['石桥村', '红星村', '新华社区', '村1', '青溪村民委员会'];
+  it.each([
+    ['石挢村', ['石桥村']], ['石桥', []], ['红心村', ['红星村']], ['新建村', ['新华社区']], ['新华居委会', []], ['村2', []], ['青西村', ['青溪村民委员会']],
+  ])('%s → %j', (name, want) => expect(nearest(name as string, villages, villageKey)).toEqual(want));
+});
+
+describe('decodeText: CSV encodings', () => {
+  const text = '姓名,身份证号\r\n曾慧晓,510902196103040012\r\n王𠈌,1\r\n';
+  it.each([
+    ['UTF-8', Buffer.from(text, 'utf8')],
+    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
+    ['GB18030', iconv.encode(text, 'gb18030')],
+    ['UTF-16LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')])],
+  ])('%s', (_what, bytes) => expect(decodeText(bytes)).toBe(text));
+  it('GBK text (no rare characters) decodes as GBK, not as mojibake UTF-8', () => {
+    const gbk = '姓名,村\r\n张三,石桥村\r\n';
+    expect(decodeText(iconv.encode(gbk, 'gbk'))).toBe(gbk);
   });
 });
