@@ -3,11 +3,10 @@ import { channel } from '../../ipc/contract';
 import { AppError, notFound } from '../../ipc/errors';
 import { newOutboxFile } from '../../ipc/outbox';
 import { setSetting } from '../settings/store';
-import { localToday } from '../households/store';
 import { id, isoDate, isoMonth } from '../households/schemas';
 import { NOTICE_KINDS } from './rules';
 import { noticeRuns } from './queries';
-import { NOTICE_DOCUMENT } from './documents';
+import { NOTICE_DOCUMENT, noticeSelection } from './documents';
 import { NOTICE_SETTING_KEYS, noticeSettings } from './settings';
 import { getPosting, listPostings, postingDetail, recordPosting } from './postings';
 import { copyStoredToOutbox } from '../archive/filing';
@@ -44,8 +43,10 @@ export const noticesChannels = {
   'notices.preview': channel({
     title: '公示名单预览（各村户数）', permission: 'read', kind: 'query',
     input: z.object({ kind, date: isoDate.optional(), ...selection }),
-    handler: (ctx, i) => noticeRuns(ctx.sqlite, i.kind, i, i.date ?? localToday())
-      .map((r) => ({ villageId: r.villageId, villageName: r.villageName, households: r.rows.length })),
+    handler: (ctx, { kind: k, ...args }) => {
+      const { sel, start } = noticeSelection(ctx.sqlite, k, args);
+      return noticeRuns(ctx.sqlite, k, sel, start).map((r) => ({ villageId: r.villageId, villageName: r.villageName, households: r.rows.length }));
+    },
   }),
   'notices.postings': channel({
     title: '公示张贴记录列表', permission: 'read', kind: 'query',

@@ -86,14 +86,24 @@ function defaultRange(kind: NoticeKind, start: string): Selection {
 }
 const stripUndefined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
+/**
+ * The selection a notice prints with: the posting day, the village of a chosen group, and the kind's default
+ * range where none was given. The preview and the PDF both take it from here, so they list the same households
+ * (the 停保公示 preview once counted every stop ever while the PDF listed the last 30 days).
+ */
+export function noticeSelection(sqlite: PrintContext['sqlite'], kind: NoticeKind, args: Selection & { date?: string }): { sel: Selection; start: string } {
+  const sel: Selection = { ...stripUndefined(args) };
+  delete (sel as { date?: string }).date;
+  if (sel.groupId && !sel.villageId) sel.villageId = getRegion(sqlite, sel.groupId).parent_id ?? undefined;
+  const start = args.date ?? localToday();
+  return { sel: { ...defaultRange(kind, start), ...sel }, start };
+}
+
 /** Builds a notice: one page run per village in scope (an empty named village still prints its page). */
 export function buildNotice(kind: NoticeKind, ctx: PrintContext, args: Selection & { date?: string }): DocBody {
-  const sel: Selection = { ...args };
-  if (sel.groupId && !sel.villageId) sel.villageId = getRegion(ctx.sqlite, sel.groupId).parent_id ?? undefined;
+  const { sel, start } = noticeSelection(ctx.sqlite, kind, args);
   const s = noticeSettings(ctx.sqlite);
-  const start = args.date ?? localToday();
   const period: Period = { start, end: kind === '长期公示' ? null : periodEnd(start, s.periodDays) };
-  Object.assign(sel, defaultRange(kind, start), stripUndefined(sel));
   const found = new Map(noticeRuns(ctx.sqlite, kind, sel, start).map((r) => [r.villageId, r]));
   const runs = sel.villageId
     ? scopeVillages(ctx.sqlite, sel).map((v) => found.get(v.id) ?? { villageId: v.id, villageName: v.name, rows: [] })
