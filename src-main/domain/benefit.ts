@@ -143,6 +143,27 @@ function baseAmount(standard: Q, perCapita: Q, income: Q, familySize: number, co
   return v;
 }
 
+/** A member's own counted monthly income (deductions taken off, never below 0). */
+function ownIncome(m: MemberInput): Q {
+  let v = ZERO;
+  for (const i of m.incomes ?? []) if (!i.excluded) v = i.deducted ? sub(v, q(i.monthlyFen)) : add(v, q(i.monthlyFen));
+  return max(ZERO, v);
+}
+
+/**
+ * 单人保 参照单人户 (2021办法 第八条): each covered person of a 低保边缘 family is computed as a one-person household
+ * on their own income, not on the family's per-capita income (which is above the standard in such a family).
+ */
+function singleCover(standard: Q, covered: MemberInput[], rules: BenefitRules, steps: BenefitStep[]): Q {
+  let total = ZERO;
+  for (const m of covered) {
+    const own = ownIncome(m);
+    steps.push({ label: `单人保参照单人户：${m.name}`, formula: `本人月收入 ${yuan(own)}元，按 1 人户核算`, valueFen: toNumber(own) });
+    total = add(total, baseAmount(standard, own, own, 1, 1, rules, steps));
+  }
+  return total;
+}
+
 function applyFloor(base: Q, standard: Q, covered: number, rules: BenefitRules, steps: BenefitStep[]): Q {
   if (rules.floorPercent == null || covered === 0) return base;
   const floor = mul(mul(standard, pct(rules.floorPercent)), q(covered));
@@ -185,7 +206,9 @@ export function computeBenefit(input: BenefitInput): BenefitResult {
   steps.push({ label: '认定', formula: `人均 ${yuan(perCapita)}元，标准 ${yuan(standard)}元，边缘线 ${yuan(edge)}元（${rules.edgeMultiplier}倍）：${eligibility}`, valueFen: 0 });
   // 单人保 is the cover for severe disability or illness in an 边缘 family (domain.md §2), so it is paid there too.
   const paid = familySize > 0 && (eligibility === '低保' || (input.coverMode === '单人保' && eligibility === '低保边缘'));
-  let base = paid ? baseAmount(standard, perCapita, income, familySize, covered.length, rules, steps) : ZERO;
+  let base = !paid ? ZERO : input.coverMode === '单人保'
+    ? singleCover(standard, covered, rules, steps)
+    : baseAmount(standard, perCapita, income, familySize, covered.length, rules, steps);
   if (paid) base = applyFloor(base, standard, covered.length, rules, steps);
   const topUp = paid ? topUps(covered, standard, rules, steps) : ZERO;
   const total = add(base, topUp);

@@ -138,3 +138,24 @@ describe('审核确认 channels', () => {
     expect(w.rows.map((r: { householdId: number; key: string }) => [r.householdId, r.key])).toEqual([[second, 'investigation'], [second, 'total']]);
   });
 });
+
+describe('单人保 参照单人户 (issue 13 item 5)', () => {
+  let s: S;
+  beforeEach(() => { s = testServices(); zhongshanSettings(s); });
+  afterEach(() => s.close());
+
+  it('a seriously ill child of a 低保边缘 family is computed on their own and the case confirms', async () => {
+    const hh = seedHousehold(s, { incomeFen: 400000 }); // 4,000 元 ÷ 3 = 1,333 元: above the 1,100 元 standard, under 1.5×
+    const child = s.handle.sqlite.prepare("SELECT id FROM members WHERE household_id = ? AND relation = '长子'").pluck().get(hh) as number;
+    s.handle.sqlite.prepare("UPDATE households SET edge_family = 1 WHERE id = ?").run(hh);
+    await ok(s, 'households.updateMember', { memberId: child, facts: { health: '重病' }, reason: '白血病' }, clerk);
+    await ok(s, 'households.setCoverage', { householdId: hh, mode: '单人保', memberIds: [child], reason: '重病单人保' }, clerk);
+    const calc = await ok(s, 'applications.calculate', { householdId: hh, date: '2025-10-20' });
+    expect(calc).toMatchObject({ eligibility: '低保边缘', amountFen: 154000, topUpFen: 44000 }); // 1,100 − 0 + 40 % for a minor
+    expect(calc.steps.map((x: { label: string }) => x.label)).toContain('单人保参照单人户：张子豪');
+    const id = await toConfirmation(s, hh);
+    await ok(s, 'applications.confirm', { applicationId: id, kind: 'confirm', date: '2025-10-20', opinion: '同意' }, reviewer);
+    expect(s.handle.sqlite.prepare('SELECT status, monthly_amount_fen + top_up_fen AS fen FROM households WHERE id = ?').get(hh))
+      .toEqual({ status: '在保', fen: 154000 });
+  });
+});
