@@ -62,6 +62,11 @@ describe('审核确认 papers', () => {
     const stop = await printText(s, 'applications.changeNotice', { changeId: change.id });
     expect(stop).toContain('最低生活保障金停发告知书');
     expect(stop).toContain('理由：家庭人均收入超过标准');
-    expect(stop).toContain('2026年4月起停发');
+    const flat = stop.replace(/\s+/g, '');
+    expect(flat).toContain('2026年3月5日决定停止你户最低生活保障');
+    expect(flat).toContain('保障金发放至2026年3月，自2026年4月起停发');
+    // The same decision as the record: status 停保 from its date, payment stopping from its effective month.
+    const row = s.handle.sqlite.prepare('SELECT date, effective_month AS m, after_status AS st FROM benefit_changes WHERE id = ?').get(change.id);
+    expect(row).toEqual({ date: '2026-03-05', m: '2026-04', st: '停保' });
   });
 });

@@ -5,6 +5,7 @@ import { defineDocument } from '../../../print/document';
 import { signatureBlock, titleBlock } from '../../../print/layout';
 import { AppError, notFound } from '../../../ipc/errors';
 import { householdState } from '../household';
+import { nextMonth } from '../settings';
 import { cnDate, county, paperData, para, payloadOf, township, yuan } from './common';
 
 const appeal = (countyName: string) =>
@@ -70,9 +71,12 @@ export const changeNotice = defineDocument({
     const title = stop ? '最低生活保障金停发告知书' : '最低生活保障金减发告知书';
     const before = c.before_amount_fen + c.before_top_up_fen;
     const after = c.after_amount_fen + c.after_top_up_fen;
+    // Both dates the decision carries: the day it was made (the household is 停保 from then) and the first month
+    // no longer paid (payroll pays by effective month), so the notice never seems to contradict the record.
+    const lastPaid = nextMonth(`${c.effective_month}-01`, -1);
     const content = letter(title, h.headName, [
-      stop ? `经核查，决定自${cnDate(c.effective_month)}起停发你户最低生活保障金（原月保障金 ${yuan(before)} 元）。`
-        : `经核查，决定自${cnDate(c.effective_month)}起将你户月保障金由 ${yuan(before)} 元调整为 ${yuan(after)} 元。`,
+      stop ? `经核查，${cnDate(c.date)}决定停止你户最低生活保障（原月保障金 ${yuan(before)} 元），保障金发放至${cnDate(lastPaid)}，自${cnDate(c.effective_month)}起停发。`
+        : `经核查，${cnDate(c.date)}决定自${cnDate(c.effective_month)}起将你户月保障金由 ${yuan(before)} 元调整为 ${yuan(after)} 元。`,
       `理由：${c.reason}`, appeal(county(ctx.sqlite)),
     ], `${township(ctx.sqlite)}人民政府`, cnDate(c.date));
     return { content, fileName: `${stop ? '停发' : '减发'}告知书-${h.headName}` };
