@@ -136,24 +136,6 @@ export function lineProblems(lines: readonly CheckableLine[]): PayrollProblem[] 
   return out;
 }
 
-/**
- * The household's recorded status and amount must be what its latest decision says (the decision records are the
- * only source; a difference means something wrote the household without a decision).
- */
-export function recordedAmountProblem(recorded: { status: string; baseFen: number; topUpFen: number }, latest: Decision | null): string | null {
-  if (!latest) return null;
-  const recordedPaid = recorded.status === '在保' || recorded.status === '渐退';
-  const decidedPaid = latest.status !== '停保';
-  if (recordedPaid !== decidedPaid) return `户档案状态为“${recorded.status}”，而${latest.label}为“${latest.status}”`;
-  if (!decidedPaid) return null;
-  if (recorded.baseFen !== latest.baseFen || recorded.topUpFen !== latest.topUpFen) {
-    return `户档案月保障金 ${yuan(recorded.baseFen)}+${yuan(recorded.topUpFen)} 元，与${latest.label}的 ${yuan(latest.baseFen)}+${yuan(latest.topUpFen)} 元不符`;
-  }
-  return null;
-}
-
-const yuan = (fen: number) => (fen / 100).toFixed(2);
-
 /** 'YYYY-MM' arithmetic. */
 export function addMonths(month: string, n: number): string {
   const [y, m] = month.split('-').map(Number);

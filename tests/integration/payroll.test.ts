@@ -100,6 +100,12 @@ describe('monthly payroll', () => {
     expect(refused.error.code).toBe('CHECKS_FAILED');
     expect(refused.error.message).toContain('账号含空格');
     expect(refused.error.message).toContain('同一账号发放两户');
+    // The case-record invariants run too: a paid household whose only covered members have all died.
+    const dead = sq.prepare(`SELECT household_id FROM payroll_lines WHERE period = ? AND covered = 1 ORDER BY seq DESC LIMIT 1 OFFSET 1`).pluck().get(CLOSED) as number;
+    sq.prepare("UPDATE members SET state = '死亡', death_date = '2026-06-01' WHERE household_id = ?").run(dead);
+    const again = await callAs(s, reviewer, 'payroll.close', { period: OPEN });
+    expect(again.ok || again.error.message).toContain('没有在世的保障对象');
+    sq.prepare("UPDATE members SET state = '在户', death_date = NULL WHERE household_id = ?").run(dead);
     expect(sq.prepare('SELECT COUNT(*) FROM payroll_months WHERE period = ?').pluck().get(OPEN)).toBe(0);
     sq.prepare('UPDATE households SET bank_account = ? WHERE id = ?').run(acct, a);
     sq.prepare("UPDATE households SET bank_account = '62170000999988887777' WHERE id = ?").run(c);

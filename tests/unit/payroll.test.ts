@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountProblem, addMonths, adjustmentsFor, decisionInForce, lineProblems, monthChange, monthsBetween, recordedAmountProblem,
+import { accountProblem, addMonths, adjustmentsFor, decisionInForce, lineProblems, monthChange, monthsBetween,
   stateInMonth, type Decision } from '../../src-main/domain/payroll';
 
 let seq = 0;
@@ -86,13 +86,6 @@ describe('pre-close checks', () => {
     const line = (householdId: number, acct: string, ids: string[]) => ({ householdId, label: `户${householdId}`, bankName: '农行', bankAccount: acct, personIds: ids });
     const p = lineProblems([line(1, '6217000000000001', ['A1', 'A2']), line(2, '6217000000000002', ['A2']), line(3, '6217000000000001', ['A3'])]);
     expect(p.map((x) => [x.rule, x.householdId])).toEqual([['同一人重复发放', 2], ['同一账号发放两户', 3]]);
-  });
-
-  it('the household must carry what its latest decision says', () => {
-    expect(recordedAmountProblem({ status: '在保', baseFen: 30000, topUpFen: 0 }, cut)).toBeNull();
-    expect(recordedAmountProblem({ status: '在保', baseFen: 135300, topUpFen: 0 }, cut)).toMatch(/不符/);
-    expect(recordedAmountProblem({ status: '在保', baseFen: 0, topUpFen: 0 }, stop)).toMatch(/停保/);
-    expect(recordedAmountProblem({ status: '停保', baseFen: 0, topUpFen: 0 }, stop)).toBeNull();
   });
 });
 

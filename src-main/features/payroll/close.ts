@@ -7,6 +7,7 @@ import { requireTownship } from '../ledgers/registry';
 import { statsOfPayroll } from '../ledgers/stats';
 import { computePayroll, type Payroll } from './compute';
 import { deleteSnapshot, digestOf, monthRow, writeSnapshot } from './snapshot';
+import { runCaseCheck } from '../caseRecord/check';
 
 type Sqlite = Database.Database;
 
@@ -22,7 +23,16 @@ export function closeProblems(sqlite: Sqlite, period: string, p: Payroll & { pro
   else if (latest && addMonths(latest, 1) !== period) order(`请先锁定 ${addMonths(latest, 1)}（已锁定至 ${latest}）`);
   if (period > today.slice(0, 7)) order(`${period} 尚未到来，不能锁定`);
   if (p.lines.length === 0) order(`${period} 没有发放对象`);
-  return [...out, ...p.problems];
+  return [...out, ...caseProblems(sqlite, p, today), ...p.problems];
+}
+
+/**
+ * The case-record invariants (features/caseRecord, one module of rules) for the households on the payroll: a paid
+ * household without a living covered member, an amount without the decision behind it, a person in two households …
+ */
+function caseProblems(sqlite: Sqlite, p: Payroll, today: string): PayrollProblem[] {
+  const ids = p.lines.map((l) => l.householdId).filter((id): id is number => id !== null);
+  return runCaseCheck(sqlite, today, ids).findings.map((f) => ({ rule: f.ruleName, householdId: f.householdId, label: f.label, detail: f.detail }));
 }
 
 export const problemText = (p: PayrollProblem) => `${p.rule}：${p.label ? `${p.label}，` : ''}${p.detail}`;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { addMonths, adjustmentsFor, decisionInForce, lineProblems, monthChange, recordedAmountProblem, stateInMonth, totalOf,
+import { addMonths, adjustmentsFor, decisionInForce, lineProblems, monthChange, stateInMonth, totalOf,
   type ChangeKind, type Decision, type PayrollProblem, type PreviousPayment } from '../../domain/payroll';
 import { groupBy } from '../ledgers/group';
 import { loadDecisions, type DecisionBook } from './records';
@@ -87,9 +87,6 @@ export function computePayroll(sqlite: Sqlite, period: string, book: DecisionBoo
         changes.push(changeOf(h.id, a.kind, a.forMonth, a.paidFen, a.entitledFen, a.amountFen, label, a.decision));
       }
     }
-    const latest = decisionInForce(decisions, '9999-12');
-    const recorded = latest && !latest.ref.startsWith('baseline:') ? recordedAmountProblem({ status: h.status, baseFen: h.monthly_amount_fen, topUpFen: h.top_up_fen }, latest) : null;
-    if (recorded) problems.push({ rule: '金额与决定不符', householdId: h.id, label, detail: recorded });
     if (!now.paid) continue;
     const seq = lines.length + 1;
     const covered = members.filter((m) => m.covered);
