@@ -19,7 +19,7 @@ export function testServices(opts: { init?: boolean; demo?: boolean; households?
         demo: opts.demo ?? false, seed: opts.seed ?? 7, households: opts.households ?? 60,
       }, '2026-11-22');
       // as setup.init does: an initialized township's audit trail is never empty
-      appendAudit(s.handle.sqlite, CLI_ACTOR, 'setup.init', { entity: 'township', entityId: '510902105000', after: { admin: 'admin' } });
+      appendAudit(s.handle.sqlite, CLI_ACTOR, 'setup.init', { entity: 'township', entityId: '510902105000', after: { admin: 'admin', demo: opts.demo ?? false } });
     })();
   }
   const closeDb = s.close;

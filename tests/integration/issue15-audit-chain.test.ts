@@ -7,6 +7,7 @@ import { ok, testServices } from '../helpers/services';
 import { chainKey, verifyAuditChain } from '../../src-main/features/audit/chain';
 import { anchorReport } from '../../src-main/features/backup/anchors';
 import { storedAnchors } from '../../src-main/features/audit/anchors';
+import { userReplayProblems } from '../../src-main/features/audit/replay';
 
 /** Issue 15 finding 4 and issue 14 item 7: the keyed audit chain and its anchors outside the rows themselves. */
 const PERIOD = '2026-10';
@@ -49,6 +50,18 @@ describe('finding 4: the audit chain is keyed with the township key', () => {
   it('the chain key is stored with the chain, so it survives losing the private key', () => {
     const key = chainKey(db())!;
     expect(db().prepare('SELECT key_hex FROM audit_chain_key').pluck().get()).toBe(key.toString('hex'));
+  });
+});
+
+describe('finding 4: a changed value with no audit row', () => {
+  it('a role changed directly in the database is caught by replaying the users\' audit rows; a role changed through the app is not', async () => {
+    expect(userReplayProblems(db())).toEqual([]);
+    const shenhe = db().prepare("SELECT id FROM users WHERE username = 'shenhe'").pluck().get() as number;
+    await ok(s, 'users.update', { id: shenhe, role: 'clerk' });
+    expect(userReplayProblems(db())).toEqual([]);
+    db().prepare("UPDATE users SET role = 'admin' WHERE username = 'chakan'").run();
+    expect(verifyAuditChain(db()).ok).toBe(true);
+    expect(userReplayProblems(db())).toEqual(['用户 chakan 的角色是 admin，审计记录中最后一次是 readonly：角色被绕过程序直接改动']);
   });
 });
 

@@ -87,6 +87,19 @@ describe('finding 5: backup verify and restore refuse what would break the data 
     expect(message).toContain('审计记录为空');
   });
 
+  it('a backup where a 只读 user was made administrator without an audit row is refused (role replayed from the trail)', async () => {
+    const s = fresh(true);
+    const { name } = await ok(s, 'backup.create', {});
+    const file = setFile(s, name);
+    const db = new Database(file);
+    db.prepare("UPDATE users SET role = 'admin' WHERE username = 'chakan'").run();
+    db.close();
+    writeManifest(file, 'manual', s.dir);
+    expect(verifyAuditChain(s.handle.sqlite).ok).toBe(true);
+    const message = await restoreFails(s, { name });
+    expect(message).toContain('用户 chakan 的角色是 admin，审计记录中最后一次是 readonly');
+  });
+
   it('refuses a database shorter than the newest anchor (a copy taken to a USB stick after the backup)', async () => {
     const s = fresh(true);
     const { name } = await ok(s, 'backup.create', {});

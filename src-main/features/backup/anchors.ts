@@ -4,6 +4,7 @@ import { getTownship } from '../settings/store';
 import { verifyAuditChain } from '../audit/chain';
 import { compareWithAnchors, newestAnchor, storedAnchors, type Anchor } from '../audit/anchors';
 import { backupsDir, listSets } from './store';
+import { userReplayProblems } from '../audit/replay';
 
 /**
  * The heads recorded in the manifests of the data dir's backups. Files outside the database: emptying audit_log
@@ -34,6 +35,12 @@ export function anchorReport(sqlite: Database.Database, dataDir: string): Anchor
   if (chain.rows === 0 && getTownship(sqlite)) problems.push('本工作站已初始化，但审计记录为空：审计记录表被清空');
   return { ok: problems.length === 0, chainRows: chain.rows, anchors: anchors.length, newest: newestAnchor(anchors), problems };
 }
+
+/** `cli check`: users' roles and active flags replayed from the audit trail (a direct edit leaves no audit row). */
+export const userReplayCheck: Check = (s) => {
+  const problems = userReplayProblems(s.handle.sqlite);
+  return { name: '用户角色与审计记录比对', ok: problems.length === 0, details: { problems } };
+};
 
 /** `cli check`: the audit chain compared with the newest heads that left the database. */
 export const auditAnchorCheck: Check = (s) => {

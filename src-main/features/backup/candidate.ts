@@ -4,6 +4,7 @@ import { openDatabase } from '../../db/connection';
 import { verifyAuditChain } from '../audit/chain';
 import { compareWithAnchors, recordAnchor, storedAnchors } from '../audit/anchors';
 import { knownAnchors } from './anchors';
+import { userReplayProblems } from '../audit/replay';
 
 export interface CandidateCheck { problems: string[]; auditRows: number; schemaVersion: number; newSigningKey: boolean }
 
@@ -37,6 +38,7 @@ export function checkCandidate(stagingDir: string, live: Database.Database | nul
     if (!chain.ok) out.problems.push(`审计链被破坏：${chain.broken.slice(0, 3).map((b) => b.reason).join('；')}`);
     out.problems.push(...compareWithAnchors(db, knownAnchors(live, dataDir).anchors).map((p) => `备份${p.reason.replace(/^审计链/, '的审计链')}`));
     if (!db.prepare("SELECT 1 FROM users WHERE role = 'admin' AND active = 1").get()) out.problems.push('备份中没有可用的管理员账号，恢复后无法登录管理');
+    if (chain.ok) out.problems.push(...userReplayProblems(db).map((p) => `备份中${p}`));
     if (out.problems.length) return out;
     db.transaction(() => {
       out.newSigningKey = restoreSigningKey(db, live);
