@@ -32,7 +32,7 @@ describe('审核确认 papers', () => {
     await ok(s, 'applications.review', { applicationId: id, date: '2025-10-10', opinion: '同意' }, reviewer);
     await rec({ kind: 'publicityStart', date: '2025-10-10', place: '村务公开栏' });
     await rec({ kind: 'publicityEnd', date: '2025-10-17', objection: false });
-    await ok(s, 'applications.confirm', { applicationId: id, kind: 'confirm', date: '2025-10-20' }, reviewer);
+    await ok(s, 'applications.confirm', { applicationId: id, kind: 'confirm', date: '2025-10-20', opinion: '同意，家庭人均收入低于标准，按补差发放', reason: '入户核实属实' }, reviewer);
 
     const form = await printText(s, 'applications.form', { applicationId: id });
     expect(form).toContain('最低生活保障申请书');
@@ -47,6 +47,10 @@ describe('审核确认 papers', () => {
     const table = await printText(s, 'applications.confirmation', { applicationId: id });
     expect(table).toContain('月保障金合计：1640 元（其中分类施保金 440 元），自2025年11月起发放');
     expect(table).toContain('1100 × 3人 − 2100 = 1200元');
+    // The reviewer's opinion as typed, then the start month the decision fixed.
+    const flat = table.replace(/\s+/g, '');
+    expect(flat).toContain('审核确认意见同意，家庭人均收入低于标准，按补差发放；入户');
+    expect(flat).toContain('核实属实；自2025年11月起发放'); // the cell wraps beside the name and date columns
   });
 
   it('prints the 不予受理 notice listing every missing item and the 停发 notice with the reason', async () => {

@@ -14,7 +14,9 @@ function opinionRows(d: ReturnType<typeof paperData>): string[][] {
   return d.steps.filter((s) => (kinds as readonly string[]).includes(s.kind)).map((s) => {
     const p = JSON.parse(s.payload) as Record<string, unknown>;
     const what = s.kind === 'publicityEnd' ? (p.objection ? `有异议：${p.objectionNote ?? ''}` : '公示期满无异议')
-      : s.kind === 'confirm' ? `同意，自${d.app.start_month ?? ''}起发放` : s.kind === 'refuseConfirm' ? `不予确认：${s.reason}`
+      // The reviewer's opinion and reason exactly as typed; the app adds only the facts the decision fixed.
+      : s.kind === 'confirm' ? [s.opinion || '同意', s.reason, d.app.start_month ? `自${cnDate(d.app.start_month)}起发放` : ''].filter(Boolean).join('；')
+      : s.kind === 'refuseConfirm' ? [s.opinion, `不予确认：${s.reason}`].filter(Boolean).join('；')
       : [s.opinion, s.reason, p.findings, p.result].filter(Boolean).join('；');
     return [label[s.kind], what || '已办理', s.display_name, cnDate(s.date)];
   });
