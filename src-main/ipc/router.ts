@@ -5,6 +5,7 @@ import type { DbHandle } from '../db/connection';
 import type { Actor, AuditEntry, ChannelMap, HandlerContext, Progress, Result } from './contract';
 import { AppError } from './errors';
 import { roleHas } from './permissions';
+import { redactSecrets } from './secret';
 import { appendAudit } from '../features/audit/chain';
 import type { Logger } from './log';
 import type { SessionStore } from './sessions';
@@ -62,7 +63,9 @@ export function createRouter(handle: DbHandle, channels: ChannelMap, deps: {
       if (req.jobId) cancelled.delete(req.jobId);
       for (const t of temps) fs.rmSync(t, { force: true });
     }
-    deps.log.call({ channel: req.channel, user: actor?.username ?? '-', input: req.input, ms: Date.now() - started,
+    // secrets by their schema field (passwords), never by pattern; an unknown channel's input is not written at all
+    const logged = def ? redactSecrets(def.input, req.input) : '[未知操作，输入未记录]';
+    deps.log.call({ channel: String(req.channel).slice(0, 80), user: actor?.username ?? '-', input: logged, ms: Date.now() - started,
       outcome: result.ok ? 'ok' : result.error.code });
     return result;
   }
