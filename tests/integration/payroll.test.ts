@@ -4,6 +4,8 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actorOf, callAs, ok, testServices } from '../helpers/services';
+import { addMonths } from '../../src-main/domain/payroll';
+import { localToday } from '../../src-main/domain/dates';
 
 // testServices builds the demo as of 2026-11-22: January–October 2026 are closed, November is open.
 const CLOSED = '2026-10';
@@ -139,6 +141,15 @@ describe('monthly payroll', () => {
     const r = await ok(s, 'ledgers.exportPackage', { period: CLOSED, destination: usb });
     const file = r.files.find((f: { name: string }) => f.name.includes('近亲属备案台账'));
     expect(file.rows['近亲属备案台账']).toBe(expected);
+  });
+
+  it('首页 lists last month\'s payroll until the reviewer closes it', async () => {
+    const last = addMonths(localToday().slice(0, 7), -1);
+    const keys = async () => (await ok(s, 'worklist.today', {}, reviewer)).items.map((i: { key: string }) => i.key);
+    expect(await keys()).toContain(`payroll:${last}`);
+    if (last !== OPEN) return; // the demo is built as of 2026-11-22; closing in order is only possible for the month after it
+    await ok(s, 'payroll.close', { period: OPEN, closedOn: '2026-11-30' }, reviewer);
+    expect(await keys()).not.toContain(`payroll:${last}`);
   });
 
   it('an open month does not export; accounts are masked for a role without sensitive.read', async () => {

@@ -4,6 +4,7 @@ import { caseRecordWorklist } from '../caseRecord/worklistSource';
 import { campaignsWorklist, rechecksWorklist, suspectsWorklist } from '../rechecks/worklistSource';
 import { complaintsWorklist } from '../supervision/worklistSource';
 import { borrowingsWorklist } from '../archive/worklistSource';
+import { payrollWorklist } from '../payroll/worklistSource';
 
 /**
  * Every feature's 首页 worklist source, one line each (like channels in ../registry.ts and listeners in
@@ -18,4 +19,5 @@ export const worklistSources: WorklistSource[] = [
   suspectsWorklist,
   complaintsWorklist,
   borrowingsWorklist,
+  payrollWorklist,
 ];
