@@ -55,7 +55,11 @@ describe('archive through the households feature', () => {
         expect(text).toContain('2-3');
       }
       if (document === 'archive.spines') expect(text).toMatch(/全宗号[\s\S]*J001[\s\S]*1-01-01/);
-      if (document === 'archive.cover') expect(text).toContain('J001-DB·2025-D10-0001');
+      if (document === 'archive.cover') {
+        expect(text).toContain('J001-DB·2025-D10-0001');
+        expect(text).toMatch(/保管期限\s+定期10年/); // the period in words, the code only inside the 档号
+        expect(text.replace('J001-DB·2025-D10-0001', '')).not.toContain('D10');
+      }
     }
   });
 

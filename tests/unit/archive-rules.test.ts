@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addYears, arrange, containerFor, formatArchiveNo, locationText, missingDocuments, overdueDays, retentionUntil, type Place } from '../../src-main/features/archive/rules';
+import { addYears, arrange, containerFor, formatArchiveNo, locationText, missingDocuments, overdueDays, retentionLabel, retentionUntil, type Place } from '../../src-main/features/archive/rules';
 import { checkUpload, detectType, storePath } from '../../src-main/features/archive/store';
 
 const facts = (o: Partial<Parameters<typeof missingDocuments>[0]> = {}) =>
@@ -64,6 +64,7 @@ describe('locations and numbers', () => {
 
   it('formats 档号 from the pattern with a four-digit 件号', () => {
     expect(formatArchiveNo('{全宗号}-DB·{年度}-{保管期限}-{件号}', { fondsNo: 'J001', year: 2024, retentionCode: 'D10', pieceNo: 12 })).toBe('J001-DB·2024-D10-0012');
+    for (const [code, label] of [['D10', '定期10年'], ['d30', '定期30年'], ['Y', '永久'], ['C', '长期'], ['本所10年', '本所10年']]) expect(retentionLabel(code)).toBe(label);
   });
 
   it('arranges the catalogue in bag order and numbers pages continuously', () => {

@@ -104,6 +104,18 @@ export function locationText(p: Place, loc: Location, bagNo: number, levels: Lev
     label: `${p.township}档案室 · ${p.villageName}柜（${pad(loc.cabinetNo, 2)}） · ${group}（${pad(loc.boxNo, 2)}） · 第${bagNo}袋` };
 }
 
+/**
+ * The 保管期限 in words for a print (DA/T 22 codes: Y 永久, C 长期, D30/D10 定期30年/10年); a code the office made
+ * up prints as typed. The code itself stays inside the 档号, where it belongs.
+ */
+export function retentionLabel(code: string): string {
+  const c = code.trim().toUpperCase();
+  if (c === 'Y') return '永久';
+  if (c === 'C') return '长期';
+  const d = /^D(\d{1,3})$/.exec(c);
+  return d ? `定期${Number(d[1])}年` : code;
+}
+
 /** 档号 from the pattern setting: {全宗号} {年度} {保管期限} {件号} (4 digits). */
 export function formatArchiveNo(pattern: string, v: { fondsNo: string; year: number; retentionCode: string; pieceNo: number }): string {
   return pattern.replaceAll('{全宗号}', v.fondsNo).replaceAll('{年度}', String(v.year))

@@ -6,6 +6,7 @@ import { cnDate } from '../../../print/format';
 import { AppError } from '../../../ipc/errors';
 import { bagDetail } from '../queries';
 import { todayIso, townshipName } from '../terms';
+import { retentionLabel } from '../rules';
 
 const input = z.object({ householdId: z.number().int().positive() });
 
@@ -39,7 +40,7 @@ export const bagCover = defineDocument({
         [L('案卷题名'), { text: b.title, colSpan: 3 }, '', ''],
         [L('立卷单位'), { text: `${b.township}人民政府（民政办）`, colSpan: 3 }, '', ''],
         [L('起止日期'), { text: b.from ? `${cnDate(b.from)} 至 ${cnDate(b.to)}` : '', colSpan: 3 }, '', ''],
-        [L('卷内文件'), `${b.items.length} 件　${b.pages} 页`, L('保管期限'), b.bag.retentionCode],
+        [L('卷内文件'), `${b.items.length} 件　${b.pages} 页`, L('保管期限'), retentionLabel(b.bag.retentionCode)],
         [L('年度'), String(b.bag.year), L('状态'), b.bag.status + (b.retentionUntil ? `（保管至${cnDate(b.retentionUntil)}）` : '')],
         [L('存放位置'), { text: `${b.bag.locationCode}\n${b.bag.locationLabel}`, colSpan: 3 }, '', ''],
       ], [64, 96, 64, '*']),
