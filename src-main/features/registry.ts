@@ -21,6 +21,7 @@ import { worklistChannels } from './worklist/channels';
 import { accessChannels } from './access/channels';
 import { handoffChannels } from './applications/handoff';
 import { householdListChannels } from './households/listExport';
+import { wordChannels } from './access/words';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
@@ -40,7 +41,7 @@ export const allChannels = mergeChannels(
   setupChannels, userChannels, settingsChannels, regionChannels, auditChannels, dashboardChannels,
   householdsChannels, applicationsChannels, noticesChannels, rechecksChannels, archiveChannels, calendarChannels, worklistChannels,
   ledgersChannels, supervisionChannels, backupChannels, printChannels, payrollChannels, statsEntryChannels,
-  handoffChannels, householdListChannels, accessChannels((): ChannelMap => allChannels),
+  handoffChannels, householdListChannels, accessChannels((): ChannelMap => allChannels), wordChannels((): ChannelMap => allChannels),
 );
 
 export type AllChannels = typeof allChannels;

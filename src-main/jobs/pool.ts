@@ -1,8 +1,11 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../ipc/errors';
 import type { Actor, Progress } from '../ipc/contract';
-import type { FromWorker, ToWorker, WorkerError } from './contract';
+import type { FromWorker, ToWorker, WorkerError, WorkerJobMap } from './contract';
 
 export interface RunOptions {
   dataDir: string;
@@ -129,4 +132,29 @@ function fromWorker(e: WorkerError): Error {
   if (e.code) err.code = e.code;
   if (e.stack) err.stack = e.stack;
   return err;
+}
+
+/**
+ * The same jobs run in this thread, as they did before the engine: the bench's side-by-side baseline. It still
+ * reads on the main connection and honours progress, cancel between steps and temp files.
+ */
+export function inlineJobPool(jobs: WorkerJobMap): JobPool {
+  return {
+    run: async <R>(job: string, input: unknown, o: RunOptions): Promise<R> => {
+      const fn = Object.hasOwn(jobs, job) ? jobs[job] : undefined;
+      if (!fn) throw new AppError('INTERNAL', `内部错误：后台任务 ${job} 未注册`);
+      const sqlite = new Database(o.dbFile, { readonly: true, fileMustExist: true });
+      try {
+        return await fn({ sqlite, dataDir: o.dataDir, actor: o.actor, progress: o.progress, cancelled: o.cancelled,
+          tempFile: (dir, ext) => {
+            fs.mkdirSync(dir, { recursive: true });
+            const t = path.join(dir, `.job-${crypto.randomBytes(8).toString('hex')}${ext}.part`);
+            o.onTemp?.(t);
+            return t;
+          } }, input) as R;
+      } finally { sqlite.close(); }
+    },
+    warm: () => {},
+    close: async () => {},
+  };
 }

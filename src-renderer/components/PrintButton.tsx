@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Anchor, Button, Group, Progress, Text } from '@mantine/core';
+import { Anchor, Button, Group, Text } from '@mantine/core';
+import { JobProgress } from './JobProgress';
 import { IconArchive, IconPrinter } from '@tabler/icons-react';
 import { call, newJobId, onProgress, openOutbox, outboxUrl } from '../lib/api';
 import { attempt, notifyError } from '../lib/notify';
@@ -38,7 +39,8 @@ export function PrintButton({ document, args, label = '生成并预览PDF', disa
       }
       await openOutbox(r.outboxName);
     } catch (e) {
-      notifyError(e);
+      if ((e as { code?: string }).code === 'CANCELLED') notifications.show({ color: 'gray', message: '已取消生成，没有留下文件' });
+      else notifyError(e);
     } finally {
       setBusy(false);
     }
@@ -47,7 +49,7 @@ export function PrintButton({ document, args, label = '生成并预览PDF', disa
   return (
     <Group gap="sm" align="center">
       <Button data-print leftSection={<IconPrinter size={16} />} onClick={run} loading={busy} disabled={disabled}>{label}</Button>
-      {busy && progress && <Progress value={(progress.done / Math.max(progress.total, 1)) * 100} w={120} aria-label="生成进度" />}
+      {busy && <JobProgress jobId={jobId} progress={progress} label="生成进度" />}
       {last && !busy && (
         <Text size="sm">
           已生成 {last.pages} 页：

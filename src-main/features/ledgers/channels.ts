@@ -5,10 +5,8 @@ import { channel, type HandlerContext } from '../../ipc/contract';
 import { AppError } from '../../ipc/errors';
 import { newOutboxFile } from '../../ipc/outbox';
 import { getSetting, getTownship } from '../settings/store';
-import { findLedger, ledgerAvailable, ledgers, ledgerSheets, requireTownship } from './registry';
+import { findLedger, ledgerAvailable, ledgers, requireTownship } from './registry';
 import { monthlyStats } from './stats';
-import { statsSheets } from './statsWorkbook';
-import { writeLedgerWorkbook } from './xlsx';
 import { PERIOD_RE, periodLabel } from './period';
 import { listRemovableDrives, validateDestination } from './destination';
 import { writePackage } from './package';
@@ -17,7 +15,7 @@ import { verifyPackage } from './verify';
 import { keyFingerprint } from './keys';
 import { settleReservation } from './reservations';
 import { recordAnchor } from '../audit/anchors';
-import type { Manifest } from './manifest';
+import type { Manifest, ManifestFile } from './manifest';
 import { checkIncoming, duplicates, importedPackages, registeredTownships, registerTownship, rollup, storePackage } from './county';
 
 const period = z.string().regex(PERIOD_RE, '统计月份应为 YYYY-MM 格式，如 2026-10');
@@ -62,8 +60,9 @@ export const ledgersChannels = {
     title: '导出月度统计表（xlsx）', permission: 'read', kind: 'job', input: z.object({ period }),
     handler: async (ctx, i) => {
       const t = township(ctx);
+      const { tempFile } = await ctx.inWorker<{ tempFile: string }>('ledgers.writeStats', { period: i.period, township: t });
       const out = newOutboxFile(ctx, `${t.name}月度统计表_${i.period}_${stamp()}.xlsx`);
-      await writeLedgerWorkbook(out.path, statsSheets(monthlyStats(ctx.sqlite, i.period, t)));
+      fs.renameSync(tempFile, out.path); // written in a worker thread; complete or not there at all
       return { fileName: out.name };
     },
   }),
@@ -74,9 +73,10 @@ export const ledgersChannels = {
       if (!l) throw new AppError('NOT_FOUND', `没有名为 ${i.name} 的台账`);
       if (!ledgerAvailable(ctx.sqlite, l)) throw new AppError('UNAVAILABLE', `${l.title}的数据尚未建立，暂不能导出`);
       const t = township(ctx);
+      const { tempFile, rows } = await ctx.inWorker<{ tempFile: string; rows: Record<string, number> }>('ledgers.writeLedger',
+        { name: l.name, period: i.period, township: t });
       const out = newOutboxFile(ctx, `${t.name}${l.title}_${i.period}_${stamp()}.xlsx`);
-      const rows = await writeLedgerWorkbook(out.path, ledgerSheets(ctx.sqlite, l, { period: i.period, township: t }),
-        { cancelled: ctx.cancelled, onRows: (n) => ctx.progress({ done: n, total: 0, message: `已写入 ${n} 行` }) });
+      fs.renameSync(tempFile, out.path); // written in a worker thread; complete or not there at all
       return { fileName: out.name, rows };
     },
   }),
@@ -90,7 +90,9 @@ export const ledgersChannels = {
     handler: async (ctx, i) => {
       const destination = validateDestination(i.destination, ctx.dataDir);
       const r = await writePackage({ sqlite: ctx.sqlite, dataDir: ctx.dataDir, actor: ctx.actor, township: township(ctx), period: i.period, destination,
-        createdBy: ctx.actor.displayName, acceptFailedChecks: i.acceptFailedChecks, progress: progressOf(ctx), cancelled: ctx.cancelled });
+        createdBy: ctx.actor.displayName, acceptFailedChecks: i.acceptFailedChecks, progress: progressOf(ctx), cancelled: ctx.cancelled,
+        // the ledgers, the PDF and data.json are written in a worker thread; reservation, signing and checks stay here
+        writeFiles: (dir) => ctx.inWorker<ManifestFile[]>('ledgers.writePackageFiles', { period: i.period, township: township(ctx), dir }) });
       ctx.tx(() => {
         markExported(ctx.sqlite, i.period); // from now on the month can no longer be reopened
         const id = ctx.sqlite.prepare(`INSERT INTO exchange_exports (period, sequence, folder_name, destination, manifest_sha256, created_at, created_by)

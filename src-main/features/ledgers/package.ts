@@ -16,12 +16,14 @@ import { DATA_FILE, folderNameOf, MANIFEST, PACKAGE_FORMAT, sha256File, SIGNATUR
 import { verifyPackage, type VerifyResult } from './verify';
 import { reserveSequence, settleReservation } from './reservations';
 import { chainHead } from '../audit/anchors';
-import { renderDocument } from '../../print/render';
+import { producePdf } from '../../print/render';
 import type { Actor } from '../../ipc/contract';
 
 export interface PackageJob {
   sqlite: Database.Database; dataDir: string; actor: Actor; township: Township; period: string; destination: string; createdBy: string;
   acceptFailedChecks: boolean; progress(message: string, done: number, total: number): void; cancelled(): boolean;
+  /** Writes the files into the unfinished folder elsewhere (the channel: in a worker thread); default here, writePackageFiles. */
+  writeFiles?: (dir: string) => Promise<ManifestFile[]>;
 }
 export interface PackageResult { folderName: string; path: string; sequence: number; manifest: Manifest; manifestSha256: string; verify: VerifyResult }
 
@@ -53,7 +55,7 @@ export async function writePackage(job: PackageJob): Promise<PackageResult> {
   const tmpDir = path.join(job.destination, `未完成_${folderName}_${crypto.randomBytes(3).toString('hex')}`);
   fs.mkdirSync(tmpDir);
   try {
-    const files = await writeFiles(job, tmpDir, stats);
+    const files = job.writeFiles ? await job.writeFiles(tmpDir) : await writeFiles(job, tmpDir, stats);
     const { publicKeyPem, privateKey } = townshipKeys(job.sqlite);
     const manifest: Manifest = {
       format: PACKAGE_FORMAT, township: job.township, divisionCode: job.township.divisionCode, period: job.period, sequence,
@@ -77,7 +79,14 @@ export async function writePackage(job: PackageJob): Promise<PackageResult> {
   }
 }
 
-async function writeFiles(job: PackageJob, dir: string, stats: MonthlyStats): Promise<ManifestFile[]> {
+export type PackageFilesJob = Pick<PackageJob, 'sqlite' | 'dataDir' | 'actor' | 'township' | 'period' | 'progress' | 'cancelled'>;
+
+/** The heavy part (every ledger's xlsx, the statistics PDF, data.json): reads only, so it runs in a worker thread. */
+export function writePackageFiles(job: PackageFilesJob, dir: string): Promise<ManifestFile[]> {
+  return writeFiles(job, dir, monthlyStats(job.sqlite, job.period, job.township));
+}
+
+async function writeFiles(job: PackageFilesJob, dir: string, stats: MonthlyStats): Promise<ManifestFile[]> {
   const c = { period: job.period, township: job.township };
   const books: { name: string; sheets: LedgerSheet[] }[] = [
     { name: '00_月度统计表.xlsx', sheets: statsSheets(stats) },
@@ -93,10 +102,10 @@ async function writeFiles(job: PackageJob, dir: string, stats: MonthlyStats): Pr
     files.push(await describe(file, b.name, counts));
   }
   job.progress('正在生成月度统计表 PDF', books.length, total);
-  const pdf = await renderDocument({ sqlite: job.sqlite, dataDir: job.dataDir, actor: job.actor }, 'ledgers.monthlyStats', { period: job.period });
+  // straight into the package folder: nothing goes through (or is recorded in) the outbox
+  const pdf = await producePdf({ sqlite: job.sqlite, dataDir: job.dataDir, actor: job.actor }, 'ledgers.monthlyStats', { period: job.period });
   const pdfName = '00_月度统计表.pdf';
-  fs.copyFileSync(pdf.file, path.join(dir, pdfName));
-  fs.rmSync(pdf.file, { force: true });
+  writeDurably(path.join(dir, pdfName), pdf.pdf);
   files.push(await describe(path.join(dir, pdfName), pdfName, {}));
   job.progress(`正在写入 ${DATA_FILE}`, books.length, total);
   const persons = packagePersons(job.sqlite, job.period);

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Code, Group, Pagination, Table, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Pagination, Select, Table, Text, TextInput } from '@mantine/core';
 import { useCall } from '../../lib/useCall';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { formatDateTime } from '../../lib/format';
+import { describe, RecordLink, recordHref } from './auditWords';
 
 /** The audit trail, globally or for one entity (entity + id), with filters; and the chain check. */
 export function AuditPanel({ entity, entityId }: { entity?: string; entityId?: string }) {
@@ -12,6 +13,9 @@ export function AuditPanel({ entity, entityId }: { entity?: string; entityId?: s
   const { data, error, loading } = useCall('audit.list', { entity: entity ?? (filter.entity || undefined), entityId: entityId ?? (filter.entityId || undefined),
     username: filter.username || undefined, channel: filter.channel || undefined, page, pageSize: 30 });
   const chain = useCall('audit.verify', {}, !entity);
+  const words = useCall('audit.words', {}).data;
+  const action = (c: string) => words?.actions[c] ?? c;
+  const entityLabel = (e: string) => words?.entities[e] ?? e;
   return (
     <>
       {!entity && chain.data && (chain.data.ok
@@ -19,8 +23,12 @@ export function AuditPanel({ entity, entityId }: { entity?: string; entityId?: s
         : <Alert color="red" mb="sm" title="审计链被破坏">{chain.data.broken.map((b) => b.reason).join('；')}</Alert>)}
       <Group mb="sm">
         <TextInput size="xs" aria-label="操作人" placeholder="操作人" value={filter.username} onChange={set('username')} />
-        <TextInput size="xs" aria-label="操作" placeholder="操作（如 households.create）" value={filter.channel} onChange={set('channel')} />
-        {!entity && <TextInput size="xs" aria-label="对象类型" placeholder="对象类型（如 household）" value={filter.entity} onChange={set('entity')} />}
+        <Select size="xs" aria-label="操作" placeholder="操作（如 新建户档案）" searchable clearable w={260} value={filter.channel || null}
+          data={Object.entries(words?.actions ?? {}).map(([value, label]) => ({ value, label }))}
+          onChange={(v) => { setFilter({ ...filter, channel: v ?? '' }); setPage(1); }} />
+        {!entity && <Select size="xs" aria-label="对象类型" placeholder="对象类型（如 户档案）" searchable clearable w={180} value={filter.entity || null}
+          data={Object.entries(words?.entities ?? {}).map(([value, label]) => ({ value, label }))}
+          onChange={(v) => { setFilter({ ...filter, entity: v ?? '' }); setPage(1); }} />}
         {!entityId && <TextInput size="xs" aria-label="对象编号" placeholder="对象编号（如户档案号）" value={filter.entityId} onChange={set('entityId')} />}
         <Button size="xs" variant="subtle" onClick={() => chain.reload()}>重新校验</Button>
       </Group>
@@ -28,13 +36,14 @@ export function AuditPanel({ entity, entityId }: { entity?: string; entityId?: s
       {loading || !data ? <Loading /> : (
         <>
           <Table striped fz="xs">
-            <Table.Thead><Table.Tr><Table.Th>#</Table.Th><Table.Th>时间</Table.Th><Table.Th>操作人</Table.Th><Table.Th>操作</Table.Th><Table.Th>对象</Table.Th><Table.Th>变更后</Table.Th></Table.Tr></Table.Thead>
+            <Table.Thead><Table.Tr><Table.Th>#</Table.Th><Table.Th>时间</Table.Th><Table.Th>操作人</Table.Th><Table.Th>操作</Table.Th><Table.Th>对象</Table.Th><Table.Th>内容</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>
               {data.rows.map((r: any) => (
                 <Table.Tr key={r.id}>
                   <Table.Td>{r.id}</Table.Td><Table.Td>{formatDateTime(r.at)}</Table.Td><Table.Td>{r.username}</Table.Td>
-                  <Table.Td><Badge variant="light" size="sm">{r.channel}</Badge></Table.Td><Table.Td>{r.entity} {r.entityId}</Table.Td>
-                  <Table.Td><Code>{String(r.after ?? '').slice(0, 120)}</Code></Table.Td>
+                  <Table.Td title={r.channel}>{action(r.channel)}</Table.Td>
+                  <Table.Td><RecordLink label={`${entityLabel(r.entity)} ${r.entityId ?? ''}`} href={recordHref(r.entity, r.entityId, r.after)} /></Table.Td>
+                  <Table.Td><Text size="xs">{describe(r.after)}</Text></Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
