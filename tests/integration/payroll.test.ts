@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actorOf, callAs, ok, testServices } from '../helpers/services';
 import { addMonths } from '../../src-main/domain/payroll';
 import { localToday } from '../../src-main/domain/dates';
+import { payrollSnapshotCheck } from '../../src-main/features/payroll/checks';
 
 // testServices builds the demo as of 2026-11-22: January–October 2026 are closed, November is open.
 const CLOSED = '2026-10';
@@ -150,6 +151,21 @@ describe('monthly payroll', () => {
     if (last !== OPEN) return; // the demo is built as of 2026-11-22; closing in order is only possible for the month after it
     await ok(s, 'payroll.close', { period: OPEN, closedOn: '2026-11-30' }, reviewer);
     expect(await keys()).not.toContain(`payroll:${last}`);
+  });
+
+  it('cli check finds a closed month edited behind the app (an amount, an account, a removed line)', async () => {
+    expect((await payrollSnapshotCheck(s)).ok).toBe(true);
+    for (const edit of ["UPDATE payroll_lines SET base_fen = base_fen + 1 WHERE period = '2026-05' AND seq = 2",
+      "UPDATE payroll_lines SET bank_account = '62170000000000000001' WHERE period = '2026-05' AND seq = 2",
+      "DELETE FROM payroll_lines WHERE period = '2026-05' AND seq = 2"]) {
+      const sq = s.handle.sqlite;
+      sq.exec('SAVEPOINT t');
+      sq.exec(edit);
+      const r = await payrollSnapshotCheck(s);
+      expect(r.ok, edit).toBe(false);
+      expect(JSON.stringify(r.details)).toContain('2026-05');
+      sq.exec('ROLLBACK TO t; RELEASE t');
+    }
   });
 
   it('an open month does not export; accounts are masked for a role without sensitive.read', async () => {

@@ -73,3 +73,13 @@ export function writeSnapshot(sqlite: Sqlite, period: string, p: Pick<Payroll, '
 export function deleteSnapshot(sqlite: Sqlite, period: string) {
   for (const t of ['payroll_lines', 'payroll_persons', 'payroll_changes', 'payroll_months']) sqlite.prepare(`DELETE FROM ${t} WHERE period = ?`).run(period);
 }
+
+/** Closed months whose frozen rows no longer match the digest and totals written at 锁定 (edited behind the app). */
+export function tamperedMonths(sqlite: Sqlite): string[] {
+  const periods = sqlite.prepare('SELECT period FROM payroll_months ORDER BY period').pluck().all() as string[];
+  return periods.filter((period) => {
+    const m = monthRow(sqlite, period)!;
+    const p = readClosed(sqlite, period)!;
+    return digestOf(p) !== m.digest || p.totals.totalFen !== m.totalFen || p.lines.length !== m.households;
+  });
+}
