@@ -121,6 +121,25 @@ describe('首页 worklist', () => {
     expect(item!.bucket).toBe('open');
   });
 
+  it('lists a 初审 the 经办人 handed over in the 审核人\'s queue, and not as the clerk\'s own work', async () => {
+    const hh = seedHousehold(s, { incomeFen: 210000 });
+    const day = (n: number) => addDays(localToday(), n);
+    const { id } = await ok(s, 'applications.start', { householdId: hh, appliedOn: day(-5), reason: '因病致贫' }, clerk);
+    const rec = (input: Record<string, unknown>) => ok(s, 'applications.record', { applicationId: id, date: day(-5), ...input }, clerk);
+    await rec({ kind: 'accept' });
+    await rec({ kind: 'homeVisit', investigators: ['王调查', '刘村干'], presentMembers: ['张建国'], findings: '住房简陋' });
+    await rec({ kind: 'verifyRequest' });
+    await rec({ kind: 'verifyResult', result: '无车辆' });
+    await rec({ kind: 'neighbourVisit', neighbours: '邻居赵某', findings: '情况属实' });
+    const { handoffId } = await ok(s, 'applications.handoff.prepare', { applicationId: id, kind: 'preliminary', date: day(-4), opinion: '同意', reason: '符合条件' }, clerk);
+    const asReviewer = await callAs(s, reviewer, 'worklist.today', {});
+    const asClerk = await callAs(s, clerk, 'worklist.today', {});
+    if (!asReviewer.ok || !asClerk.ok) throw new Error('worklist.today failed');
+    const find = (r: typeof asReviewer) => (r.ok ? (r.value as { items: Record<string, unknown>[] }).items : []).find((i) => i.key === `handoff:${handoffId}`);
+    expect(find(asReviewer)).toMatchObject({ kind: '待审核', mine: true, bucket: 'open', link: `/applications/${id}` });
+    expect(find(asClerk)).toMatchObject({ mine: false });
+  });
+
   it('reports a failing source by name and still shows the others', () => {
     const good: WorklistSource = { id: 'good', label: '好', items: () => [{ key: 'g', kind: 'k', title: 't', due: '2026-12-01', villageId: null, village: null, waitsFor: ['clerk'], link: '/' }] };
     const bad: WorklistSource = { id: 'bad', label: '坏来源', items: () => { throw new Error('boom'); } };

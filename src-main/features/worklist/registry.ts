@@ -1,5 +1,5 @@
 import type { WorklistSource } from './engine';
-import { applicationsWorklist } from '../applications/worklistSource';
+import { applicationsWorklist, handoffsWorklist } from '../applications/worklistSource';
 import { caseRecordWorklist } from '../caseRecord/worklistSource';
 import { campaignsWorklist, rechecksWorklist, suspectsWorklist } from '../rechecks/worklistSource';
 import { complaintsWorklist } from '../supervision/worklistSource';
@@ -13,6 +13,7 @@ import { payrollWorklist } from '../payroll/worklistSource';
  */
 export const worklistSources: WorklistSource[] = [
   applicationsWorklist,
+  handoffsWorklist,
   caseRecordWorklist,
   rechecksWorklist,
   campaignsWorklist,
