@@ -6,6 +6,7 @@ import { createSessionStore, type SessionStore } from './ipc/sessions';
 import { createLogger, type Logger } from './ipc/log';
 import { allChannels } from './features/registry';
 import { getSetting } from './features/settings/store';
+import { userStamp } from './features/users/stamp';
 import type { Actor } from './ipc/contract';
 import { backupBeforeMigrate, dailyBackupIfDue } from './features/backup/store';
 import { registerLiveHandle } from './features/backup/live';
@@ -27,7 +28,9 @@ export function createServices(dataDir: string, opts: ServiceOptions = {}): Serv
   const handle = openDatabase(dataDir, { beforeMigrate: backupBeforeMigrate, ...opts });
   dailyBackupIfDue(handle, dataDir, log);
   const unregister = registerLiveHandle(dataDir, handle); // a restore swaps the connection inside this handle
-  const sessions = createSessionStore(() => getSetting(handle.sqlite, 'security.idleMinutes', 15));
+  // a session ends when its user changes (role, deactivation, password), read from the live database at each call
+  const sessions = createSessionStore(() => getSetting<unknown>(handle.sqlite, 'security.idleMinutes', 15), undefined,
+    { stampOf: (userId) => userStamp(handle.sqlite, userId) });
   const jobs = opts.jobsInline ? inlineJobPool(allWorkerJobs) : createJobPool(jobWorkerEntry());
   const router = createRouter(handle, allChannels, { dataDir, sessions, log, jobs });
   log.info(`services started, data dir ${dataDir}`);
