@@ -45,5 +45,5 @@ describe('roster import keeps text exact at any size', () => {
     expect(stored.length).toBe(roster.members.length);
     expect(diffs.slice(0, 20)).toEqual([]);
     expect(stored.filter((m) => m.name.includes('\uFFFD'))).toEqual([]);
-  }, 240_000);
+  }, 600_000); // ~20 s alone; minutes while the whole suite and other work share two cores
 });
