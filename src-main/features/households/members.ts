@@ -9,6 +9,8 @@ import { addEvent, localToday } from './store';
 /** Member changes as timeline events: exits, head change, facts, cover, income. Nothing is deleted. */
 
 const EXIT_EVENT = { 死亡: '成员死亡', 迁出: '成员迁出', 移出: '成员移出' } as const;
+/** 2026-11-28 → 2026年11月28日, as people read dates (the task text is shown as written). */
+const cnDay = (iso: string) => { const [y, m, d] = iso.split('-').map(Number); return `${y}年${m}月${d}日`; };
 
 export function exitMember(ctx: HandlerContext, i: { memberId: number; kind: '死亡' | '迁出' | '移出'; date: string; reason: string }) {
   const m = getMemberRow(ctx.sqlite, i.memberId);
@@ -23,7 +25,7 @@ export function exitMember(ctx: HandlerContext, i: { memberId: number; kind: '�
   addEvent(ctx, { householdId: h.id, memberId: m.id, type: EXIT_EVENT[i.kind], date: i.date, reason: i.reason, payload: { name: m.name } });
   ctx.audit({ entity: 'member', entityId: m.id, before: { state: m.state }, after: { state: i.kind, date: i.date, reason: i.reason } });
   if (i.kind === '死亡') emit.memberDied(ctx, { householdId: h.id, memberId: m.id, deathDate: i.date });
-  emit.householdFactsChanged(ctx, { householdId: h.id, date: i.date, trigger: `成员${i.kind}：${m.name}（${i.date}）` });
+  emit.householdFactsChanged(ctx, { householdId: h.id, date: i.date, trigger: `成员${i.kind}：${m.name}（${cnDay(i.date)}）` });
   return { memberId: m.id, householdEmpty: others.n === 0 };
 }
 
