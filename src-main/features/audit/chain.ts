@@ -72,11 +72,15 @@ const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
 /** Appends one audit row. Call inside the write's transaction. */
 export function appendAudit(sqlite: Database.Database, actor: Actor, channel: string, e: AuditEntry): number {
-  const key = chainKey(sqlite);
-  if (!key) throw new Error('审计链密钥不存在（本工作站尚未完成初始化），不能写入审计记录');
   const prev = prepared(sqlite, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
     { id: number; hash: string } | undefined;
-  if (!prev) persistChainKey(sqlite, key);
+  let key = chainKey(sqlite);
+  if (!key) {
+    // before first-run setup there is no signing key to derive from: a random chain key, stored like the derived
+    // one (not cached: if this transaction rolls back, so does the key)
+    key = crypto.randomBytes(32);
+    persistChainKey(sqlite, key);
+  } else if (!prev) persistChainKey(sqlite, key);
   const row = {
     id: (prev?.id ?? 0) + 1, at: nextTimestamp(), user_id: actor.userId, username: actor.username, channel,
     entity: e.entity, entity_id: e.entityId == null ? null : String(e.entityId),
