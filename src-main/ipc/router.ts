@@ -108,8 +108,9 @@ function assertSync<T>(v: T): T {
 
 function validationError(err: z.ZodError): AppError {
   const details = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  const first = details[0];
-  return new AppError('VALIDATION', `输入有误：${first?.path ? `${first.path}：` : ''}${first?.message ?? ''}`, details);
+  // Every problem at once, in words (the form shows each under its field from details; no field path in the message).
+  const words = [...new Set(details.map((d) => d.message))];
+  return new AppError('VALIDATION', `输入有误${words.length > 1 ? `（${words.length} 处）` : ''}：${words.join('；')}`, details);
 }
 
 /** Maps any error to the wire shape with a Chinese message; SQLite failures get plain words. */
