@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { addMonths } from '../../src-main/domain/payroll';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,7 +68,7 @@ async function prepareTemplate(o: CrashOptions): Promise<Template> {
   const d = today();
   return {
     dir, base: counts(path.join(dir, DB_FILE_NAME)),
-    args: { import: { inboxName }, campaign: { scopeDate: d }, export: { period: d.slice(0, 7) } },
+    args: { import: { inboxName }, campaign: { scopeDate: d }, export: { period: addMonths(d.slice(0, 7), -1) } }, // last month: the demo closed it, and only a closed month exports
   };
 }
 
