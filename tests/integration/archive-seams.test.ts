@@ -54,7 +54,11 @@ describe('archive through the households feature', () => {
         expect(text.indexOf('审核确认表')).toBeLessThan(text.indexOf('张三低保申请书')); // bag order, not entry order
         expect(text).toContain('2-3');
       }
-      if (document === 'archive.spines') expect(text).toMatch(/全宗号[\s\S]*J001[\s\S]*1-01-01/);
+      if (document === 'archive.spines') {
+        expect(text).toMatch(/全宗号[\s\S]*J001[\s\S]*1-01-01/);
+        expect(text).toContain('定期10年');
+        expect(text).not.toContain('D10');
+      }
       if (document === 'archive.cover') {
         expect(text).toContain('J001-DB·2025-D10-0001');
         expect(text).toMatch(/保管期限\s+定期10年/); // the period in words, the code only inside the 档号

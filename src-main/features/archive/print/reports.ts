@@ -5,6 +5,7 @@ import { dataTable, mm, titleBlock } from '../../../print/layout';
 import { cnDate } from '../../../print/format';
 import { boxList, type BoxRow } from '../boxes';
 import { completenessReport } from '../queries';
+import { retentionLabel } from '../rules';
 import { ARCHIVE_DOC_TYPES } from '../terms';
 import { todayIso, townshipName } from '../terms';
 
@@ -18,7 +19,7 @@ function spine(b: BoxRow, township: string): Content {
     table: { widths: ['*'], heights: [mm(150)], body: [[{ stack: [
       { text: `${township}\n最低生活保障档案`, alignment: 'center', bold: true, margin: [0, 6, 0, 14] },
       { text: `${b.village}\n${b.group}`, alignment: 'center', fontSize: 15, bold: true, margin: [0, 0, 0, 18] },
-      line('全宗号', b.fondsNo), line('年度', b.years), line('保管期限', b.retention),
+      line('全宗号', b.fondsNo), line('年度', b.years), line('保管期限', (b.retention ?? '').split(',').filter(Boolean).map(retentionLabel).join('、')),
       line('起止件号', `${pad3(b.firstBag)}—${pad3(b.lastBag)}`), line('盒号', b.boxCode),
     ] }]] },
     layout: { hLineWidth: () => 0.8, vLineWidth: () => 0.8 },
