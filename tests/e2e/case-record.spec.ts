@@ -3,8 +3,11 @@ import type { Page } from '@playwright/test';
 
 test.use({ demo: true });
 
-interface H { id: number; headName: string; address: string; bankName: string; bankAccount: string; housing: string; certificateNo: string | null; villageId: number; status: string }
-const get = (app: { cli(a: string[]): { stdout: string } }, id: number): H => JSON.parse(app.cli(['call', 'households.get', JSON.stringify({ id })]).stdout).value;
+interface H { id: number; headName: string; members: { name: string; isHead: boolean }[]; address: string; bankName: string; bankAccount: string; housing: string; certificateNo: string | null; villageId: number; status: string }
+function get(app: { cli(a: string[]): { stdout: string } }, id: number): H {
+  const h = JSON.parse(app.cli(['call', 'households.get', JSON.stringify({ id })]).stdout).value as H;
+  return { ...h, headName: h.members.find((m) => m.isHead)?.name ?? '（无户主）' };
+}
 
 /** Opens 变更户信息 and checks that every field shows this household's values. */
 async function expectForm(page: Page, h: H) {
