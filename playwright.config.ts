@@ -3,8 +3,9 @@ import { defineConfig } from '@playwright/test';
 // Debian's Chromium: Playwright cannot download its own browsers on these machines.
 export default defineConfig({
   testDir: 'tests/e2e',
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  timeout: 120_000,
+  // waits are on app states (visible text, data-* states); a loaded machine only makes them take longer
+  expect: { timeout: 30_000 },
   workers: 2,
   reporter: [['list']],
   use: {

@@ -34,7 +34,9 @@ export function runCli(dataDir: string, args: string[]) {
 
 export const test = base.extend<{ demo: boolean; app: AppServer }>({
   demo: [false, { option: true }],
-  app: async ({ demo }, use) => {
+  // Building the demo and starting the server get their own time budget (a busy machine may take a minute), so
+  // the test's own timeout only covers what the test does.
+  app: [async ({ demo }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dibao-e2e-'));
     if (demo) {
       const r = runCli(dataDir, ['init', '--demo', '--households', '120']);
@@ -44,7 +46,7 @@ export const test = base.extend<{ demo: boolean; app: AppServer }>({
     await use({ url, dataDir, cli: (args) => runCli(dataDir, args) });
     proc.kill('SIGTERM');
     fs.rmSync(dataDir, { recursive: true, force: true });
-  },
+  }, { timeout: 180_000 }],
 });
 
 /** Logs in through the real login form and waits for the app frame. */
