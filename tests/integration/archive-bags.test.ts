@@ -6,6 +6,7 @@ import { emit } from '../../src-main/features/events';
 import { appendAudit } from '../../src-main/features/audit/chain';
 import { insertRegion } from '../../src-main/features/regions/channels';
 import { saveToInbox, outboxPath } from '../../src-main/ipc/files';
+import { newOutboxFile } from '../../src-main/ipc/outbox';
 import { storeDir } from '../../src-main/features/archive/store';
 import { extraChecks } from '../../src-main/cli/checks';
 import type { HandlerContext } from '../../src-main/ipc/contract';
@@ -34,6 +35,12 @@ function household(villageId: number, groupId: number | null, status = '在保',
 }
 
 const bag = (householdId: number) => ok(s, 'archive.bag', { householdId });
+/** A PDF in the outbox as the print engine leaves it: recorded (with the print permission), under a random name. */
+const printed = (label: string, bytes: Buffer) => {
+  const out = newOutboxFile({ sqlite: s.handle.sqlite, dataDir: s.dir, actor: ADMIN, permission: 'read' }, label, { inline: true });
+  fs.writeFileSync(out.path, bytes);
+  return out.name;
+};
 const PDF = (pages: number, salt = '') => Buffer.from(`%PDF-1.4\n${Array.from({ length: pages }, (_, i) => `${i + 3} 0 obj << /Type /Page /Parent 2 0 R >> endobj\n`).join('')}%${salt}\n%%EOF\n`);
 
 beforeEach(() => {
@@ -145,7 +152,11 @@ describe('catalogue, attachments and the store check', () => {
     const a = household(v1, v1g1);
     const r = await callAs(s, ADMIN, 'archive.addItem', { householdId: a, docType: '申请书', title: 'x', date: '2024-02-01', inboxName: '../../x' });
     expect(r.ok ? '' : r.error.code).toBe('BAD_FILE_NAME');
-    const exe = saveToInbox(s.dir, 'tool.exe', Buffer.from('MZ\x90\x00'));
+    expect(() => saveToInbox(s.dir, 'tool.exe', Buffer.from('MZ\x90\x00'))).toThrow(/只能上传/);
+    // A file that reached the inbox some other way is still refused by the archive itself.
+    fs.mkdirSync(path.join(s.dir, 'inbox'), { recursive: true });
+    fs.writeFileSync(path.join(s.dir, 'inbox', 'tool.exe'), Buffer.from('MZ\x90\x00'));
+    const exe = 'tool.exe';
     const t = await callAs(s, ADMIN, 'archive.addItem', { householdId: a, docType: '申请书', title: 'x', date: '2024-02-01', inboxName: exe });
     expect(t.ok ? '' : t.error.code).toBe('BAD_FILE_TYPE');
     expect(s.handle.sqlite.prepare('SELECT COUNT(*) AS n FROM archive_items').get()).toEqual({ n: 0 });
@@ -168,8 +179,8 @@ describe('catalogue, attachments and the store check', () => {
 
   it('files an already printed outbox PDF in one call, counting its pages', async () => {
     const a = household(v1, v1g1);
-    fs.writeFileSync(outboxPath(s.dir, '审核确认表-001.pdf'), PDF(2, 'print'));
-    const r = await ok(s, 'archive.fileOutbox', { householdId: a, outboxName: '审核确认表-001.pdf', docType: '审核确认表', title: '低保审核确认表' });
+    const name = printed('审核确认表-001.pdf', PDF(2, 'print'));
+    const r = await ok(s, 'archive.fileOutbox', { householdId: a, outboxName: name, docType: '审核确认表', title: '低保审核确认表' });
     expect(r.pages).toBe(2);
     const item = (await bag(a)).items[0];
     expect(item).toMatchObject({ docType: '审核确认表', source: '系统打印', pages: 2, hasFile: true, responsible: '青溪镇民政办' });
@@ -179,8 +190,7 @@ describe('catalogue, attachments and the store check', () => {
 
   it('filing the same printed PDF again returns the entry already listed instead of cataloguing it twice', async () => {
     const a = household(v1, v1g1);
-    fs.writeFileSync(outboxPath(s.dir, '审核确认表-002.pdf'), PDF(3, 'again'));
-    const input = { householdId: a, outboxName: '审核确认表-002.pdf', docType: '审核确认表', title: '低保审核确认表' };
+    const input = { householdId: a, outboxName: printed('审核确认表-002.pdf', PDF(3, 'again')), docType: '审核确认表', title: '低保审核确认表' };
     const first = await ok(s, 'archive.fileOutbox', input);
     const second = await ok(s, 'archive.fileOutbox', input);
     expect(second).toEqual(first);
@@ -191,8 +201,7 @@ describe('catalogue, attachments and the store check', () => {
     const a = household(v1, v1g1);
     const b = (await bag(a)).bag;
     s.handle.sqlite.prepare("UPDATE archive_bags SET status = '已处置' WHERE id = ?").run(b.id);
-    fs.writeFileSync(outboxPath(s.dir, '告知书-001.pdf'), PDF(1, 'disposed'));
-    const r = await callAs(s, ADMIN, 'archive.fileOutbox', { householdId: a, outboxName: '告知书-001.pdf', docType: '告知书', title: '告知书' });
+    const r = await callAs(s, ADMIN, 'archive.fileOutbox', { householdId: a, outboxName: printed('告知书-001.pdf', PDF(1, 'disposed')), docType: '告知书', title: '告知书' });
     expect(!r.ok && r.error.message).toBe('该档案已处置，不能再归档文件');
     expect(s.handle.sqlite.prepare('SELECT COUNT(*) AS n FROM archive_items WHERE bag_id = ?').get(b.id)).toEqual({ n: 0 });
     expect(fs.existsSync(storeDir(s.dir)) ? fs.readdirSync(storeDir(s.dir)) : []).toEqual([]);
