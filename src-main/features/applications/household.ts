@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { prepared } from '../../db/prepared';
 import type { HandlerContext } from '../../ipc/contract';
 import { AppError, notFound } from '../../ipc/errors';
 import { emit } from '../events';
@@ -15,7 +16,7 @@ export interface HouseholdState {
 }
 
 export function householdState(sqlite: Sqlite, id: number): HouseholdState {
-  const h = sqlite.prepare(`SELECT h.id, h.status, h.category, h.cover_mode AS coverMode, h.village_id AS villageId,
+  const h = prepared(sqlite, `SELECT h.id, h.status, h.category, h.cover_mode AS coverMode, h.village_id AS villageId,
       COALESCE(v.name, '') AS village, COALESCE(g.name, '') AS "group", COALESCE(m.name, '') AS headName, h.address,
       h.monthly_amount_fen AS monthlyFen, h.top_up_fen AS topUpFen, h.start_month AS startMonth, h.certificate_no AS certificateNo
     FROM households h LEFT JOIN regions v ON v.id = h.village_id LEFT JOIN regions g ON g.id = h.group_id
@@ -30,9 +31,9 @@ interface MemberFacts { id: number; name: string; relation: string; birthDate: s
 
 /** Co-resident members (state 在户) with their active income items, as the benefit function takes them. */
 export function benefitMembers(sqlite: Sqlite, householdId: number, date: string): MemberInput[] {
-  const members = sqlite.prepare(`SELECT id, name, relation, birth_date AS birthDate, covered, health, school, disability_grade AS disabilityGrade
+  const members = prepared(sqlite, `SELECT id, name, relation, birth_date AS birthDate, covered, health, school, disability_grade AS disabilityGrade
     FROM members WHERE household_id = ? AND state = '在户' ORDER BY id`).all(householdId) as MemberFacts[];
-  const incomes = sqlite.prepare(`SELECT monthly_fen AS monthlyFen, excluded, deducted, type FROM income_items WHERE member_id = ? AND active = 1`);
+  const incomes = prepared(sqlite, `SELECT monthly_fen AS monthlyFen, excluded, deducted, type FROM income_items WHERE member_id = ? AND active = 1`);
   return members.map((m) => ({
     name: m.name, covered: !!m.covered, types: personTypes(m, date),
     incomes: (incomes.all(m.id) as { monthlyFen: number; excluded: number; deducted: number; type: string }[])
@@ -61,7 +62,7 @@ export function setHouseholdStatus(ctx: HandlerContext, householdId: number, to:
 }) {
   const before = householdState(ctx.sqlite, householdId);
   const exited = to === '停保' || to === '未通过' ? change.date : null;
-  ctx.sqlite.prepare(`UPDATE households SET status = ?, exited_at = ?, monthly_amount_fen = ?, top_up_fen = ?, start_month = ?, updated_at = ?
+  prepared(ctx.sqlite, `UPDATE households SET status = ?, exited_at = ?, monthly_amount_fen = ?, top_up_fen = ?, start_month = ?, updated_at = ?
     WHERE id = ?`).run(to, exited, change.monthlyFen ?? before.monthlyFen, change.topUpFen ?? before.topUpFen,
     change.startMonth !== undefined ? change.startMonth : before.startMonth, new Date().toISOString(), householdId);
   addEvent(ctx, { householdId, type: '状态变更', date: change.date, reason: change.reason,

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { prepared } from '../../db/prepared';
 import type { HandlerContext } from '../../ipc/contract';
 import { AppError } from '../../ipc/errors';
 import { emit } from '../events';
@@ -18,7 +19,7 @@ interface RecordRow {
 }
 
 function insertRecord(sqlite: Sqlite, r: RecordRow): number {
-  return Number(sqlite.prepare(`INSERT INTO benefit_changes (household_id, decision, source, source_ref, date, effective_month, reason,
+  return Number(prepared(sqlite, `INSERT INTO benefit_changes (household_id, decision, source, source_ref, date, effective_month, reason,
     before_status, after_status, before_amount_fen, after_amount_fen, before_top_up_fen, after_top_up_fen, phase_out_end_month,
     calc_fen, covered_count, user_id, username, display_name, role, created_at) VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
     r.householdId, r.decision, r.source, r.date, r.effectiveMonth ?? r.date.slice(0, 7), r.reason, r.beforeStatus, r.afterStatus, r.beforeFen, r.afterFen,
@@ -81,7 +82,7 @@ export function recordCorrection(ctx: HandlerContext, i: CorrectionInput) {
   }
   const date = i.date ?? localToday();
   const calc = status === '在保' ? calculationOrNull(ctx.sqlite, h.id, date) : null;
-  if (category !== h.category) ctx.sqlite.prepare('UPDATE households SET category = ? WHERE id = ?').run(category, h.id);
+  if (category !== h.category) prepared(ctx.sqlite, 'UPDATE households SET category = ? WHERE id = ?').run(category, h.id);
   const id = insertRecord(ctx.sqlite, {
     householdId: h.id, decision: '更正', source: '更正', date, reason: i.reason, beforeStatus: h.status, afterStatus: status,
     beforeFen: h.monthlyFen, afterFen: monthlyFen, beforeTopUpFen: h.topUpFen, afterTopUpFen: topUpFen,

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { prepared } from '../../db/prepared';
 import type { HandlerContext } from '../../ipc/contract';
 import { taskDue, taskNeeded, type TaskKind } from '../../domain/caseRecord';
 import type { DomainEvents } from '../events';
@@ -9,7 +10,7 @@ import { AppError } from '../../ipc/errors';
 type Sqlite = Database.Database;
 
 export const livingCovered = (sqlite: Sqlite, householdId: number): number =>
-  sqlite.prepare("SELECT COUNT(*) FROM members WHERE household_id = ? AND state = '在户' AND covered = 1").pluck().get(householdId) as number;
+  prepared(sqlite, "SELECT COUNT(*) FROM members WHERE household_id = ? AND state = '在户' AND covered = 1").pluck().get(householdId) as number;
 
 /** The calculation over today's facts, or null when no standard is set for the year (the task then waits for it). */
 export function calculationOrNull(sqlite: Sqlite, householdId: number, date: string): HouseholdCalculation | null {
@@ -21,7 +22,7 @@ export function calculationOrNull(sqlite: Sqlite, householdId: number, date: str
 
 interface TaskRow { id: number; kind: TaskKind; afterFen: number }
 const openTasks = (sqlite: Sqlite, householdId: number) =>
-  sqlite.prepare("SELECT id, kind, after_fen AS afterFen FROM case_tasks WHERE household_id = ? AND state = 'open'").all(householdId) as TaskRow[];
+  prepared(sqlite, "SELECT id, kind, after_fen AS afterFen FROM case_tasks WHERE household_id = ? AND state = 'open'").all(householdId) as TaskRow[];
 
 /**
  * After a member or income change on a paid case: recalculate, and open (or update) the 待调整 / 待停保 task the
@@ -43,11 +44,11 @@ export function onHouseholdFactsChanged(ctx: HandlerContext, e: DomainEvents['ho
   const existing = openTasks(ctx.sqlite, h.id).find((t) => t.kind === need);
   const afterFen = need === '待停保' ? 0 : calc!.amountFen;
   if (existing) {
-    ctx.sqlite.prepare('UPDATE case_tasks SET after_fen = ?, calculation = ?, trigger = trigger || ?  WHERE id = ?')
+    prepared(ctx.sqlite, 'UPDATE case_tasks SET after_fen = ?, calculation = ?, trigger = trigger || ?  WHERE id = ?')
       .run(afterFen, calc ? JSON.stringify(calc) : null, `；${e.trigger}`, existing.id);
     return;
   }
-  const id = Number(ctx.sqlite.prepare(`INSERT INTO case_tasks (household_id, kind, trigger, trigger_date, due_date, before_fen, after_fen,
+  const id = Number(prepared(ctx.sqlite, `INSERT INTO case_tasks (household_id, kind, trigger, trigger_date, due_date, before_fen, after_fen,
     calculation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(h.id, need, e.trigger, e.date, taskDue(need, e.date), amountFen,
     afterFen, calc ? JSON.stringify(calc) : null, now).lastInsertRowid);
   addEvent(ctx, { householdId: h.id, type: '待办', date: e.date, reason: `${need}：${e.trigger}`,
@@ -56,7 +57,7 @@ export function onHouseholdFactsChanged(ctx: HandlerContext, e: DomainEvents['ho
 }
 
 function closeTask(ctx: HandlerContext, id: number, by: string, state: 'done' | 'withdrawn' = 'withdrawn') {
-  ctx.sqlite.prepare("UPDATE case_tasks SET state = ?, closed_by = ?, closed_at = ? WHERE id = ? AND state = 'open'")
+  prepared(ctx.sqlite, "UPDATE case_tasks SET state = ?, closed_by = ?, closed_at = ? WHERE id = ? AND state = 'open'")
     .run(state, by, new Date().toISOString(), id);
   ctx.audit({ entity: 'case_task', entityId: id, after: { state, closedBy: by } });
 }
@@ -76,7 +77,7 @@ export interface TaskItem {
 
 /** Open 待调整 / 待停保 tasks, oldest deadline first (all households, or one). */
 export function listOpenTasks(sqlite: Sqlite, householdId?: number): TaskItem[] {
-  const rows = sqlite.prepare(`SELECT t.id, t.household_id AS householdId, h.village_id AS villageId, COALESCE(v.name, '') AS village, t.kind,
+  const rows = prepared(sqlite, `SELECT t.id, t.household_id AS householdId, h.village_id AS villageId, COALESCE(v.name, '') AS village, t.kind,
       t.trigger, t.trigger_date AS triggerDate, t.due_date AS dueDate, t.before_fen AS beforeFen, t.after_fen AS afterFen, t.calculation
     FROM case_tasks t JOIN households h ON h.id = t.household_id LEFT JOIN regions v ON v.id = h.village_id
     WHERE t.state = 'open' ${householdId ? 'AND t.household_id = ?' : ''} ORDER BY t.due_date, t.id`).all(...(householdId ? [householdId] : [])) as
