@@ -77,6 +77,11 @@ test('the roster wizard reports problems by row, offers column mapping, and impo
   await page.locator('input[type=file]').setInputFiles(clean);
   await page.getByRole('button', { name: '试导入', exact: true }).click();
   await expect(page.getByText('没有错误')).toBeVisible();
+  // 新建村 is close to the demo's 新街社区: the import waits until the clerk confirms it is a new village.
+  await expect(page.getByRole('button', { name: '正式导入 4 户 7 人' })).toBeDisabled();
+  await page.getByRole('combobox', { name: '“新建村”确认为' }).click();
+  await page.getByRole('option', { name: /^新建/ }).click();
+  await expect(page.getByText('村/组名称已确认')).toBeVisible();
   await page.getByRole('button', { name: '正式导入 4 户 7 人' }).click();
   await expect(page.getByText('已导入 4 户 7 人')).toBeVisible();
 });
