@@ -57,6 +57,7 @@ test.describe('with the demo township', () => {
   test('the dashboard screenshot for the README', async ({ page, app }) => {
     await login(page, app.url);
     await expect(page.getByRole('img', { name: '各村在保户数柱状图' })).toBeVisible();
+    await expect(page.getByTestId('worklist-已逾期')).toBeVisible(); // the worklist has loaded, not its spinner
     await page.screenshot({ path: 'docs/screenshot.png' });
   });
 });
