@@ -67,6 +67,9 @@ export const benefitChanges = sqliteTable('benefit_changes', {
   beforeTopUpFen: integer('before_top_up_fen').notNull().default(0),
   afterTopUpFen: integer('after_top_up_fen').notNull().default(0),
   phaseOutEndMonth: text('phase_out_end_month'), // 渐退: last month paid
+  /** 渐退 (2021办法 第三十三条): the decider confirmed the income rose above the standard through work, and how. */
+  workIncomeConfirmed: integer('work_income_confirmed', { mode: 'boolean' }),
+  workIncomeNote: text('work_income_note'),
   /** The calculation when decided (fen, base + top-up) and the covered persons it counted: what later facts are compared with. */
   calcFen: integer('calc_fen'),
   coveredCount: integer('covered_count'),
