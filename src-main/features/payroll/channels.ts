@@ -11,6 +11,8 @@ import { setSetting } from '../settings/store';
 import { validateDestination } from '../ledgers/destination';
 import { BANK_FIELDS, templateProblems, type BankField } from '../../domain/bankTemplate';
 import { BANK_TEMPLATE_KEY, bankTemplate, writeBankFile } from './bank';
+import { importHistory } from './history/import';
+import { inboxPath, originalName } from '../../ipc/files';
 
 const bankTemplateInput = z.object({
   name: z.string().trim().min(1, '请填写模板名称').max(40),
@@ -83,6 +85,11 @@ export const payrollChannels = {
       ctx.tx(() => ctx.audit({ entity: 'payroll_bank_file', entityId: i.period, after: { file: r.file, households: r.households, totalFen: r.totalFen } }));
       return r;
     },
+  }),
+  'payroll.importHistory': channel({
+    title: '导入以前月份的发放表（审核人；试导入列出每个问题行；无误才一次性写入，月份标为“导入”并锁定）', permission: 'case.confirm', kind: 'job',
+    input: z.object({ inboxName: z.string().min(1).max(200), dryRun: z.boolean().default(true) }),
+    handler: (ctx, i) => importHistory(ctx, inboxPath(ctx.dataDir, i.inboxName), originalName(i.inboxName), i.dryRun),
   }),
   'payroll.reopen': channel({
     title: '解锁月度发放名册（管理员，须写明理由，导出报送包前）', permission: 'admin', kind: 'mutation',
