@@ -56,8 +56,21 @@ try {
     rows.push({ name: `${j.name}: worst probe answer (baseline: in the main thread)`, value: after.worstProbeMs, unit: 'ms', baseline: before.worstProbeMs });
     rows.push({ name: `${j.name}: job time (baseline: in the main thread)`, value: after.ms, unit: 'ms', baseline: before.ms, ratio: after.ms / before.ms });
   }
+} catch (e) {
+  printLoggedErrors(); // the data dirs (and their logs) go with the temp root
+  throw e;
 } finally {
   worker.close(); inline.close();
   fs.rmSync(root, { recursive: true, force: true });
 }
 emitRows(rows);
+
+function printLoggedErrors() {
+  for (const name of ['worker', 'inline']) {
+    const dir = path.join(root, name, 'logs');
+    for (const f of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+      const errors = fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter((l) => / ERROR /.test(l));
+      if (errors.length) process.stderr.write(`${name} log:\n${errors.join('\n').slice(-4000)}\n`);
+    }
+  }
+}

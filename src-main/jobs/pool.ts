@@ -38,8 +38,9 @@ interface Slot { worker: Worker; busy: boolean; ready: Promise<void> }
 export function createJobPool(entry: string, opts: { max?: number } = {}): JobPool {
   const max = opts.max ?? 2;
   const slots: Slot[] = [];
-  const waiting: ((s: Slot) => void)[] = [];
+  const waiting: ((s: Slot | null) => void)[] = []; // null: the pool closed while the job waited
   let nextId = 1;
+  let closed = false;
 
   function spawn(): Slot {
     const execArgv = entry.endsWith('.ts') ? [...process.execArgv.filter((a) => !a.startsWith('--input-type')), '--import', import.meta.resolve('tsx')] : undefined;
@@ -56,7 +57,7 @@ export function createJobPool(entry: string, opts: { max?: number } = {}): JobPo
     return slot;
   }
 
-  function acquire(): Promise<Slot> {
+  function acquire(): Promise<Slot | null> {
     const idle = slots.find((s) => !s.busy);
     if (idle) { idle.busy = true; return Promise.resolve(idle); }
     if (slots.length < max) { const s = spawn(); s.busy = true; return Promise.resolve(s); }
@@ -74,8 +75,10 @@ export function createJobPool(entry: string, opts: { max?: number } = {}): JobPo
   }
 
   async function run<R>(job: string, input: unknown, o: RunOptions): Promise<R> {
+    if (closed) throw closedError(); // never a stray worker after its data dir closed
     if (o.cancelled()) throw cancelledError();
     const slot = await acquire();
+    if (!slot) throw closedError();
     let alive = true;
     const temps = new Set<string>();
     try {
@@ -118,11 +121,16 @@ export function createJobPool(entry: string, opts: { max?: number } = {}): JobPo
 
   return {
     run,
-    warm: () => { if (!slots.length) spawn(); },
-    close: async () => { await Promise.all(slots.splice(0).map((s) => s.worker.terminate())); },
+    warm: () => { if (!closed && !slots.length) spawn(); },
+    close: async () => {
+      closed = true;
+      for (const w of waiting.splice(0)) w(null);
+      await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
+    },
   };
 }
 
+const closedError = () => new AppError('INTERNAL', '内部错误：后台任务引擎已关闭');
 const cancelledError = () => new AppError('CANCELLED', '已取消，没有生成任何文件');
 
 /** Rebuilds the worker's error: an AppError as it was, anything else with its code for the router's usual wording. */
