@@ -17,7 +17,7 @@ export const STEP_LABELS = {
   apply: '申请', accept: '受理', refuseAccept: '不予受理', homeVisit: '入户调查', verifyRequest: '信息核对申请',
   verifyResult: '信息核对结果', neighbourVisit: '邻里访问', democraticReview: '民主评议', preliminary: '初审意见',
   publicityStart: '公示开始', publicityEnd: '公示结束', countyVisit: '县级入户核查', confirm: '审核确认',
-  refuseConfirm: '不予确认', noticeServed: '告知书送达',
+  refuseConfirm: '不予确认', noticeServed: '告知书送达', specialLimit: '特殊情况办理时限',
 } as const;
 export type StepKind = keyof typeof STEP_LABELS;
 
@@ -43,7 +43,11 @@ export interface StepRecord {
   /** Step facts: investigators, objection, review counts … (validated by the channel's schema). */
   payload?: { investigators?: string[]; objection?: boolean; review?: DemocraticReview; missing?: string[]; reason?: string; [fact: string]: unknown };
 }
-export interface ProcedureCase { ruleSet: RuleSet; countyVisitRequired: boolean; delegated: boolean; special: boolean }
+export interface ProcedureCase {
+  ruleSet: RuleSet; countyVisitRequired: boolean; delegated: boolean; special: boolean;
+  /** Receipt date of the latest 信访举报 on the household since the application (2021办法 第二十条: county visit). */
+  complaintOn?: string | null;
+}
 
 export interface Facts {
   stage: Stage;
@@ -57,6 +61,8 @@ export interface Facts {
   reviewOn: string | null;
   /** Date of an objection not yet answered by re-investigation or 民主评议. */
   objectionOn: string | null;
+  /** Date of the latest objection raised in a 公示, answered or not (it still requires the county visit). */
+  objectionRaisedOn: string | null;
   publicityStartOn: string | null;
   publicityRounds: number;
   publicityDoneOn: string | null;
@@ -67,7 +73,7 @@ export interface Facts {
 
 const INITIAL: Facts = {
   stage: '待受理', lastDate: null, acceptedOn: null, firstInvestigationOn: null, homeVisitOn: null, verifyRequestedOn: null,
-  verifyResultOn: null, neighbourVisitOn: null, reviewOn: null, objectionOn: null, publicityStartOn: null, publicityRounds: 0,
+  verifyResultOn: null, neighbourVisitOn: null, reviewOn: null, objectionOn: null, objectionRaisedOn: null, publicityStartOn: null, publicityRounds: 0,
   publicityDoneOn: null, countyVisitOn: null, decidedOn: null, noticeServedOn: null,
 };
 
@@ -135,7 +141,13 @@ export function refusals(c: ProcedureCase, f: Facts, s: StepRecord): string[] {
     case 'confirm': case 'refuseConfirm':
       need(['待确认'], s.kind === 'confirm' ? '审核确认' : '作出不予确认');
       if (s.kind === 'confirm' && c.countyVisitRequired && !f.countyVisitOn) r.push('本案须县级入户核查（近亲属备案或抽查），尚未登记');
+      if (s.kind === 'confirm') r.push(...countyVisitMissing(c, f));
       if (s.kind === 'refuseConfirm' && !s.payload?.reason?.trim()) r.push('不予确认须写明理由');
+      break;
+    case 'specialLimit':
+      if (CLOSED_STAGES.includes(f.stage)) r.push(`当前为“${f.stage}”，办结后不能再调整办理时限`);
+      if (c.special) r.push('本案已按特殊情况（45 个工作日）办理');
+      if ((s.payload?.reason?.trim().length ?? 0) < 4) r.push('按特殊情况延长办理时限须写明理由（至少 4 个字）');
       break;
     case 'noticeServed':
       need(['不予受理', '不予确认'], '登记告知书送达');
@@ -165,7 +177,7 @@ export function applyStep(c: ProcedureCase, f0: Facts, s: StepRecord): Facts {
     case 'preliminary': return { ...f, stage: '待公示', publicityRounds: 0 };
     case 'publicityStart': return { ...f, stage: '公示中', publicityStartOn: s.date };
     case 'publicityEnd': {
-      if (s.payload?.objection) return { ...f, stage: '调查中', objectionOn: s.date, publicityStartOn: null };
+      if (s.payload?.objection) return { ...f, stage: '调查中', objectionOn: s.date, objectionRaisedOn: s.date, publicityStartOn: null };
       const rounds = f.publicityRounds + 1;
       return { ...f, publicityRounds: rounds, publicityDoneOn: s.date, publicityStartOn: null,
         stage: rounds >= publicityRequired(c) ? '待确认' : '待公示' };
@@ -174,7 +186,43 @@ export function applyStep(c: ProcedureCase, f0: Facts, s: StepRecord): Facts {
     case 'confirm': return { ...f, stage: '已确认', decidedOn: s.date };
     case 'refuseConfirm': return { ...f, stage: '不予确认', decidedOn: s.date };
     case 'noticeServed': return { ...f, noticeServedOn: s.date };
+    // Changes the limit only (the case's `special`), not the stage or the order of dates of the other steps.
+    case 'specialLimit': return f0;
   }
+}
+
+const cnDay = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+
+/**
+ * 2021办法 第二十条: a case with an objection in its 公示 or a 信访举报 needs the county's home visit before 审核确认;
+ * the visit must come on or after the objection or complaint it answers. Empty = none missing.
+ */
+export function countyVisitMissing(c: ProcedureCase, f: Facts): string[] {
+  const visited = (since: string) => !!f.countyVisitOn && f.countyVisitOn >= since;
+  const out: string[] = [];
+  if (f.objectionRaisedOn && !visited(f.objectionRaisedOn)) {
+    out.push(`本案公示有异议（${cnDay(f.objectionRaisedOn)}），须县级入户核查（第二十条），${cnDay(f.objectionRaisedOn)}以后尚未登记`);
+  }
+  if (c.complaintOn && !visited(c.complaintOn)) {
+    out.push(`本户有信访举报（${cnDay(c.complaintOn)}收到），须县级入户核查（第二十条），${cnDay(c.complaintOn)}以后尚未登记`);
+  }
+  return out;
+}
+
+/** Who recorded a step, as far as telling two accounts apart needs. */
+export interface StepAccount { kind: StepKind; userId: number | null; username: string; displayName: string }
+
+/**
+ * 初审 and 审核确认 by different accounts (setting applications.separateConfirm, on by default): the refusal naming
+ * both steps when the account about to record the 审核确认 (or 不予确认) also gave the 初审意见; null = allowed.
+ */
+export function sameAccountRefusal(steps: readonly StepAccount[], kind: StepKind, actor: { userId: number | null; username: string }): string | null {
+  if (kind !== 'confirm' && kind !== 'refuseConfirm') return null;
+  const same = (s: StepAccount) => (s.userId != null && s.userId === actor.userId) || s.username === actor.username;
+  const prelim = steps.filter((s) => s.kind === 'preliminary').find(same);
+  if (!prelim) return null;
+  return `初审意见与${STEP_LABELS[kind]}须由不同账号办理：本案初审意见已由“${prelim.displayName}”登记，`
+    + `${STEP_LABELS[kind]}请由另一位有审核确认权限的账号办理`;
 }
 
 /** Recomputes the facts from the records (records are trusted: each was checked when inserted). */

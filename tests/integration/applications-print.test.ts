@@ -7,6 +7,8 @@ import { outboxPath } from '../../src-main/ipc/files';
 type S = ReturnType<typeof testServices>;
 const reviewer = actorOf('reviewer');
 const clerk = actorOf('clerk');
+/** 初审 and 审核确认 by different accounts (applications.separateConfirm, on by default). */
+const confirmer = actorOf('reviewer', 'reviewer2');
 
 async function printText(s: S, document: string, args: unknown): Promise<string> {
   const r = await ok(s, 'print.render', { document, args });
@@ -32,7 +34,8 @@ describe('审核确认 papers', () => {
     await ok(s, 'applications.review', { applicationId: id, date: '2025-10-10', opinion: '同意' }, reviewer);
     await rec({ kind: 'publicityStart', date: '2025-10-10', place: '村务公开栏' });
     await rec({ kind: 'publicityEnd', date: '2025-10-17', objection: false });
-    await ok(s, 'applications.confirm', { applicationId: id, kind: 'confirm', date: '2025-10-20', opinion: '同意，家庭人均收入低于标准，按补差发放', reason: '入户核实属实' }, reviewer);
+    await ok(s, 'applications.confirm', { applicationId: id, kind: 'confirm', date: '2025-10-20', opinion: '同意，家庭人均收入低于标准，按补差发放', reason: '入户核实属实',
+      county: { decider: '陈科长', unit: '示范县民政局', documentNo: '示民发〔2025〕31号', decidedOn: '2025-10-20' } }, confirmer);
 
     const form = await printText(s, 'applications.form', { applicationId: id });
     expect(form).toContain('最低生活保障申请书');

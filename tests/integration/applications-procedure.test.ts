@@ -7,6 +7,10 @@ type S = ReturnType<typeof testServices>;
 const clerk = actorOf('clerk');
 const reviewer = actorOf('reviewer');
 const readonly = actorOf('readonly');
+/** 初审 and 审核确认 of one case by different accounts (applications.separateConfirm, on by default). */
+const confirmer = actorOf('reviewer', 'reviewer2');
+/** Not delegated (the default): the 审核确认 step records the county's decision, entered from its reply. */
+const county = { decider: '陈科长', unit: '示范县民政局', documentNo: '示民发〔2025〕31号', decidedOn: '2025-10-20' };
 
 /** Runs a case from 申请 to 待确认 with the 2021 rules, the National Day holiday of 2025 in between. */
 async function toConfirmation(s: S, householdId: number, accept: Record<string, unknown> = {}) {
@@ -31,7 +35,7 @@ describe('审核确认 channels', () => {
   it('runs one application from 申请 to 确认 and puts the household on 在保 from the next month with the amount to the fen', async () => {
     const hh = seedHousehold(s, { incomeFen: 210000 });
     const id = await toConfirmation(s, hh);
-    const r = await ok(s, 'applications.confirm', { applicationId: id, kind: 'confirm', date: '2025-10-20', opinion: '同意' }, reviewer);
+    const r = await ok(s, 'applications.confirm', { applicationId: id, kind: 'confirm', date: '2025-10-20', opinion: '同意', county }, confirmer);
     expect(r.stage).toBe('已确认');
     const detail = await ok(s, 'applications.get', { id });
     expect(detail.amountFen).toBe(164000);
@@ -39,7 +43,7 @@ describe('审核确认 channels', () => {
     expect(detail.startMonth).toBe('2025-11');
     expect(detail.steps.map((x: { label: string }) => x.label)).toEqual(['申请', '受理', '入户调查', '信息核对申请', '信息核对结果', '邻里访问',
       '初审意见', '公示开始', '公示结束', '审核确认']);
-    expect(detail.steps.at(-1)).toMatchObject({ by: 'reviewer', role: '审核人', opinion: '同意', date: '2025-10-20' });
+    expect(detail.steps.at(-1)).toMatchObject({ by: 'reviewer2', role: '审核人', opinion: '同意', date: '2025-10-20' });
     const h = s.handle.sqlite.prepare('SELECT status, monthly_amount_fen AS m, top_up_fen AS t, start_month AS sm FROM households WHERE id = ?').get(hh);
     expect(h).toEqual({ status: '在保', m: 120000, t: 44000, sm: '2025-11' });
     expect(detail.deadlines.find((d: { key: string }) => d.key === 'investigation')).toMatchObject({ due: '2025-09-30', doneOn: '2025-09-28', state: '已完成' });
@@ -63,7 +67,7 @@ describe('审核确认 channels', () => {
     const r = await callAs(s, reviewer, 'applications.review', { applicationId: id, date: '2025-09-27', opinion: '同意' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toBe('不能登记初审意见：尚缺入户调查；尚缺信息核对申请；尚缺邻里访问');
-    const conf = await callAs(s, reviewer, 'applications.confirm', { applicationId: id, kind: 'confirm', date: '2025-09-27' });
+    const conf = await callAs(s, confirmer, 'applications.confirm', { applicationId: id, kind: 'confirm', date: '2025-09-27', county });
     expect(conf.ok ? '' : conf.error.message).toBe('不能登记审核确认：当前为“调查中”，不能审核确认');
     expect((await ok(s, 'applications.get', { id })).steps).toHaveLength(2);
   });
@@ -71,9 +75,9 @@ describe('审核确认 channels', () => {
   it('keeps decisions insert-only: a refusal to confirm adds a record with its reason and the household becomes 未通过', async () => {
     const hh = seedHousehold(s, { incomeFen: 210000 });
     const id = await toConfirmation(s, hh);
-    const bad = await callAs(s, reviewer, 'applications.confirm', { applicationId: id, kind: 'refuseConfirm', date: '2025-10-20' });
+    const bad = await callAs(s, confirmer, 'applications.confirm', { applicationId: id, kind: 'refuseConfirm', date: '2025-10-20', county });
     expect(bad.ok).toBe(false);
-    await ok(s, 'applications.confirm', { applicationId: id, kind: 'refuseConfirm', date: '2025-10-20', reason: '家庭有商铺出租收入未申报' }, reviewer);
+    await ok(s, 'applications.confirm', { applicationId: id, kind: 'refuseConfirm', date: '2025-10-20', reason: '家庭有商铺出租收入未申报', county }, confirmer);
     const d = await ok(s, 'applications.get', { id });
     expect(d.stage).toBe('不予确认');
     expect(d.steps.at(-1)).toMatchObject({ kind: 'refuseConfirm', reason: '家庭有商铺出租收入未申报' });
@@ -91,10 +95,10 @@ describe('审核确认 channels', () => {
       const hh = seedHousehold(s, { incomeFen: 210000 });
       const id = await toConfirmation(s, hh, { nearRelative: true, nearRelativeNote: '户主系村委委员张某之弟' });
       expect(seen).toEqual([id]);
-      const r = await callAs(s, reviewer, 'applications.confirm', { applicationId: id, kind: 'confirm', date: '2025-10-20' });
+      const r = await callAs(s, confirmer, 'applications.confirm', { applicationId: id, kind: 'confirm', date: '2025-10-20', county });
       expect(r.ok ? '' : r.error.message).toContain('须县级入户核查');
       await ok(s, 'applications.record', { applicationId: id, kind: 'countyVisit', date: '2025-10-20', visitors: ['县民政局陈某'], findings: '属实' }, clerk);
-      await ok(s, 'applications.confirm', { applicationId: id, kind: 'confirm', date: '2025-10-20' }, reviewer);
+      await ok(s, 'applications.confirm', { applicationId: id, kind: 'confirm', date: '2025-10-20', county }, confirmer);
     } finally {
       listeners.applicationAccepted.splice(listeners.applicationAccepted.indexOf(listener), 1);
     }
@@ -103,7 +107,7 @@ describe('审核确认 channels', () => {
   it('refuses to confirm a household whose income is above the standard', async () => {
     const hh = seedHousehold(s, { incomeFen: 400000 });
     const id = await toConfirmation(s, hh);
-    const r = await callAs(s, reviewer, 'applications.confirm', { applicationId: id, kind: 'confirm', date: '2025-10-20' });
+    const r = await callAs(s, confirmer, 'applications.confirm', { applicationId: id, kind: 'confirm', date: '2025-10-20', county });
     expect(r.ok ? '' : r.error.message).toContain('请作不予确认');
   });
 
@@ -154,7 +158,7 @@ describe('单人保 参照单人户 (issue 13 item 5)', () => {
     expect(calc).toMatchObject({ eligibility: '低保边缘', amountFen: 154000, topUpFen: 44000 }); // 1,100 − 0 + 40 % for a minor
     expect(calc.steps.map((x: { label: string }) => x.label)).toContain('单人保参照单人户：张子豪');
     const id = await toConfirmation(s, hh);
-    await ok(s, 'applications.confirm', { applicationId: id, kind: 'confirm', date: '2025-10-20', opinion: '同意' }, reviewer);
+    await ok(s, 'applications.confirm', { applicationId: id, kind: 'confirm', date: '2025-10-20', opinion: '同意', county }, confirmer);
     expect(s.handle.sqlite.prepare('SELECT status, monthly_amount_fen + top_up_fen AS fen FROM households WHERE id = ?').get(hh))
       .toEqual({ status: '在保', fen: 154000 });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyStep, deadlines, deadlineState, foldSteps, needsCountySample, refusals, type ProcedureCase, type StepRecord }
+import { applyStep, countyVisitMissing, deadlines, deadlineState, foldSteps, needsCountySample, refusals, sameAccountRefusal, type ProcedureCase, type StepRecord }
   from '../../src-main/domain/procedure';
 import { compileCalendar, OFFICIAL_CALENDARS } from '../../src-main/domain/workdays';
 
@@ -128,5 +128,55 @@ describe('working-day deadlines of a case', () => {
     const d = deadlines(c2021, f, cal);
     expect(d.find((x) => x.key === 'investigation')).toMatchObject({ due: '2026-12-04', unverified: [] });
     expect(d.find((x) => x.key === 'total')).toMatchObject({ due: '2027-01-12', unverified: [2027] });
+  });
+});
+
+describe('who decides (issue 13 item 7)', () => {
+  const prelim = { kind: 'preliminary' as const, userId: 5, username: 'shenhe', displayName: '王审核' };
+  it.each([
+    ['the 初审 account confirming', [prelim], 'confirm', { userId: 5, username: 'shenhe' }, '初审意见与审核确认须由不同账号办理：本案初审意见已由“王审核”登记'],
+    ['the 初审 account refusing', [prelim], 'refuseConfirm', { userId: 5, username: 'shenhe' }, '初审意见与不予确认须由不同账号办理'],
+    ['same user id, other username', [prelim], 'confirm', { userId: 5, username: 'other' }, '须由不同账号办理'],
+    ['same username, no user id (CLI, demo)', [{ ...prelim, userId: null }], 'confirm', { userId: null, username: 'shenhe' }, '须由不同账号办理'],
+    ['another account', [prelim], 'confirm', { userId: 6, username: 'shenhe2' }, null],
+    ['both without id, other names', [{ ...prelim, userId: null }], 'confirm', { userId: null, username: 'admin' }, null],
+    ['a step other than the decision', [prelim], 'countyVisit', { userId: 5, username: 'shenhe' }, null],
+    ['no 初审 yet', [], 'confirm', { userId: 5, username: 'shenhe' }, null],
+  ] as const)('%s', (_n, steps, kind, actor, expected) => {
+    const r = sameAccountRefusal(steps, kind, actor);
+    if (expected === null) expect(r).toBeNull(); else expect(r).toContain(expected);
+  });
+
+  const P: StepRecord[] = [...investigation, { kind: 'preliminary', date: '2026-09-25' }, { kind: 'publicityStart', date: '2026-09-25' }];
+  const objection: StepRecord = { kind: 'publicityEnd', date: '2026-10-02', payload: { objection: true } };
+  const again: StepRecord[] = [{ ...visit, date: '2026-10-03' }, { kind: 'preliminary', date: '2026-10-03' }, { kind: 'publicityStart', date: '2026-10-03' },
+    { kind: 'publicityEnd', date: '2026-10-10' }];
+  const county = (date: string): StepRecord => ({ kind: 'countyVisit', date });
+  const end: StepRecord = { kind: 'publicityEnd', date: '2026-10-02' };
+  it.each([
+    ['no objection, no complaint', [...P, end], {}, 0],
+    ['an objection answered by re-investigation, no county visit', [...P, objection, ...again], {}, 1],
+    ['an objection, county visit before it', [...investigation, county('2026-09-24'), ...P.slice(-2), objection, ...again], {}, 1],
+    ['an objection, county visit after it', [...P, objection, county('2026-10-02'), ...again], {}, 0],
+    ['a complaint, no visit', [...P, end], { complaintOn: '2026-09-30' }, 1],
+    ['a complaint, county visit before it', [...P, county('2026-09-29'), end], { complaintOn: '2026-09-30' }, 1],
+    ['a complaint, county visit after it', [...P, county('2026-09-30'), end], { complaintOn: '2026-09-30' }, 0],
+  ] as [string, StepRecord[], Partial<ProcedureCase>, number][])('%s', (_n, steps, extra, missing) => {
+    const c = { ...c2021, ...extra };
+    const f = run(c, steps);
+    expect(f.stage).toBe('待确认');
+    expect(countyVisitMissing(c, f)).toHaveLength(missing);
+    const r = refusals(c, f, { kind: 'confirm', date: '2026-10-12' });
+    expect(r.filter((x) => x.includes('第二十条'))).toHaveLength(missing);
+  });
+
+  it('a special limit: needs a reason, not twice, not after the case is closed; keeps the stage and the order of dates', () => {
+    const f = run(c2021, investigation);
+    expect(refusals(c2021, f, { kind: 'specialLimit', date: '2026-09-24', payload: { reason: '' } })).toEqual(['按特殊情况延长办理时限须写明理由（至少 4 个字）']);
+    expect(refusals({ ...c2021, special: true }, f, { kind: 'specialLimit', date: '2026-09-24', payload: { reason: '异地核查需要时间' } })).toContain('本案已按特殊情况（45 个工作日）办理');
+    const after = applyStep(c2021, f, { kind: 'specialLimit', date: '2026-09-30', payload: { reason: '异地核查需要时间' } });
+    expect(after).toEqual(f);
+    const closed = run(c2021, [{ kind: 'refuseAccept', date: '2026-09-21', payload: { missing: ['收入证明'] } }]);
+    expect(refusals(c2021, closed, { kind: 'specialLimit', date: '2026-09-24', payload: { reason: '异地核查需要时间' } })[0]).toContain('办结后不能再调整办理时限');
   });
 });

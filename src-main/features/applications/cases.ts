@@ -3,14 +3,15 @@ import type { HandlerContext } from '../../ipc/contract';
 import { AppError, notFound } from '../../ipc/errors';
 import { emit } from '../events';
 import { isNearRelativeHousehold, nearRelativeReason } from '../supervision/matching';
-import { applyStep, CLOSED_STAGES, foldSteps, needsCountySample, refusals, STEP_LABELS, type Facts, type ProcedureCase,
+import { applyStep, CLOSED_STAGES, foldSteps, needsCountySample, refusals, sameAccountRefusal, STEP_LABELS, type Facts, type ProcedureCase,
   type RuleSet, type Stage, type StepKind, type StepRecord } from '../../domain/procedure';
 import { calculateForHousehold, householdState, setHouseholdStatus } from './household';
 import { blockedUntil } from './integrity';
-import { defaultRuleSet, delegatedByDefault, nextMonth } from './settings';
+import { defaultRuleSet, delegatedByDefault, nextMonth, separateConfirm } from './settings';
+import { countyDecisionRefusal, countyDecisionText, recordCountyDecision } from './countyDecision';
 import { localToday } from '../households/store';
 import type { z } from 'zod';
-import type { startInput } from './schemas';
+import type { CountyDecisionInput, startInput } from './schemas';
 
 type Sqlite = Database.Database;
 
@@ -42,6 +43,16 @@ export const caseOf = (a: ApplicationRow): ProcedureCase =>
 
 export const toRecord = (s: StepRow): StepRecord => ({ kind: s.kind, date: s.date, payload: JSON.parse(s.payload) });
 
+/** The latest 信访举报 on the household received since the application (it requires the county visit). */
+export function complaintSince(sqlite: Sqlite, a: ApplicationRow): string | null {
+  const r = sqlite.prepare(`SELECT MAX(c.received_date) AS d FROM complaints c JOIN complaint_households ch ON ch.complaint_id = c.id
+    WHERE ch.household_id = ? AND c.received_date >= ?`).get(a.household_id, a.applied_on) as { d: string | null };
+  return r.d;
+}
+
+/** The case as the refusals of a step judge it: caseOf plus what only the database knows (a complaint). */
+export const caseFor = (sqlite: Sqlite, a: ApplicationRow): ProcedureCase => ({ ...caseOf(a), complaintOn: complaintSince(sqlite, a) });
+
 export function factsOf(sqlite: Sqlite, a: ApplicationRow): Facts {
   return foldSteps(caseOf(a), stepRows(sqlite, a.id).map(toRecord));
 }
@@ -70,7 +81,10 @@ export function startApplication(ctx: HandlerContext, i: z.output<typeof startIn
     h.id, i.ruleSet ?? defaultRuleSet(ctx.sqlite), i.appliedOn, i.applicantName || h.headName, i.entrusted ? 1 : 0, i.reason,
     (i.delegated ?? delegatedByDefault(ctx.sqlite)) ? 1 : 0, i.special ? 1 : 0, ctx.actor.displayName, now, now).lastInsertRowid);
   insertStep(ctx, id, { kind: 'apply', date: i.appliedOn, reason: i.reason, payload: { entrusted: i.entrusted } }, '待受理');
-  ctx.audit({ entity: 'application', entityId: id, after: { householdId: h.id, appliedOn: i.appliedOn, ruleSet: i.ruleSet } });
+  // The special limit is a decision with its reason on the record, whether taken at the start or later.
+  if (i.special) insertStep(ctx, id, { kind: 'specialLimit', date: i.appliedOn, reason: i.specialReason, payload: {} }, '待受理');
+  ctx.audit({ entity: 'application', entityId: id, after: { householdId: h.id, appliedOn: i.appliedOn, ruleSet: i.ruleSet,
+    special: i.special, specialReason: i.special ? i.specialReason : undefined } });
   if (h.status !== '申请中') setHouseholdStatus(ctx, h.id, '申请中', { date: i.appliedOn, reason: `提出低保申请（编号 ${id}）`, startMonth: null });
   return { id };
 }
@@ -83,21 +97,29 @@ export interface StepInput { kind: StepKind; date?: string; opinion?: string; re
  */
 export function recordStep(ctx: HandlerContext, applicationId: number, input: StepInput) {
   const a = getApplication(ctx.sqlite, applicationId);
-  const c = caseOf(a);
+  const c = caseFor(ctx.sqlite, a);
   const facts = factsOf(ctx.sqlite, a);
-  const step: StepRecord = { kind: input.kind, date: input.date ?? localToday(), payload: { ...input.payload, reason: input.reason } as StepRecord['payload'] };
+  const { county, ...payload } = (input.payload ?? {}) as Record<string, unknown> & { county?: CountyDecisionInput };
+  const step: StepRecord = { kind: input.kind, date: input.date ?? localToday(), payload: { ...payload, reason: input.reason } as StepRecord['payload'] };
   if (step.date > localToday()) throw new AppError('VALIDATION', `${STEP_LABELS[step.kind]}日期不能晚于今天`);
   const reasons = refusals(c, facts, step);
+  const sameAccount = separateConfirm(ctx.sqlite) ? sameAccountRefusal(stepRows(ctx.sqlite, a.id).map(accountOf), step.kind, ctx.actor) : null;
+  if (sameAccount) reasons.push(sameAccount);
   if (reasons.length) throw new AppError('STEP_REFUSED', `不能登记${STEP_LABELS[step.kind]}：${reasons.join('；')}`, reasons);
+  const countyRefusal = countyDecisionRefusal(a, facts, step, county);
+  if (countyRefusal) throw countyRefusal;
   const sideEffects = before(ctx, a, step);
   const next = applyStep(c, facts, step);
   const stepId = insertStep(ctx, a.id, { ...step, opinion: input.opinion, reason: input.reason }, next.stage);
+  if (county) recordCountyDecision(ctx, a.id, stepId, county);
   ctx.sqlite.prepare('UPDATE applications SET stage = ?, updated_at = ? WHERE id = ?').run(next.stage, new Date().toISOString(), a.id);
   ctx.audit({ entity: 'application_step', entityId: stepId, after: { applicationId: a.id, kind: step.kind, date: step.date, stage: next.stage,
     opinion: input.opinion, reason: input.reason } });
   after(ctx, a, step, input, sideEffects);
   return { stepId, stage: next.stage };
 }
+
+const accountOf = (s: StepRow) => ({ kind: s.kind, userId: s.user_id, username: s.username, displayName: s.display_name });
 
 /** Checks that need the database before the step is written (the amount must exist to confirm). */
 function before(ctx: HandlerContext, a: ApplicationRow, s: StepRecord) {
@@ -111,6 +133,10 @@ function before(ctx: HandlerContext, a: ApplicationRow, s: StepRecord) {
 
 function after(ctx: HandlerContext, a: ApplicationRow, s: StepRecord, input: StepInput, calc: ReturnType<typeof before>) {
   const p = input.payload ?? {};
+  const county = p.county ? `；${countyDecisionText(p.county as CountyDecisionInput)}` : '';
+  if (s.kind === 'specialLimit') {
+    ctx.sqlite.prepare('UPDATE applications SET special = 1, updated_at = ? WHERE id = ?').run(new Date().toISOString(), a.id);
+  }
   if (s.kind === 'accept') {
     const sample = a.rule_set === '2012' && needsCountySample(...countySampleSoFar(ctx.sqlite, a.id));
     ctx.sqlite.prepare('UPDATE applications SET near_relative = ?, near_relative_note = ?, county_visit_required = ? WHERE id = ?')
@@ -125,11 +151,11 @@ function after(ctx: HandlerContext, a: ApplicationRow, s: StepRecord, input: Ste
     const startMonth = nextMonth(s.date);
     ctx.sqlite.prepare('UPDATE applications SET amount_fen = ?, top_up_fen = ?, calculation = ?, start_month = ? WHERE id = ?')
       .run(calc.amountFen, calc.topUpFen, JSON.stringify(calc), startMonth, a.id);
-    setHouseholdStatus(ctx, a.household_id, '在保', { date: s.date, reason: `审核确认（申请编号 ${a.id}），${startMonth} 起发放`,
+    setHouseholdStatus(ctx, a.household_id, '在保', { date: s.date, reason: `审核确认（申请编号 ${a.id}），${startMonth} 起发放${county}`,
       monthlyFen: calc.baseFen, topUpFen: calc.topUpFen, startMonth });
   }
   if (s.kind === 'refuseAccept' || s.kind === 'refuseConfirm') {
-    const why = s.kind === 'refuseAccept' ? `不予受理：缺少${(p.missing as string[]).join('、')}` : `不予确认：${input.reason}`;
+    const why = s.kind === 'refuseAccept' ? `不予受理：缺少${(p.missing as string[]).join('、')}` : `不予确认：${input.reason}${county}`;
     setHouseholdStatus(ctx, a.household_id, '未通过', { date: s.date, reason: why });
   }
 }

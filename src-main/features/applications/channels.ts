@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../../ipc/contract';
-import { confirmInput, changeInput, listInput, recordInput, reviewInput, startInput } from './schemas';
+import { confirmInput, changeInput, listInput, recordInput, reviewInput, specialLimitInput, startInput } from './schemas';
 import { id, isoDate } from '../households/schemas';
 import { flagNearRelative, recordStep, startApplication, type StepInput } from './cases';
 import { endDuePhaseOuts, recordChangeDecision } from './decisions';
@@ -60,6 +60,10 @@ export const applicationsChannels = {
   'applications.confirm': channel({
     title: '审核确认或不予确认', permission: 'case.confirm', kind: 'mutation', input: confirmInput,
     handler: (ctx, i) => recordStep(ctx, i.applicationId, toStep(i)),
+  }),
+  'applications.setSpecial': channel({
+    title: '按特殊情况延长办理时限（45 个工作日，须写明理由）', permission: 'case.review', kind: 'mutation', input: specialLimitInput,
+    handler: (ctx, i) => recordStep(ctx, i.applicationId, { kind: 'specialLimit', date: i.date, reason: i.reason, payload: {} }),
   }),
   'applications.flagNearRelative': channel({
     title: '标记近亲属单独登记备案（须县级入户核查）', permission: 'case.write', kind: 'mutation',

@@ -3,7 +3,8 @@ import { channel, type HandlerContext } from '../../ipc/contract';
 import { AppError, conflict, forbidden, notFound } from '../../ipc/errors';
 import { roleHas } from '../../ipc/permissions';
 import { OFFERED_STEPS, refusals, STEP_LABELS, type StepKind } from '../../domain/procedure';
-import { caseOf, factsOf, getApplication, recordStep } from './cases';
+import { caseFor, factsOf, getApplication, recordStep } from './cases';
+import { countyDecisionInput } from './schemas';
 import { id, isoDate } from '../households/schemas';
 import { localToday } from '../households/store';
 
@@ -33,6 +34,8 @@ export const prepareInput = z.object({
 });
 export const decideInput = z.object({
   handoffId: id, accept: z.boolean(), note: text(500).default(''),
+  /** The county's decision, entered by the reviewer when confirming a record of a case that is not delegated. */
+  county: countyDecisionInput.optional(),
 }).refine((i) => i.accept || i.note.length > 0, { path: ['note'], message: '退回时请写明原因，经办人据此补正' });
 
 const pending = (ctx: HandlerContext, applicationId: number) => ctx.sqlite
@@ -45,7 +48,7 @@ export function prepareHandoff(ctx: HandlerContext, i: z.output<typeof prepareIn
   if (!OFFERED_STEPS[a.stage].includes(i.kind)) throw conflict(`当前为“${a.stage}”，不能准备${label}`);
   const date = i.date ?? localToday();
   if (date > localToday()) throw new AppError('VALIDATION', `${label}日期不能晚于今天`);
-  const reasons = refusals(caseOf(a), factsOf(ctx.sqlite, a), { kind: i.kind as StepKind, date, payload: { reason: i.reason } });
+  const reasons = refusals(caseFor(ctx.sqlite, a), factsOf(ctx.sqlite, a), { kind: i.kind as StepKind, date, payload: { reason: i.reason } });
   if (reasons.length) throw new AppError('STEP_REFUSED', `不能交审核人：${reasons.join('；')}`, reasons);
   const open = pending(ctx, a.id);
   if (open) throw conflict(`本案已有待审核人确认的${STEP_LABELS[open.kind]}（${open.prepared_by} 提交），请等待确认或退回`);
@@ -69,7 +72,8 @@ export function decideHandoff(ctx: HandlerContext, i: z.output<typeof decideInpu
   let stepId: number | null = null;
   if (i.accept) {
     const channel = h.kind === 'preliminary' ? 'applications.review' : 'applications.confirm';
-    stepId = recordStep({ ...ctx, channel }, h.application_id, { kind: h.kind, date: h.date, opinion: h.opinion, reason: h.reason, payload: {} }).stepId;
+    stepId = recordStep({ ...ctx, channel }, h.application_id, { kind: h.kind, date: h.date, opinion: h.opinion, reason: h.reason,
+      payload: i.county ? { county: i.county } : {} }).stepId;
   }
   const status = i.accept ? '已确认' : '已退回';
   ctx.sqlite.prepare(`UPDATE application_handoffs SET status = ?, decided_by_user_id = ?, decided_by = ?, decided_at = ?, note = ?, step_id = ?

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
-import { CLOSED_STAGES, deadlines, deadlineState, foldSteps, missingForPreliminary, OFFERED_STEPS, STEP_LABELS, type Stage, type StepRecord } from '../../domain/procedure';
-import { caseOf, CLOSED_SQL, factsOf, getApplication, stepRows, toRecord, type ApplicationRow, type StepRow } from './cases';
+import { CLOSED_STAGES, countyVisitMissing, deadlines, deadlineState, foldSteps, missingForPreliminary, OFFERED_STEPS, STEP_LABELS, type Stage, type StepRecord } from '../../domain/procedure';
+import { caseFor, caseOf, CLOSED_SQL, factsOf, getApplication, stepRows, toRecord, type ApplicationRow, type StepRow } from './cases';
+import { countyDecisions, decidingOrg, type CountyDecision } from './countyDecision';
 import { calculateForHousehold, householdState, type HouseholdCalculation } from './household';
 import { blockedUntil, integrityRecords } from './integrity';
 import { changeRows } from './decisions';
@@ -36,10 +37,15 @@ export function listApplications(sqlite: Sqlite, i: ListInput) {
   return { total, rows: rows.map((r) => ({ ...r, nearRelative: !!r.nearRelative })) };
 }
 
-function stepView(s: ReturnType<typeof stepRows>[number]) {
+function stepView(s: ReturnType<typeof stepRows>[number], county?: Map<number, CountyDecision>) {
   return { id: s.id, kind: s.kind, label: STEP_LABELS[s.kind], date: s.date, stageAfter: s.stage_after, opinion: s.opinion,
-    reason: s.reason, payload: JSON.parse(s.payload) as Record<string, unknown>, by: s.display_name, role: ROLE_LABEL[s.role] ?? s.role, at: s.created_at };
+    reason: s.reason, payload: JSON.parse(s.payload) as Record<string, unknown>, by: s.display_name, role: ROLE_LABEL[s.role] ?? s.role, at: s.created_at,
+    county: county?.get(s.id) ?? null };
 }
+const stepViews = (sqlite: Sqlite, applicationId: number) => {
+  const county = countyDecisions(sqlite, applicationId);
+  return stepRows(sqlite, applicationId).map((s) => stepView(s, county));
+};
 
 /** One case: household, every step, the stage, what may come next, deadlines and the amount (confirmed or a preview). */
 export function applicationDetail(sqlite: Sqlite, id: number) {
@@ -53,9 +59,14 @@ export function applicationDetail(sqlite: Sqlite, id: number) {
   if (!calculation && !CLOSED_STAGES.includes(a.stage)) {
     try { calculation = calculateForHousehold(sqlite, a.household_id, now); } catch (e) { calculationError = (e as Error).message; }
   }
+  const open = !CLOSED_STAGES.includes(a.stage);
   return {
     ...applicationSummary(a), household,
-    steps: stepRows(sqlite, a.id).map(stepView),
+    steps: stepViews(sqlite, a.id),
+    /** 第二十条: why the county must visit before 审核确认 (an objection or a complaint), while it has not. */
+    countyVisitMissing: open ? countyVisitMissing(caseFor(sqlite, a), facts) : [],
+    /** Who decides (乡镇人民政府 or the county's 民政部门) and, when not delegated, that its decision must be entered. */
+    decidingOrg: decidingOrg(sqlite, a), countyDecisionRequired: !a.delegated,
     offered: OFFERED_STEPS[a.stage].filter((k) => !(k === 'noticeServed' && facts.noticeServedOn)).map((k) => ({ kind: k, label: STEP_LABELS[k] })),
     missingForPreliminary: ['调查中', '待初审'].includes(a.stage) ? missingForPreliminary(caseOf(a), facts) : [],
     publicityStartOn: facts.publicityStartOn, countyVisitDone: !!facts.countyVisitOn,
@@ -110,7 +121,7 @@ export function householdProcedure(sqlite: Sqlite, householdId: number) {
   try { calculation = calculateForHousehold(sqlite, householdId, localToday()); } catch (e) { calculationError = (e as Error).message; }
   return {
     household,
-    applications: apps.map((a) => ({ ...applicationSummary(a), steps: stepRows(sqlite, a.id).map(stepView) })),
+    applications: apps.map((a) => ({ ...applicationSummary(a), steps: stepViews(sqlite, a.id) })),
     changes: changeRows(sqlite, householdId),
     integrity: integrityRecords(sqlite, householdId), blockedUntil: blockedUntil(sqlite, householdId),
     calculation, calculationError,

@@ -15,6 +15,18 @@ export const startInput = z.object({
   ruleSet: z.enum(RULE_SETS).optional(),
   delegated: z.boolean().optional(),
   special: z.boolean().default(false),
+  /** Why the case needs the special 45-working-day limit (required with `special`, recorded as its own step). */
+  specialReason: text().default(''),
+}).superRefine((i, c) => {
+  if (i.special && i.specialReason.length < 4) {
+    c.addIssue({ code: 'custom', path: ['specialReason'], message: '按特殊情况（45 个工作日）办理须写明理由（至少 4 个字）' });
+  }
+});
+
+/** Sets the special 45-working-day limit on an open case later, with its reason (a step of its own). */
+export const specialLimitInput = z.object({
+  applicationId: id, date: isoDate.optional(),
+  reason: z.string().trim().min(4, '请写明按特殊情况延长办理时限的理由（至少 4 个字）').max(500),
 });
 
 const base = { applicationId: id, date: isoDate.optional(), opinion: text(200).default(''), reason: text().default('') };
@@ -41,10 +53,22 @@ export type RecordInput = z.output<typeof recordInput>;
 /** The 审核人's 初审意见. */
 export const reviewInput = z.object({ ...base, kind: z.literal('preliminary').default('preliminary'), opinion: z.enum(['同意', '不同意']) });
 
+/**
+ * The county's decision, entered from its reply when the township is not delegated (required then; cases.ts
+ * checks it against the case, since only the case knows whether it is delegated).
+ */
+export const countyDecisionInput = z.object({
+  decider: required('县级审核确认人', 40),
+  unit: required('县级民政部门（单位）', 60),
+  documentNo: required('文号', 60),
+  decidedOn: isoDate,
+});
+export type CountyDecisionInput = z.output<typeof countyDecisionInput>;
+
 /** The confirming role's decision. */
 export const confirmInput = z.discriminatedUnion('kind', [
-  z.object({ ...base, kind: z.literal('confirm') }),
-  z.object({ ...base, kind: z.literal('refuseConfirm'), reason: required('不予确认的理由') }),
+  z.object({ ...base, kind: z.literal('confirm'), county: countyDecisionInput.optional() }),
+  z.object({ ...base, kind: z.literal('refuseConfirm'), reason: required('不予确认的理由'), county: countyDecisionInput.optional() }),
 ]);
 
 export const CHANGE_DECISIONS = ['维持', '增发', '减发', '停保', '渐退'] as const;
@@ -57,6 +81,9 @@ export const changeInput = z.object({
   newAmountFen: z.number().int().min(0).optional(),
   newTopUpFen: z.number().int().min(0).optional(),
   phaseOutMonths: z.number().int().min(1).max(12).optional(),
+  /** 渐退 only (2021办法 第三十三条): the decider confirms the income rose above the standard through work, and how. */
+  workIncomeConfirmed: z.boolean().optional(),
+  workIncomeNote: text(200).optional(),
   source: text(40).default('审核确认'),
   sourceRef: text(80).default(''),
 });

@@ -13,6 +13,7 @@ import type { RuleSet } from '../../domain/procedure';
  *   benefit.phaseOutMaxMonths 6 (2022通知)
  *   applications.ruleSet      '2021' | '2012' for new cases
  *   applications.delegated    true when the county delegated 审核确认 to the township
+ *   applications.separateConfirm  true (default): 初审 and 审核确认 of one case by different accounts
  */
 type Sqlite = Database.Database;
 export type Area = '城市' | '农村';
@@ -40,6 +41,7 @@ export function standardFor(sqlite: Sqlite, date: string, area: Area): { year: s
 export const phaseOutMaxMonths = (sqlite: Sqlite) => getSetting<number>(sqlite, 'benefit.phaseOutMaxMonths', 6);
 export const defaultRuleSet = (sqlite: Sqlite) => getSetting<RuleSet>(sqlite, 'applications.ruleSet', '2021');
 export const delegatedByDefault = (sqlite: Sqlite) => getSetting<boolean>(sqlite, 'applications.delegated', false);
+export const separateConfirm = (sqlite: Sqlite) => getSetting<boolean>(sqlite, 'applications.separateConfirm', true);
 
 /** 'YYYY-MM' of the month after a date (payment starts the month after confirmation). */
 export function nextMonth(date: string, plus = 1): string {

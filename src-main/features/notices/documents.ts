@@ -20,11 +20,21 @@ const stopInput = scopeInput.extend({ fromDate: isoDate.optional(), toDate: isoD
 type Settings = ReturnType<typeof noticeSettings>;
 interface Period { start: string; end: string | null }
 
-function intro(kind: NoticeKind, s: Settings, village: string, p: Period, sel: Selection): string {
+/**
+ * Who confirmed the households on a 确认公布 page: the township government for a delegated case, the county unit
+ * its decision names otherwise (the county's 民政局 for a household confirmed before cases were kept here).
+ */
+export function decidersOf(rows: readonly Pick<NoticeRow, 'decidedBy'>[], s: Pick<Settings, 'township' | 'county'>): string {
+  const name = (d: string | null) => (d === 'township' ? `${s.township}人民政府` : d || `${s.county}民政局`);
+  const all = [...new Set((rows.length ? rows : [{ decidedBy: null }]).map((r) => name(r.decidedBy)))];
+  return all.join('、');
+}
+
+function intro(kind: NoticeKind, s: Settings, village: string, p: Period, sel: Selection, rows: NoticeRow[]): string {
   const range = `公示期为${cnDate(p.start)}至${cnDate(p.end)}（共${s.periodDays}天）`;
   switch (kind) {
     case '初审公示': return `根据《最低生活保障审核确认办法》（民发〔2021〕57号）规定，经入户调查、信息核对，${s.issuer}对下列申请家庭提出初审意见，拟给予最低生活保障，现予公示。${range}。如有异议，请于公示期内向${s.issuer}反映。`;
-    case '确认公布': return `经${s.county}民政局审核确认，下列家庭${sel.fromMonth ? `自${cnDate(sel.fromMonth)}起` : ''}纳入最低生活保障，现予公布，接受群众监督。${range}。`;
+    case '确认公布': return `经${decidersOf(rows, s)}审核确认，下列家庭${sel.fromMonth ? `自${cnDate(sel.fromMonth)}起` : ''}纳入最低生活保障，现予公布，接受群众监督。${range}。`;
     case '长期公示': return `现将${village}享受最低生活保障的家庭予以长期公示，接受群众监督。公示日期：${cnDate(p.start)}起。`;
     case '停保公示': return `经复核，下列家庭已不再符合最低生活保障条件，停止发放最低生活保障金，现予公示。${range}。如有异议，请于公示期内向${s.issuer}反映。`;
   }
@@ -65,7 +75,7 @@ function villagePage(kind: NoticeKind, s: Settings, run: VillageRun, p: Period, 
   return [
     { text: `${s.township}${run.villageName}`, alignment: 'center', fontSize: 14 },
     ...titleBlock(NOTICE_TITLES[kind]),
-    { text: intro(kind, s, run.villageName, p, sel), style: 'note', leadingIndent: 21, margin: [0, 0, 0, 8] },
+    { text: intro(kind, s, run.villageName, p, sel, run.rows), style: 'note', leadingIndent: 21, margin: [0, 0, 0, 8] },
     run.rows.length ? dataTable(cols, run.rows.map(cells)) : { text: '本期无公示对象。', alignment: 'center', margin: [0, 12] },
     signatureBlock({ org: s.issuer, date: cnDate(p.start), seal: true, lead: [
       ...(run.rows.length ? [{ text: summary(kind, run.rows), style: 'note', margin: [0, 6, 0, 0] } as Content] : []),

@@ -15,6 +15,8 @@ export interface NoticeRow {
   place: string;
   startMonth: string | null;
   exitedAt: string | null;
+  /** 确认公布: who decided its latest confirmed case — 'township' (delegated), the county unit recorded, or null (no case here). */
+  decidedBy: string | null;
 }
 export interface VillageRun { villageId: number; villageName: string; rows: NoticeRow[] }
 
@@ -65,14 +67,20 @@ const amountSql = (kind: NoticeKind) => kind === '初审公示'
   : 'h.monthly_amount_fen + h.top_up_fen';
 
 interface Raw { id: number; category: string; village_id: number; village: string; grp: string | null; head_name: string | null;
-  head_birth: string | null; amount_fen: number; family_size: number; covered_size: number; start_month: string | null; exited_at: string | null }
+  head_birth: string | null; amount_fen: number; family_size: number; covered_size: number; start_month: string | null; exited_at: string | null;
+  decided_by: string | null }
+
+/** The body that confirmed the household's latest confirmed case (issue 13 item 7: the 确认公布 names who decided). */
+const DECIDED_BY = `(SELECT CASE WHEN a.delegated = 1 THEN 'township' ELSE (SELECT cd.unit FROM county_decisions cd
+    WHERE cd.application_id = a.id ORDER BY cd.id DESC LIMIT 1) END
+  FROM applications a WHERE a.household_id = h.id AND a.stage = '已确认' ORDER BY a.id DESC LIMIT 1)`;
 
 /** The notice lines grouped by village (villages in address-tree order), as they print on the given day. */
 export function noticeRuns(sqlite: Database.Database, kind: NoticeKind, sel: Selection, on: string): VillageRun[] {
   const f = kindFilter(kind, sel);
   const raws = sqlite.prepare(`
     SELECT h.id, h.category, h.village_id, v.name AS village, g.name AS grp, m.name AS head_name, m.birth_date AS head_birth,
-      ${amountSql(kind)} AS amount_fen, h.start_month, h.exited_at,
+      ${amountSql(kind)} AS amount_fen, h.start_month, h.exited_at, ${kind === '确认公布' ? DECIDED_BY : 'NULL'} AS decided_by,
       (SELECT COUNT(*) FROM members x WHERE x.household_id = h.id AND x.state = '在户') AS family_size,
       (SELECT COUNT(*) FROM members x WHERE x.household_id = h.id AND x.state = '在户' AND x.covered = 1) AS covered_size
     FROM households h JOIN regions v ON v.id = h.village_id LEFT JOIN regions g ON g.id = h.group_id
@@ -88,7 +96,7 @@ export function noticeRuns(sqlite: Database.Database, kind: NoticeKind, sel: Sel
       householdId: r.id, headName: publicHeadName(r.head_name ?? '', r.head_birth, on),
       nameWithheld: !!r.head_birth && isMinorOn(r.head_birth, on), familySize: r.family_size,
       coveredSize: r.covered_size, amountFen: r.amount_fen, category: r.category, place: `${r.village}${r.grp ?? ''}`,
-      startMonth: r.start_month, exitedAt: r.exited_at,
+      startMonth: r.start_month, exitedAt: r.exited_at, decidedBy: r.decided_by,
     });
   }
   return [...runs.values()];

@@ -28,6 +28,7 @@ export const SETTING_SCHEMAS: Record<string, z.ZodType> = {
   }).partial().strict(),
   'applications.ruleSet': z.enum(['2021', '2012']),
   'applications.delegated': z.boolean(),
+  'applications.separateConfirm': z.boolean({ error: '“初审与审核确认须由不同账号办理”应为开或关' }),
 };
 
 /** Parses a value for a key; throws the Chinese reason (unknown key, or the key's own schema refuses it). */

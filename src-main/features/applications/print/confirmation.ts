@@ -5,9 +5,10 @@ import { dataTable, signatureBlock, titleBlock } from '../../../print/layout';
 import { calculateForHousehold, type HouseholdCalculation } from '../household';
 import { localToday } from '../../households/store';
 import { cnDate, factsGrid, memberTable, paperData, section, yuan } from './common';
+import { countyDecisions, countyDecisionText, decidingOrg } from '../countyDecision';
 
 /** The opinion lines of the 审核确认表: who decided what and when, as recorded (never retyped). */
-function opinionRows(d: ReturnType<typeof paperData>): string[][] {
+function opinionRows(d: ReturnType<typeof paperData>, county: ReturnType<typeof countyDecisions>): string[][] {
   const kinds = ['accept', 'homeVisit', 'verifyResult', 'democraticReview', 'preliminary', 'publicityEnd', 'countyVisit', 'confirm', 'refuseConfirm'] as const;
   const label: Record<string, string> = { accept: '受理', homeVisit: '入户调查', verifyResult: '信息核对', democraticReview: '民主评议',
     preliminary: '乡镇初审意见', publicityEnd: '公示结果', countyVisit: '县级入户核查', confirm: '审核确认意见', refuseConfirm: '审核确认意见' };
@@ -18,7 +19,8 @@ function opinionRows(d: ReturnType<typeof paperData>): string[][] {
       : s.kind === 'confirm' ? [s.opinion || '同意', s.reason, d.app.start_month ? `自${cnDate(d.app.start_month)}起发放` : ''].filter(Boolean).join('；')
       : s.kind === 'refuseConfirm' ? [s.opinion, `不予确认：${s.reason}`].filter(Boolean).join('；')
       : [s.opinion, s.reason, p.findings, p.result].filter(Boolean).join('；');
-    return [label[s.kind], what || '已办理', s.display_name, cnDate(s.date)];
+    const c = county.get(s.id);
+    return [label[s.kind], [what || '已办理', c ? countyDecisionText(c) : ''].filter(Boolean).join('；'), s.display_name, cnDate(s.date)];
   });
 }
 
@@ -31,6 +33,8 @@ export const confirmationForm = defineDocument({
     const h = d.household;
     const calc: HouseholdCalculation = d.app.calculation ? JSON.parse(d.app.calculation) : calculateForHousehold(ctx.sqlite, h.id, localToday());
     const confirmed = !!d.app.calculation;
+    const county = countyDecisions(ctx.sqlite, d.app.id);
+    const decision = d.last('confirm') ?? d.last('refuseConfirm');
     const content: Content[] = [
       ...titleBlock('最低生活保障审核确认表', `${d.township} ${h.village}${h.group}　申请编号 ${d.app.id}`),
       factsGrid([['户主', h.headName], ['保障类别', h.category], ['申请日期', cnDate(d.app.applied_on)],
@@ -42,8 +46,8 @@ export const confirmationForm = defineDocument({
       { text: `月保障金合计：${yuan(calc.amountFen)} 元（其中分类施保金 ${yuan(calc.topUpFen)} 元）${confirmed ? `，自${cnDate(d.app.start_month)}起发放` : ''}`,
         bold: true, fontSize: 13, margin: [0, 8, 0, 8] },
       section('办理与审核意见'),
-      dataTable([{ header: '环节', width: 70 }, { header: '意见 / 情况', width: '*' }, { header: '经办人', width: 56 }, { header: '日期', width: 76 }], opinionRows(d), { fontSize: 9.5 }),
-      signatureBlock({ signers: ['经办人', '审核人'], org: d.app.delegated ? `${d.township}人民政府` : `${d.county}民政局`, seal: true,
+      dataTable([{ header: '环节', width: 70 }, { header: '意见 / 情况', width: '*' }, { header: '经办人', width: 56 }, { header: '日期', width: 76 }], opinionRows(d, county), { fontSize: 9.5 }),
+      signatureBlock({ signers: ['经办人', '审核人'], org: decidingOrg(ctx.sqlite, d.app, decision?.id), seal: true,
         date: cnDate(d.last('confirm')?.date ?? null) }),
     ];
     return { content, fileName: `审核确认表-${h.headName}`, headerText: d.township };

@@ -7,6 +7,7 @@ import { AppError, notFound } from '../../../ipc/errors';
 import { householdState } from '../household';
 import { nextMonth } from '../settings';
 import { cnDate, county, paperData, para, payloadOf, township, yuan } from './common';
+import { decidingOrg } from '../countyDecision';
 
 const appeal = (countyName: string) =>
   `如对本决定有异议，可自收到本告知书之日起六十日内向${countyName}人民政府申请行政复议，或者六个月内向人民法院提起行政诉讼。`;
@@ -45,7 +46,7 @@ export const refuseConfirmNotice = defineDocument({
     const content = letter('最低生活保障不予确认告知书', d.app.applicant_name, [
       `你（户）于${cnDate(d.app.applied_on)}提出的最低生活保障申请，经入户调查、信息核对、公示和审核，决定不予确认。`,
       `理由：${step.reason}`, appeal(d.county),
-    ], d.app.delegated ? `${d.township}人民政府` : `${d.county}民政局`, cnDate(step.date));
+    ], decidingOrg(ctx.sqlite, d.app, step.id), cnDate(step.date));
     return { content, fileName: `不予确认告知书-${d.household.headName}` };
   },
 });
