@@ -5,9 +5,10 @@ import { call } from '../../lib/api';
 import { useCall } from '../../lib/useCall';
 import { attempt } from '../../lib/notify';
 import { formatDate, formatYuan } from '../../lib/format';
-import { useUser } from '../../lib/user';
+import { Can } from '../../lib/access';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { FolderPickButton } from '../../components/FolderPickButton';
+import { HistoryImport } from './HistoryImport';
 
 /** The previous month: the month usually being closed and paid. */
 function lastMonth(): string {
@@ -22,15 +23,14 @@ const PAGE = 50;
 /**
  * 发放: the month's payroll as main computed it from the decisions in force (or as frozen when closed), the change
  * lines with the decision behind each, the checks that keep it from closing, 锁定 (审核人), 解锁 (管理员, with reason)
- * and the bank file. The page computes nothing itself.
+ * and the bank file. The page computes nothing itself. Every write control is offered only to a role whose
+ * permission its channel declares (Can); 只读 reads the payroll with a note who may close, reopen or import.
  */
 export default function PayrollArea(_props: AreaProps) {
-  const user = useUser();
   const [period, setPeriod] = useState(lastMonth());
   const [page, setPage] = useState(1);
   const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(period);
   const { data, error, loading, reload } = useCall('payroll.month', { period, page, pageSize: PAGE }, valid);
-  const may = (p: string) => user.permissions.includes(p);
   return (
     <Stack>
       <Title order={3}>月度发放名册</Title>
@@ -46,7 +46,7 @@ export default function PayrollArea(_props: AreaProps) {
         </Group>
         <Totals totals={data.totals} />
         {!data.closed && <Problems problems={data.problems} />}
-        <Actions period={period} closed={data.closed} exported={!!data.exportedAt} blocked={data.problems.length > 0} may={may} onDone={reload} />
+        <Actions period={period} closed={data.closed} exported={!!data.exportedAt} blocked={data.problems.length > 0} onDone={reload} />
         <Changes changes={data.changes} />
         <Text fw={600}>发放对象（{data.lineCount} 户）</Text>
         <Table striped withTableBorder fz="sm" aria-label="发放对象">
@@ -66,6 +66,7 @@ export default function PayrollArea(_props: AreaProps) {
         </Table>
         {data.lineCount > PAGE && <Pagination total={Math.ceil(data.lineCount / PAGE)} value={page} onChange={setPage} aria-label="翻页" />}
       </>)}
+      <Can channel="payroll.importHistory" otherwise="note" what="导入以前月份的发放表"><HistoryImport onDone={reload} /></Can>
     </Stack>
   );
 }
@@ -119,8 +120,8 @@ function Changes({ changes }: { changes: Month['changes'] }) {
   );
 }
 
-function Actions({ period, closed, exported, blocked, may, onDone }: {
-  period: string; closed: boolean; exported: boolean; blocked: boolean; may: (p: string) => boolean; onDone: () => void;
+function Actions({ period, closed, exported, blocked, onDone }: {
+  period: string; closed: boolean; exported: boolean; blocked: boolean; onDone: () => void;
 }) {
   const [reason, setReason] = useState('');
   const [dest, setDest] = useState('');
@@ -132,19 +133,27 @@ function Actions({ period, closed, exported, blocked, may, onDone }: {
   }, '银行发放清单已生成');
   return (
     <Stack gap="xs">
-      {!closed && may('case.confirm') && <Group><Button onClick={close} disabled={blocked}>锁定本月发放名册</Button></Group>}
-      {closed && !exported && may('admin') && (
-        <Group align="end">
-          <TextInput label="解锁理由（必填，记入审计）" value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={360} />
-          <Button color="orange" variant="light" onClick={reopen} disabled={reason.trim().length < 4}>解锁</Button>
-        </Group>
+      {!closed && (
+        <Can channel="payroll.close" otherwise="note" what="锁定本月发放名册">
+          <Group><Button onClick={close} disabled={blocked}>锁定本月发放名册</Button></Group>
+        </Can>
       )}
-      {closed && may('sensitive.read') && (
-        <Group align="end">
-          <TextInput label="银行清单保存到（U盘或文件夹）" value={dest} onChange={(e) => setDest(e.currentTarget.value)} w={360} />
-          <FolderPickButton onPick={setDest} />
-          <Button variant="light" onClick={bank} disabled={!dest.trim()}>生成银行一卡通发放清单</Button>
-        </Group>
+      {closed && !exported && (
+        <Can channel="payroll.reopen" otherwise="note" what="解锁">
+          <Group align="end">
+            <TextInput label="解锁理由（必填，记入审计）" value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={360} />
+            <Button color="orange" variant="light" onClick={reopen} disabled={reason.trim().length < 4}>解锁</Button>
+          </Group>
+        </Can>
+      )}
+      {closed && (
+        <Can channel="payroll.bankFile" otherwise="note" what="生成银行一卡通发放清单（含身份证号和账号）">
+          <Group align="end">
+            <TextInput label="银行清单保存到（U盘或文件夹）" value={dest} onChange={(e) => setDest(e.currentTarget.value)} w={360} />
+            <FolderPickButton onPick={setDest} />
+            <Button variant="light" onClick={bank} disabled={!dest.trim()}>生成银行一卡通发放清单</Button>
+          </Group>
+        </Can>
       )}
     </Stack>
   );

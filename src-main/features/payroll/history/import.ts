@@ -32,7 +32,8 @@ export function importHistory(ctx: HandlerContext, file: string, name: string, d
   const order = new Map(reader.sheets.map((s, i) => [s.name, i]));
   const problems = [...reader.problems, ...resolved.problems]
     .sort((a, b) => (order.get(a.sheet) ?? -1) - (order.get(b.sheet) ?? -1) || (a.row ?? 0) - (b.row ?? 0));
-  const months = resolved.months.map((m) => ({ period: m.period, ...totalsOf(m.lines, m.persons, []) }));
+  // Totals only for a file without problems: a month's sum without its bad rows would be a wrong number on screen.
+  const months = problems.length ? [] : resolved.months.map((m) => ({ period: m.period, ...totalsOf(m.lines, m.persons, []) }));
   const report = { file: name, dryRun, imported: false, sheets: reader.sheets, lines: reader.rows.length, problems, errors: problems.length, months };
   if (dryRun || problems.length) return report;
   ctx.tx(() => { for (const m of resolved.months) freezeImported(ctx, m, today, name); });
