@@ -1,6 +1,6 @@
 import type { HandlerContext } from '../ipc/contract';
 import { onMemberDied as rechecksOnMemberDied } from './rechecks/listeners';
-import { onHouseholdCreated, onHouseholdMoved, onHouseholdStatusChanged } from './archive/listeners';
+import { onHouseholdCreated, onHouseholdsImported, onHouseholdMoved, onHouseholdStatusChanged } from './archive/listeners';
 import { onHouseholdFactsChanged as caseRecordOnFactsChanged, onBenefitDecided as caseRecordOnBenefitDecided } from './caseRecord/tasks';
 import { onMemberAdded as supervisionOnMemberAdded, onApplicationAccepted as supervisionOnApplicationAccepted } from './supervision/matching';
 
@@ -12,6 +12,11 @@ import { onMemberAdded as supervisionOnMemberAdded, onApplicationAccepted as sup
  */
 export interface DomainEvents {
   householdCreated: { householdId: number };
+  /**
+   * Many households created at once by a roster import, emitted once after all their rows are written (instead of
+   * householdCreated per household): a listener of householdCreated must listen here too, and work in batches.
+   */
+  householdsImported: { householdIds: number[]; source: string };
   /** Village or group changed (the archive bag moves with it). */
   householdMoved: { householdId: number; fromVillageId: number; fromGroupId: number | null; toVillageId: number; toGroupId: number | null; date: string };
   householdStatusChanged: { householdId: number; from: string; to: string; date: string; reason: string };
@@ -29,6 +34,7 @@ type Listeners = { [K in keyof DomainEvents]: Listener<K>[] };
 
 export const listeners: Listeners = {
   householdCreated: [onHouseholdCreated],
+  householdsImported: [onHouseholdsImported],
   householdMoved: [onHouseholdMoved],
   householdStatusChanged: [onHouseholdStatusChanged],
   memberAdded: [supervisionOnMemberAdded],

@@ -1,26 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testServices, ok, dbFingerprint } from '../helpers/services';
-import { inboxDir, saveToInbox } from '../../src-main/ipc/files';
+import { ok, dbFingerprint } from '../helpers/services';
+import { rosterTownship, uploadRoster, importRosterWith, type RosterServices } from '../helpers/roster';
+import { inboxDir } from '../../src-main/ipc/files';
 import { messyRoster, headsOnlyRoster, ids } from '../fixtures/rosters/build';
 
-type S = ReturnType<typeof testServices>;
+type S = RosterServices;
 let s: S;
-beforeEach(async () => {
-  s = testServices();
-  const tree = await ok(s, 'regions.tree', {});
-  const v = await ok(s, 'regions.create', { parentId: tree[0].id, name: '石桥村' });
-  await ok(s, 'regions.create', { parentId: v.id, name: '3组' });
-});
+beforeEach(async () => { s = await rosterTownship(); });
 afterEach(() => s.close());
 
-async function upload(build: (f: string) => Promise<void>, name = '花名册.xlsx') {
-  const f = path.join(s.dir, name);
-  await build(f);
-  return saveToInbox(s.dir, name, fs.readFileSync(f));
-}
-const run = (inboxName: string, dryRun: boolean, extra = {}) => ok(s, 'households.importRoster', { inboxName, dryRun, ...extra });
+const upload = (build: (f: string) => Promise<void>, name?: string) => uploadRoster(s, build, name);
+const importAs = importRosterWith();
+const run = (inboxName: string, dryRun: boolean, extra = {}) => importAs(s, inboxName, dryRun, extra);
 
 describe('roster import', () => {
   it('dry run reports every problem with sheet, row, column and reason, and writes nothing', async () => {

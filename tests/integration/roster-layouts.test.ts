@@ -2,26 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testServices, ok, dbFingerprint, ADMIN } from '../helpers/services';
+import { rosterTownship, uploadRoster, importRosterWith, type RosterServices } from '../helpers/roster';
 import { outboxDir, saveToInbox } from '../../src-main/ipc/files';
 import { countyTemplateRoster, householdLevelRoster, layoutIds } from '../fixtures/rosters/build';
 
 /** Issue 16 items 2 and 4: rosters as offices keep them (footers, two-row headers, household rows, typos in 村). */
-type S = ReturnType<typeof testServices>;
+type S = RosterServices;
 let s: S;
-beforeEach(async () => {
-  s = testServices();
-  const tree = await ok(s, 'regions.tree', {});
-  const v = await ok(s, 'regions.create', { parentId: tree[0].id, name: '石桥村' });
-  await ok(s, 'regions.create', { parentId: v.id, name: '3组' });
-});
+beforeEach(async () => { s = await rosterTownship(); });
 afterEach(() => s.close());
 
-async function upload(build: (f: string) => Promise<void>, name = '花名册.xlsx') {
-  const f = path.join(s.dir, name);
-  await build(f);
-  return saveToInbox(s.dir, name, fs.readFileSync(f));
-}
-const run = (inboxName: string, dryRun: boolean, extra = {}) => ok(s, 'households.importRoster', { inboxName, dryRun, defaultCategory: '农村低保', ...extra });
+const upload = (build: (f: string) => Promise<void>, name?: string) => uploadRoster(s, build, name);
+const importAs = importRosterWith({ defaultCategory: '农村低保' });
+const run = (inboxName: string, dryRun: boolean, extra = {}) => importAs(s, inboxName, dryRun, extra);
 const regionNames = () => s.handle.sqlite.prepare("SELECT name FROM regions WHERE level = 'village' ORDER BY id").pluck().all();
 type Row = { headName: string; village: string; group: string; monthlyFen: number; startMonth: string; familySize: number };
 const households = async () => (await ok(s, 'households.list', { sort: 'id', dir: 'asc' })).rows.map((x: Row) =>

@@ -4,7 +4,7 @@ import type { HandlerContext } from '../../ipc/contract';
 import { AppError, notFound } from '../../ipc/errors';
 import { emit } from '../events';
 import { addEvent } from '../households/store';
-import { computeBenefit, personTypes, type BenefitResult, type MemberInput } from '../../domain/benefit';
+import { computeBenefit, personTypes, type BenefitResult, type BenefitRules, type MemberInput, type Standard } from '../../domain/benefit';
 import { benefitRules, standardFor, type Area } from './settings';
 
 type Sqlite = Database.Database;
@@ -28,29 +28,50 @@ export function householdState(sqlite: Sqlite, id: number): HouseholdState {
 export const areaOf = (category: string): Area => (category.startsWith('城市') ? '城市' : '农村');
 
 interface MemberFacts { id: number; name: string; relation: string; birthDate: string; covered: number; health: string; school: string; disabilityGrade: number | null }
+type IncomeFacts = { monthlyFen: number; excluded: number | boolean; deducted: number | boolean; type: string };
+
+/** One member as the benefit function takes them: cover, person types on the date, active income items. */
+export function benefitMember(m: { name: string; covered: number | boolean; birthDate: string; health: string; school: string;
+  disabilityGrade: number | null }, incomes: IncomeFacts[], date: string): MemberInput {
+  return {
+    name: m.name, covered: !!m.covered, types: personTypes(m, date),
+    incomes: incomes.map((i) => ({ monthlyFen: i.monthlyFen, excluded: !!i.excluded, deducted: !!i.deducted, label: i.type })),
+  };
+}
 
 /** Co-resident members (state 在户) with their active income items, as the benefit function takes them. */
 export function benefitMembers(sqlite: Sqlite, householdId: number, date: string): MemberInput[] {
   const members = prepared(sqlite, `SELECT id, name, relation, birth_date AS birthDate, covered, health, school, disability_grade AS disabilityGrade
     FROM members WHERE household_id = ? AND state = '在户' ORDER BY id`).all(householdId) as MemberFacts[];
   const incomes = prepared(sqlite, `SELECT monthly_fen AS monthlyFen, excluded, deducted, type FROM income_items WHERE member_id = ? AND active = 1`);
-  return members.map((m) => ({
-    name: m.name, covered: !!m.covered, types: personTypes(m, date),
-    incomes: (incomes.all(m.id) as { monthlyFen: number; excluded: number; deducted: number; type: string }[])
-      .map((i) => ({ monthlyFen: i.monthlyFen, excluded: !!i.excluded, deducted: !!i.deducted, label: i.type })),
-  }));
+  return members.map((m) => benefitMember(m, incomes.all(m.id) as IncomeFacts[], date));
 }
 
 export interface HouseholdCalculation extends BenefitResult { standardYear: string; area: Area; date: string }
 
+/** The settings a calculation reads: the standard in force on a date for an area, and the rules. */
+export interface CalculationSettings { standardFor: (date: string, area: Area) => { year: string; standard: Standard } | null; rules: BenefitRules }
+
+export const calculationSettings = (sqlite: Sqlite): CalculationSettings =>
+  ({ standardFor: (date, area) => standardFor(sqlite, date, area), rules: benefitRules(sqlite) });
+
+/**
+ * The one place that turns a household's facts into its amount: computeBenefit with the standard and rules in force.
+ * calculateForHousehold reads the facts from the database; the roster import passes the rows it is writing.
+ */
+export function calculateFromFacts(h: { category: string; coverMode: '整户保' | '单人保' }, members: MemberInput[], date: string,
+  settings: CalculationSettings): HouseholdCalculation {
+  const area = areaOf(h.category);
+  const std = settings.standardFor(date, area);
+  if (!std) throw new AppError('NO_STANDARD', `未设置 ${date.slice(0, 4)} 年${area}低保标准，请在系统设置中填写`);
+  const r = computeBenefit({ standard: std.standard, coverMode: h.coverMode, members, rules: settings.rules });
+  return { ...r, standardYear: std.year, area, date };
+}
+
 /** computeBenefit over the household's current facts and the settings in force on the date. */
 export function calculateForHousehold(sqlite: Sqlite, householdId: number, date: string): HouseholdCalculation {
   const h = householdState(sqlite, householdId);
-  const area = areaOf(h.category);
-  const std = standardFor(sqlite, date, area);
-  if (!std) throw new AppError('NO_STANDARD', `未设置 ${date.slice(0, 4)} 年${area}低保标准，请在系统设置中填写`);
-  const r = computeBenefit({ standard: std.standard, coverMode: h.coverMode, members: benefitMembers(sqlite, householdId, date), rules: benefitRules(sqlite) });
-  return { ...r, standardYear: std.year, area, date };
+  return calculateFromFacts(h, benefitMembers(sqlite, householdId, date), date, calculationSettings(sqlite));
 }
 
 /**

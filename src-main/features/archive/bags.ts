@@ -42,12 +42,14 @@ function place(sqlite: Database.Database, villageId: number, groupId: number | n
   return { township: townshipName(sqlite), villageId, groupId, villageName: v.name, villageRank: v.rank, groupName: g?.name ?? null, groupRank: g?.rank ?? 0 };
 }
 
+const nextBagNo = (sqlite: Database.Database, containerKey: string) => (prepared(sqlite, `SELECT COALESCE(MAX(bag_no), 0) + 1 AS n
+  FROM archive_bags WHERE container_key = CAST(? AS TEXT)`).get(containerKey) as { n: number }).n; // CAST: see nextPieceNo
+
 /** The next free position in a box and its printed location. */
 function locate(sqlite: Database.Database, s: ArchiveSettings, villageId: number, groupId: number | null) {
   const p = place(sqlite, villageId, groupId);
   const loc = containerFor(p, s.levels);
-  const bagNo = (prepared(sqlite, `SELECT COALESCE(MAX(bag_no), 0) + 1 AS n FROM archive_bags
-    WHERE container_key = CAST(? AS TEXT)`).get(loc.containerKey) as { n: number }).n; // CAST: see nextPieceNo
+  const bagNo = nextBagNo(sqlite, loc.containerKey);
   return { ...loc, bagNo, ...locationText(p, loc, bagNo, s.levels) };
 }
 
@@ -80,6 +82,51 @@ export function ensureBag(sqlite: Database.Database, householdId: number, today:
     h.village_id, h.group_id, at.containerKey, at.cabinetNo, at.boxNo, at.bagNo, at.code, at.label,
     exited ? '停保档案' : '在管', exited ? (h.exited_at ?? today) : null, exited ? h.status : null, now, now);
   return { bag: bagById(sqlite, Number(lastInsertRowid)), created: true };
+}
+
+const BAG_COLUMNS = `household_id, archive_no, fonds_no, year, retention_code, piece_no, village_id, group_id,
+    container_key, cabinet_no, box_no, bag_no, location_code, location_label, status, exited_at, exit_status, created_at, updated_at`;
+const BAG_ROW = `(${Array(19).fill('?').join(', ')})`;
+const BAGS_PER_INSERT = 500;
+
+/**
+ * ensureBag for many new households at once (a roster import): the same 件号, box, bag number and label as creating
+ * them one by one in this order, with the settings, the address ranks and the running 件号/袋号 read once per
+ * import instead of once per bag, and multi-row INSERTs. Households that already have a bag are left alone.
+ */
+export function ensureBags(sqlite: Database.Database, householdIds: number[], today: string) {
+  const s = archiveSettings(sqlite);
+  const rows = prepared(sqlite, `SELECT h.id, h.village_id, h.group_id, h.status, h.start_month, h.exited_at
+    FROM json_each(?) j JOIN households h ON h.id = j.value LEFT JOIN archive_bags b ON b.household_id = h.id
+    WHERE b.id IS NULL ORDER BY j.key`).all(JSON.stringify(householdIds)) as HouseholdRow[];
+  const places = new Map<string, Place>();
+  const pieces = new Map<number, number>();
+  const bagNos = new Map<string, number>();
+  const now = new Date().toISOString();
+  const created: { householdId: number; archiveNo: string; locationCode: string }[] = [];
+  const values: unknown[][] = rows.map((h) => {
+    const year = Number((h.start_month ?? today).slice(0, 4));
+    const pieceNo = pieces.get(year) ?? nextPieceNo(sqlite, s.fondsNo, year);
+    pieces.set(year, pieceNo + 1);
+    const archiveNo = formatArchiveNo(s.archiveNoPattern, { fondsNo: s.fondsNo, year, retentionCode: s.retentionCode, pieceNo });
+    const placeKey = `${h.village_id}/${h.group_id ?? ''}`;
+    const p = places.get(placeKey) ?? place(sqlite, h.village_id, h.group_id);
+    places.set(placeKey, p);
+    const loc = containerFor(p, s.levels);
+    const bagNo = bagNos.get(loc.containerKey) ?? nextBagNo(sqlite, loc.containerKey);
+    bagNos.set(loc.containerKey, bagNo + 1);
+    const text = locationText(p, loc, bagNo, s.levels);
+    const exited = h.status === '停保' || h.status === '未通过';
+    created.push({ householdId: h.id, archiveNo, locationCode: text.code });
+    return [h.id, archiveNo, s.fondsNo, year, s.retentionCode, pieceNo, h.village_id, h.group_id, loc.containerKey, loc.cabinetNo, loc.boxNo,
+      bagNo, text.code, text.label, exited ? '停保档案' : '在管', exited ? (h.exited_at ?? today) : null, exited ? h.status : null, now, now];
+  });
+  const many = prepared(sqlite, `INSERT INTO archive_bags (${BAG_COLUMNS}) VALUES ${Array(BAGS_PER_INSERT).fill(BAG_ROW).join(', ')}`);
+  const one = prepared(sqlite, `INSERT INTO archive_bags (${BAG_COLUMNS}) VALUES ${BAG_ROW}`);
+  let i = 0;
+  for (; i + BAGS_PER_INSERT <= values.length; i += BAGS_PER_INSERT) many.run(values.slice(i, i + BAGS_PER_INSERT).flat());
+  for (; i < values.length; i++) one.run(values[i]);
+  return created;
 }
 
 /** Moves the bag to the box of the household's new village/group and records the move. */

@@ -35,13 +35,15 @@ export const IMPORT_STATUSES = ['在保', '停保', '未通过'] as const;
  * changes are measured against it. The household row must already hold these status and amounts.
  */
 export function recordImported(sqlite: Sqlite, i: { householdId: number; date: string; status: (typeof IMPORT_STATUSES)[number];
-  monthlyFen: number; topUpFen: number; operator: string; source?: string }): number {
-  const calc = i.status === '在保' ? calculationOrNull(sqlite, i.householdId, i.date) : null;
+  monthlyFen: number; topUpFen: number; operator: string; source?: string;
+  /** The roster import computes these from the rows it writes (calculateFromFacts), instead of reading them back. */
+  planned?: { calc: { amountFen: number } | null; coveredCount: number } }): number {
+  const calc = i.status !== '在保' ? null : i.planned ? i.planned.calc : calculationOrNull(sqlite, i.householdId, i.date);
   return insertRecord(sqlite, {
     householdId: i.householdId, decision: '建档导入', source: i.source ?? '建档导入', date: i.date,
     reason: `建档导入：按原档案${i.status === '在保' ? `每月 ${((i.monthlyFen + i.topUpFen) / 100).toFixed(2)} 元` : i.status}`,
     beforeStatus: '', afterStatus: i.status, beforeFen: 0, afterFen: i.monthlyFen, beforeTopUpFen: 0, afterTopUpFen: i.topUpFen,
-    calcFen: calc?.amountFen ?? null, coveredCount: i.status === '在保' ? livingCovered(sqlite, i.householdId) : null,
+    calcFen: calc?.amountFen ?? null, coveredCount: i.status !== '在保' ? null : i.planned ? i.planned.coveredCount : livingCovered(sqlite, i.householdId),
     by: { userId: null, username: 'import', displayName: i.operator, role: 'clerk' },
   });
 }

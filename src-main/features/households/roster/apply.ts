@@ -5,6 +5,7 @@ import { emit } from '../../events';
 import { prepared } from '../../../db/prepared';
 import { addEvent, insertHouseholdRow, insertMemberRow, localToday } from '../store';
 import { recordImported } from '../../caseRecord/decide';
+import { benefitMember, calculateFromFacts, calculationSettings, type CalculationSettings } from '../../applications/household';
 import { AddressBook } from './resolve';
 import type { PlannedHousehold } from './plan';
 
@@ -35,24 +36,54 @@ export function applyPlan(ctx: HandlerContext, households: PlannedHousehold[], f
     return { villageId: v.id!, groupId: g };
   };
   let members = 0;
-  households.forEach((hh, n) => {
+  const today = localToday();
+  const settings = onceSettings(ctx.sqlite);
+  const ids = households.map((hh, n) => {
     if (n % 500 === 0) {
       if (ctx.cancelled()) throw new AppError('CANCELLED', '已取消导入，没有写入任何数据');
       ctx.progress({ done: n, total: households.length, message: `正在写入第 ${n + 1} 户` });
     }
-    members += writeHousehold(ctx, hh, place(hh), file);
+    members += hh.members.length;
+    return writeHousehold(ctx, hh, place(hh), { file, today, settings });
   });
+  emit.householdsImported(ctx, { householdIds: ids, source: `花名册“${file}”` });
   ctx.audit({ entity: 'roster_import', entityId: file, after: { file, households: households.length, members, ...created } });
   return { households: households.length, members, createdVillages: created.villages, createdGroups: created.groups };
 }
 
-function writeHousehold(ctx: HandlerContext, hh: PlannedHousehold, where: { villageId: number; groupId: number | null }, file: string): number {
+/** The standard and rules in force, read once per import (nothing changes them inside its transaction). */
+function onceSettings(sqlite: HandlerContext['sqlite']): CalculationSettings {
+  const read = calculationSettings(sqlite);
+  const standards = new Map<string, ReturnType<CalculationSettings['standardFor']>>();
+  return { rules: read.rules, standardFor: (date, area) => {
+    const key = `${date}/${area}`;
+    if (!standards.has(key)) standards.set(key, read.standardFor(date, area));
+    return standards.get(key)!;
+  } };
+}
+
+/**
+ * The calculation on the day of import from the rows being written, as calculateForHousehold would read them back:
+ * a new household is 整户保 and every member is covered, co-resident and without income items (the columns' defaults).
+ */
+function plannedCalculation(hh: PlannedHousehold, date: string, settings: CalculationSettings) {
+  const members = hh.members.map((m) => benefitMember({ name: m.name, covered: true, birthDate: m.birthDate, health: m.health, school: '',
+    disabilityGrade: m.disabilityGrade }, [], date));
+  try {
+    return { calc: calculateFromFacts({ category: hh.category!, coverMode: '整户保' }, members, date, settings), coveredCount: members.length };
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'NO_STANDARD') return { calc: null, coveredCount: members.length };
+    throw e;
+  }
+}
+
+function writeHousehold(ctx: HandlerContext, hh: PlannedHousehold, where: { villageId: number; groupId: number | null },
+  run: { file: string; today: string; settings: CalculationSettings }): number {
   const householdId = insertHouseholdRow(ctx.sqlite, {
     category: hh.category!, status: '在保', ...where, address: hh.address, certificateNo: hh.certificateNo || null, startMonth: hh.startMonth,
     causes: hh.causes as never, housing: '', vehicles: '', propertyNotes: '', bankName: hh.bankName, bankAccount: hh.bankAccount,
     edgeFamily: hh.category === '低保边缘', flags: [],
   }, { monthlyFen: hh.monthlyFen, topUpFen: hh.topUpFen });
-  emit.householdCreated(ctx, { householdId });
   let headId = 0;
   for (const m of hh.members) {
     const id = insertMemberRow(ctx.sqlite, householdId, { ...m, illnessType: '', disabilityCertNo: '', employment: '', school: '', hukou: '',
@@ -61,9 +92,9 @@ function writeHousehold(ctx: HandlerContext, hh: PlannedHousehold, where: { vill
     emit.memberAdded(ctx, { householdId, memberId: id, idNumber: m.idNumber });
   }
   prepared(ctx.sqlite, 'UPDATE households SET head_member_id = ? WHERE id = ?').run(headId, householdId);
-  addEvent(ctx, { householdId, type: '花名册导入', reason: `导入花名册“${file}”`, payload: { sheet: hh.sheet, row: hh.row, members: hh.members.length } });
+  addEvent(ctx, { householdId, type: '花名册导入', reason: `导入花名册“${run.file}”`, payload: { sheet: hh.sheet, row: hh.row, members: hh.members.length } });
   // An existing case: its status and amounts come from this 建档导入 record (domain/caseRecord), not from an edit.
-  recordImported(ctx.sqlite, { householdId, date: localToday(), status: '在保', monthlyFen: hh.monthlyFen, topUpFen: hh.topUpFen,
-    operator: ctx.actor.displayName, source: `花名册“${file}”` });
-  return hh.members.length;
+  recordImported(ctx.sqlite, { householdId, date: run.today, status: '在保', monthlyFen: hh.monthlyFen, topUpFen: hh.topUpFen,
+    operator: ctx.actor.displayName, source: `花名册“${run.file}”`, planned: plannedCalculation(hh, run.today, run.settings) });
+  return householdId;
 }

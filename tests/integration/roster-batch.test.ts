@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ADMIN, testServices } from '../helpers/services';
+import { rosterTownship, uploadRoster, importRosterWith, type RosterServices } from '../helpers/roster';
+import { headsOnlyRoster, messyRoster } from '../fixtures/rosters/build';
+import { emit } from '../../src-main/features/events';
+import { appendAudit, verifyAuditChain } from '../../src-main/features/audit/chain';
+import { insertRegion } from '../../src-main/features/regions/channels';
+import { setSetting } from '../../src-main/features/settings/store';
+import { calculateForHousehold } from '../../src-main/features/applications/household';
+import { livingCovered } from '../../src-main/features/caseRecord/tasks';
+import { localToday } from '../../src-main/domain/dates';
+import type { HandlerContext } from '../../src-main/ipc/contract';
+
+/**
+ * Issue 16 item 5: the roster import computes what it used to read back, and batches what it used to write one by one.
+ * Each shortcut must give exactly what the one-by-one path gives.
+ */
+const ctxOf = (x: RosterServices): HandlerContext => ({
+  db: x.handle.db, sqlite: x.handle.sqlite, dataDir: x.dir, actor: ADMIN, channel: 'test',
+  audit: (e) => appendAudit(x.handle.sqlite, ADMIN, 'test', e), tx: (fn) => x.handle.sqlite.transaction(fn)(),
+  progress: () => {}, cancelled: () => false, inWorker: () => Promise.reject(new Error('no worker here')), sessionId: null, session: { bind: () => '', end: () => {} },
+});
+
+describe('the 建档导入 record of an imported household', () => {
+  let s: RosterServices;
+  beforeEach(async () => { s = await rosterTownship(); });
+  afterEach(() => s.close());
+
+  it('holds the calculation and covered count computed from the planned rows, equal to reading the household back', async () => {
+    // Top-ups by person type make the members' birth dates count (60 and over: 老年人), 城市 and 农村 standards differ.
+    setSetting(s.handle.sqlite, 'benefit.rules', { topUps: { 老年人: { fen: 5000 }, 未成年人: { percent: 10 } } });
+    const run = importRosterWith();
+    await run(s, await uploadRoster(s, (f) => messyRoster(f, { withErrors: false })), false);
+    await run(s, await uploadRoster(s, headsOnlyRoster, '城市.xlsx'), false);
+    const records = s.handle.sqlite.prepare(`SELECT household_id AS id, calc_fen AS calcFen, covered_count AS covered FROM benefit_changes
+      WHERE decision = '建档导入' ORDER BY household_id`).all() as { id: number; calcFen: number; covered: number }[];
+    expect(records).toHaveLength(6);
+    const today = localToday();
+    const readBack = records.map((r) => ({ id: r.id, calcFen: calculateForHousehold(s.handle.sqlite, r.id, today).amountFen,
+      covered: livingCovered(s.handle.sqlite, r.id) }));
+    expect(records).toEqual(readBack);
+    // and the rules really entered: 张三's household (3 members, two of them 60 or over) is 3 × 620 元 + 2 × 50 元
+    expect(records[0].calcFen).toBe(3 * 62000 + 2 * 5000);
+    expect(new Set(records.map((r) => r.calcFen)).size).toBeGreaterThan(2);
+  });
+});
+
+describe('archive bags of a roster import', () => {
+  let a: RosterServices;
+  let b: RosterServices;
+  afterEach(() => { a.close(); b.close(); });
+
+  /** Two identical townships: villages and groups out of creation order, one household already bagged. */
+  function township() {
+    const s = testServices();
+    const root = (s.handle.sqlite.prepare("SELECT id FROM regions WHERE level = 'township'").get() as { id: number }).id;
+    const v1 = insertRegion(s.handle.sqlite, root, 'village', '桃源社区', 2);
+    const v2 = insertRegion(s.handle.sqlite, root, 'village', '石桥村', 1);
+    const places = [[v1, insertRegion(s.handle.sqlite, v1, 'group', '2组', 2)], [v1, insertRegion(s.handle.sqlite, v1, 'group', '1组', 1)],
+      [v2, insertRegion(s.handle.sqlite, v2, 'group', '1组', 1)], [v2, null]] as const;
+    const now = new Date().toISOString();
+    const ids = Array.from({ length: 23 }, (_, i) => {
+      const [v, g] = places[i % places.length];
+      return Number(s.handle.sqlite.prepare(`INSERT INTO households (category, status, village_id, group_id, start_month, created_at, updated_at)
+        VALUES ('农村低保', '在保', ?, ?, ?, ?, ?)`).run(v, g, i % 3 === 0 ? '2023-07' : i % 3 === 1 ? '2024-01' : null, now, now).lastInsertRowid);
+    });
+    s.handle.sqlite.transaction(() => emit.householdCreated(ctxOf(s), { householdId: ids[0] }))();
+    return { s, ids };
+  }
+  const bags = (s: RosterServices) => s.handle.sqlite.prepare(`SELECT household_id, archive_no, fonds_no, year, retention_code, piece_no, village_id,
+    group_id, container_key, cabinet_no, box_no, bag_no, location_code, location_label, status, exited_at, exit_status FROM archive_bags
+    ORDER BY household_id`).all();
+  const audits = (s: RosterServices) => s.handle.sqlite.prepare("SELECT after FROM audit_log WHERE entity = 'archiveBag' ORDER BY id").pluck().all() as string[];
+
+  it('gives every household the 档号, box and bag it would get one by one, with one audit entry for the batch', () => {
+    const one = township();
+    const many = township();
+    a = one.s;
+    b = many.s;
+    a.handle.sqlite.transaction(() => { for (const id of one.ids.slice(1)) emit.householdCreated(ctxOf(a), { householdId: id }); })();
+    b.handle.sqlite.transaction(() => emit.householdsImported(ctxOf(b), { householdIds: many.ids, source: '花名册“x.xlsx”' }))();
+    expect(bags(b)).toEqual(bags(a));
+    expect(bags(b)).toHaveLength(23);
+    expect(audits(a)).toHaveLength(23);
+    expect(audits(b)).toHaveLength(2); // the bag made before, then one for the 22 of the import
+    const batch = JSON.parse(audits(b)[1]);
+    const made = bags(b) as { household_id: number; archive_no: string }[];
+    expect(batch).toEqual({ source: '花名册“x.xlsx”', assigned: 22, households: `${many.ids[1]}–${many.ids[22]}`,
+      archiveNos: `${made[1].archive_no} … ${made[22].archive_no}` });
+    expect(verifyAuditChain(b.handle.sqlite).ok).toBe(true);
+  });
+
+  it('writes bags in several multi-row inserts when the import is larger than one (1,203 households)', () => {
+    const one = township();
+    const many = township();
+    a = one.s;
+    b = many.s;
+    const now = new Date().toISOString();
+    const more = (x: RosterServices) => {
+      const v = x.handle.sqlite.prepare("SELECT id FROM regions WHERE level = 'village' ORDER BY id").pluck().get() as number;
+      return Array.from({ length: 1180 }, () => Number(x.handle.sqlite.prepare(`INSERT INTO households (category, status, village_id, group_id,
+        start_month, created_at, updated_at) VALUES ('农村低保', '在保', ?, NULL, '2022-02', ?, ?)`).run(v, now, now).lastInsertRowid));
+    };
+    const aIds = [...one.ids.slice(1), ...more(a)];
+    const bIds = [...many.ids, ...more(b)];
+    a.handle.sqlite.transaction(() => { for (const id of aIds) emit.householdCreated(ctxOf(a), { householdId: id }); })();
+    b.handle.sqlite.transaction(() => emit.householdsImported(ctxOf(b), { householdIds: bIds, source: 'x' }))();
+    expect(bags(b)).toHaveLength(1203);
+    expect(bags(b)).toEqual(bags(a));
+  });
+});
