@@ -107,3 +107,15 @@ export const statsEntries = sqliteTable('stats_entries', {
   updatedBy: text('updated_by').notNull(),
   updatedAt: text('updated_at').notNull(),
 }, (t) => [uniqueIndex('stats_entries_uq').on(t.period, t.key)]);
+
+/**
+ * The feature ledgers of a closed month (复核结果, 信访举报台账, 银行卡代管登记, 疑点核查反馈, 专项治理工作台账,
+ * 近亲属备案台账) as they stood at 锁定: the package of that month exports these rows, so a record changed or
+ * backdated after the close cannot move them. Deleted with the month on 解锁.
+ */
+export const payrollLedgerRows = sqliteTable('payroll_ledger_rows', {
+  period: text('period').notNull(),
+  ledger: text('ledger').notNull(),
+  rowsJson: text('rows_json').notNull(),
+  rowCount: integer('row_count').notNull(),
+}, (t) => [uniqueIndex('payroll_ledger_rows_uq').on(t.period, t.ledger)]);
