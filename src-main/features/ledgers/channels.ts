@@ -16,12 +16,16 @@ import { keyFingerprint } from './keys';
 import { settleReservation } from './reservations';
 import { recordAnchor } from '../audit/anchors';
 import type { Manifest, ManifestFile } from './manifest';
+import { countyKeyInput, getCountyKey, loadCountyPrivateKey, setCountyKey } from './countyKey';
+import { countyUnsealer } from './seal';
 import { checkIncoming, duplicates, importedPackages, registeredTownships, registerTownship, rollup, storePackage } from './county';
 
 const period = z.string().regex(PERIOD_RE, '统计月份应为 YYYY-MM 格式，如 2026-10');
 const folder = z.string().trim().min(1, '请填写文件夹路径').max(1000);
 
 const township = (ctx: HandlerContext) => requireTownship(ctx.sqlite);
+/** A path to the county's private key file (county side only; the key is read from disk, never stored here). */
+const keyFile = z.string().trim().min(1).max(1000).optional();
 
 function existingDir(dir: string): string {
   const full = path.resolve(dir);
@@ -37,6 +41,13 @@ function trustedKey(ctx: HandlerContext) {
   const own = getTownship(ctx.sqlite);
   return (m: Manifest) => (ctx.sqlite.prepare('SELECT public_key_pem FROM county_townships WHERE division_code = ?').pluck().get(m.divisionCode) as string | undefined)
     ?? (own && own.divisionCode === m.divisionCode ? getSetting<string | null>(ctx.sqlite, 'signing.publicKeyPem', null) : null);
+}
+
+/** With the county's private key file: an encrypted package is decrypted and its plaintext checked too. */
+function unsealWith(file: string | undefined) {
+  if (!file) return {};
+  const key = loadCountyPrivateKey(file);
+  return { unseal: (m: Manifest) => countyUnsealer(m.encryption!, key, m.folderName) };
 }
 
 /** Package folders directly inside a folder (a USB drive's root), by their name pattern. */
@@ -101,9 +112,29 @@ export const ledgersChannels = {
         settleReservation(ctx.sqlite, r.sequence, 'exported');
         recordAnchor(ctx.sqlite, { kind: 'package', ref: r.folderName, ...r.manifest.audit, at: r.manifest.createdAt });
         ctx.audit({ entity: 'exchange_export', entityId: Number(id), after: { period: i.period, sequence: r.sequence, folder: r.path,
-          files: r.manifest.files.map((f) => ({ name: f.name, sha256: f.sha256, rows: f.rows })) } });
+          files: r.manifest.files.map((f) => ({ name: f.plain?.name ?? f.name, sha256: f.sha256, rows: f.plain?.rows ?? f.rows })),
+          encrypted: r.encrypted, countyKey: r.manifest.encryption?.countyKeyFingerprint ?? null } });
       });
-      return { folderName: r.folderName, path: r.path, sequence: r.sequence, files: r.manifest.files, periodLabel: periodLabel(i.period) };
+      return { folderName: r.folderName, path: r.path, sequence: r.sequence, periodLabel: periodLabel(i.period),
+        files: r.manifest.files.map((f) => ({ ...(f.plain ?? f), stored: f.name })),
+        encrypted: r.encrypted, countyKeyFingerprint: r.manifest.encryption?.countyKeyFingerprint ?? null, warnings: r.warnings };
+    },
+  }),
+  'ledgers.countyKey': channel({
+    title: '县民政局加密公钥（指纹）', permission: 'read', kind: 'query', input: z.object({}),
+    handler: (ctx) => {
+      const k = getCountyKey(ctx.sqlite);
+      return k ? { fingerprint: k.fingerprint, countyName: k.countyName, registeredAt: k.registeredAt, registeredBy: k.registeredBy } : null;
+    },
+  }),
+  'ledgers.setCountyKey': channel({
+    title: '登记县民政局加密公钥（报送包加密）', permission: 'admin', kind: 'mutation', input: countyKeyInput,
+    handler: (ctx, i) => {
+      const before = getCountyKey(ctx.sqlite);
+      const k = setCountyKey(ctx.sqlite, i, ctx.actor.username);
+      ctx.audit({ entity: 'setting', entityId: 'exchange.countyPublicKey',
+        before: before && { fingerprint: before.fingerprint, countyName: before.countyName }, after: { fingerprint: k.fingerprint, countyName: k.countyName } });
+      return { fingerprint: k.fingerprint, countyName: k.countyName, registeredAt: k.registeredAt };
     },
   }),
   'ledgers.exports': channel({
@@ -113,8 +144,8 @@ export const ledgersChannels = {
       { id: number; period: string; sequence: number; folderName: string; destination: string; createdAt: string; createdBy: string }[],
   }),
   'ledgers.verifyPackage': channel({
-    title: '校验报送包（签名、哈希、行数）', permission: 'read', kind: 'job', input: z.object({ dir: folder }),
-    handler: (ctx, i) => verifyPackage(existingDir(i.dir), trustedKey(ctx)),
+    title: '校验报送包（签名、哈希、行数）', permission: 'read', kind: 'job', input: z.object({ dir: folder, countyKeyFile: keyFile }),
+    handler: (ctx, i) => verifyPackage(existingDir(i.dir), trustedKey(ctx), unsealWith(i.countyKeyFile)),
   }),
   'ledgers.publicKey': channel({
     title: '导出本乡镇签名公钥（交县民政局登记）', permission: 'read', kind: 'job', input: z.object({}),
@@ -141,9 +172,9 @@ export const ledgersChannels = {
     handler: (ctx) => registeredTownships(ctx.sqlite),
   }),
   'ledgers.county.import': channel({
-    title: '县级：导入乡镇报送包', permission: 'county', kind: 'job', input: z.object({ dir: folder }),
+    title: '县级：导入乡镇报送包（校验、解密）', permission: 'county', kind: 'job', input: z.object({ dir: folder, keyFile }),
     handler: async (ctx, i) => {
-      const p = await checkIncoming(ctx.sqlite, existingDir(i.dir));
+      const p = await checkIncoming(ctx.sqlite, existingDir(i.dir), i.keyFile ? loadCountyPrivateKey(i.keyFile) : null);
       const id = ctx.tx(() => {
         const packageId = storePackage(ctx.sqlite, p, ctx.actor.username);
         ctx.audit({ entity: 'county_package', entityId: packageId, after: { divisionCode: p.manifest.divisionCode, period: p.manifest.period,
@@ -151,7 +182,7 @@ export const ledgersChannels = {
         return packageId;
       });
       return { packageId: id, township: p.manifest.township.name, divisionCode: p.manifest.divisionCode, period: p.manifest.period,
-        sequence: p.manifest.sequence, persons: p.persons.length, warnings: p.warnings };
+        sequence: p.manifest.sequence, persons: p.persons.length, warnings: p.warnings, encrypted: !!p.manifest.encryption };
     },
   }),
   'ledgers.county.packages': channel({

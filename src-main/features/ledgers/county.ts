@@ -7,6 +7,7 @@ import { keyFingerprint, parsePublicKey } from './keys';
 import { CATEGORY_ROWS, emptyRow, perCapitaYuan, type StatsRow } from './statsRules';
 import type { MonthlyStats } from './stats';
 import type { PackagePerson } from './package';
+import { countyUnsealer } from './seal';
 
 /** County mode: registered township keys, package import with sequence rules, roll-up and cross-township checks. */
 export interface RegisteredTownship { divisionCode: string; name: string; keyFingerprint: string; registeredAt: string; lastSequence: number | null }
@@ -33,14 +34,21 @@ const registeredKey = (sqlite: Database.Database) => (m: Manifest) =>
 
 export interface CheckedPackage { manifest: Manifest; stats: MonthlyStats; persons: PackagePerson[]; warnings: string[]; manifestSha256: string }
 
-/** Verifies a package folder against the registered key and the township's sequence; throws with the reason. */
-export async function checkIncoming(sqlite: Database.Database, dir: string): Promise<CheckedPackage> {
-  const v = await verifyPackage(dir, registeredKey(sqlite));
+/**
+ * Verifies a package folder against the registered key and the township's sequence, and decrypts an encrypted one
+ * with the county's private key (its plaintext checked against the signed manifest); throws with the reason.
+ */
+export async function checkIncoming(sqlite: Database.Database, dir: string, countyKey: crypto.KeyObject | null = null): Promise<CheckedPackage> {
+  const v = await verifyPackage(dir, registeredKey(sqlite),
+    countyKey ? { unseal: (m) => countyUnsealer(m.encryption!, countyKey, m.folderName) } : {});
   if (!v.ok || !v.manifest) {
     const first = v.problems[0];
     throw new AppError(first?.code ?? 'VERIFY_FAILED', `拒绝导入：${v.problems.map((p) => p.message).join('；')}`, { problems: v.problems });
   }
   const m = v.manifest;
+  if (m.encryption && !v.decrypted) {
+    throw new AppError('NEEDS_COUNTY_KEY', `拒绝导入：${m.township?.name ?? m.divisionCode}的报送包已为县民政局加密（公钥指纹 ${m.encryption.countyKeyFingerprint}），请提供县级私钥文件（命令行：county import 文件夹 --key 县级私钥.pem）`);
+  }
   const seen = sqlite.prepare('SELECT sequence, period, imported_at AS importedAt FROM county_packages WHERE division_code = ? ORDER BY sequence')
     .all(m.divisionCode) as { sequence: number; period: string; importedAt: string }[];
   const same = seen.find((s) => s.sequence === m.sequence);
@@ -52,6 +60,7 @@ export async function checkIncoming(sqlite: Database.Database, dir: string): Pro
   const shorter = auditShorterThanBefore(sqlite, m);
   if (shorter) throw new AppError('AUDIT_SHORTER', `拒绝导入：${shorter}`);
   const warnings = m.sequence > last + 1 ? [`${m.township.name}缺少第 ${last + 1}${m.sequence - 1 > last + 1 ? `–${m.sequence - 1}` : ''} 号报送包`] : [];
+  if (!m.encryption) warnings.push(`${m.township.name}第 ${m.sequence} 号报送包未加密（乡镇尚未登记县民政局的加密公钥）：请把县级公钥交给乡镇登记，并提醒其妥善处理这个U盘`);
   // the bytes verification read and hashed, not the files again (a swap after verification would go unseen)
   const dataBytes = v.contents?.get(DATA_FILE);
   const manifestBytes = v.contents?.get(MANIFEST);

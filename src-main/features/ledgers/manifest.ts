@@ -3,9 +3,16 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Township } from '../settings/store';
+import type { SealHeader } from './seal';
 
 /** The signed table of contents of a package: who, which month, which sequence, and every file's hash and rows. */
-export interface ManifestFile { name: string; sha256: string; bytes: number; rows: Record<string, number> }
+export interface ManifestFile {
+  name: string; sha256: string; bytes: number; rows: Record<string, number>;
+  /** Encrypted packages: the file on the stick is ciphertext (name, sha256, bytes above); this is what it decrypts to. */
+  plain?: { name: string; sha256: string; bytes: number; rows: Record<string, number> };
+  /** Encrypted packages: the AES-GCM nonce of this file (base64). */
+  iv?: string;
+}
 export interface Manifest {
   format: typeof PACKAGE_FORMAT;
   township: Township;
@@ -20,6 +27,8 @@ export interface Manifest {
   files: ManifestFile[];
   /** The township's audit chain when the package was written (length, last hash): an anchor the county keeps. */
   audit: { rows: number; headHash: string | null };
+  /** Encrypted for the county (absent: a plaintext package, exported while no county key was registered). */
+  encryption?: SealHeader;
 }
 
 export const PACKAGE_FORMAT = 'dibao-package/1';

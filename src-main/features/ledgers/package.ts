@@ -16,6 +16,8 @@ import { DATA_FILE, folderNameOf, MANIFEST, PACKAGE_FORMAT, sha256File, SIGNATUR
 import { verifyPackage, type VerifyResult } from './verify';
 import { reserveSequence, settleReservation } from './reservations';
 import { chainHead } from '../audit/anchors';
+import { getCountyKey } from './countyKey';
+import { newSealer, type Sealer } from './seal';
 import { producePdf } from '../../print/render';
 import type { Actor } from '../../ipc/contract';
 
@@ -25,7 +27,14 @@ export interface PackageJob {
   /** Writes the files into the unfinished folder elsewhere (the channel: in a worker thread); default here, writePackageFiles. */
   writeFiles?: (dir: string) => Promise<ManifestFile[]>;
 }
-export interface PackageResult { folderName: string; path: string; sequence: number; manifest: Manifest; manifestSha256: string; verify: VerifyResult }
+export interface PackageResult {
+  folderName: string; path: string; sequence: number; manifest: Manifest; manifestSha256: string; verify: VerifyResult;
+  /** Encrypted for the county's registered key; false (with a warning) while no county key is registered. */
+  encrypted: boolean; warnings: string[];
+}
+
+/** Said on the export page, in the CLI and in the result whenever a package leaves unencrypted. */
+export const UNENCRYPTED_WARNING = '未登记县民政局的加密公钥：本报送包未加密，U盘丢失会泄露花名册中的身份证号、姓名和银行账号。请尽快在“台账报送”中登记县民政局提供的公钥（并电话核对指纹），此后导出的包只有县民政局能打开';
 
 /** The person list the county joins on (身份证号): covered members of the households on the roster. */
 export interface PackagePerson { idNumber: string; name: string; category: string; village: string; headName: string }
@@ -53,30 +62,81 @@ export async function writePackage(job: PackageJob): Promise<PackageResult> {
     throw new AppError('CONFLICT', `目标位置已有同名文件夹 ${folderName}，请换一个位置或先移走它`);
   }
   const tmpDir = path.join(job.destination, `未完成_${folderName}_${crypto.randomBytes(3).toString('hex')}`);
-  fs.mkdirSync(tmpDir);
+  const countyKey = getCountyKey(job.sqlite);
+  // encrypted packages: the plaintext files are written in the data dir (0700), only ciphertext goes to the stick
+  let staging: string | null = null;
   try {
-    const files = job.writeFiles ? await job.writeFiles(tmpDir) : await writeFiles(job, tmpDir, stats);
+    if (countyKey) staging = newStagingDir(job.dataDir, folderName);
+    fs.mkdirSync(tmpDir);
+    const plain = job.writeFiles ? await job.writeFiles(staging ?? tmpDir) : await writeFiles(job, staging ?? tmpDir, stats);
+    const sealer = countyKey ? newSealer(countyKey.publicKey, folderName) : null;
+    const files = sealer ? sealFiles(sealer, staging ?? tmpDir, tmpDir, plain) : plain;
     const { publicKeyPem, privateKey } = townshipKeys(job.sqlite);
     const manifest: Manifest = {
       format: PACKAGE_FORMAT, township: job.township, divisionCode: job.township.divisionCode, period: job.period, sequence,
-      folderName, appVersion: appVersion(), createdAt: new Date().toISOString(), createdBy: job.createdBy,
-      keyFingerprint: keyFingerprint(publicKeyPem), files, audit,
+      // an encrypted package names nobody in clear: the exporting clerk stays in the township's export record
+      folderName, appVersion: appVersion(), createdAt: new Date().toISOString(), createdBy: sealer ? '' : job.createdBy,
+      keyFingerprint: keyFingerprint(publicKeyPem), files, audit, ...(sealer ? { encryption: sealer.header } : {}),
     };
     const bytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
     writeDurably(path.join(tmpDir, MANIFEST), bytes);
     writeDurably(path.join(tmpDir, SIGNATURE), Buffer.from(sign(bytes, privateKey)));
     syncDir(tmpDir);
     job.progress('正在读回并校验U盘上的文件…', files.length, files.length + 1);
-    const check = await verifyPackage(tmpDir, () => publicKeyPem);
+    const check = await verifyPackage(tmpDir, () => publicKeyPem, sealer ? { unseal: () => sealer.unsealer } : {});
+    if (sealer && !check.decrypted && check.problems.length === 0) throw new AppError('VERIFY_FAILED', '写入后读回校验失败：加密文件未能解密核对');
     const mismatch = check.problems.filter((p) => p.code !== 'FOLDER_NAME');
     if (mismatch.length) throw new AppError('VERIFY_FAILED', `写入后读回校验失败：${mismatch.map((p) => p.message).join('；')}`);
     fs.renameSync(tmpDir, finalDir);
     try { syncDir(job.destination); } catch { /* the package is complete and verified; the OS flushes the rename soon */ }
-    return { folderName, path: finalDir, sequence, manifest, manifestSha256: crypto.createHash('sha256').update(bytes).digest('hex'), verify: { ...check, ok: true, dir: finalDir, problems: [] } };
+    return { folderName, path: finalDir, sequence, manifest, manifestSha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+      verify: { ...check, ok: true, dir: finalDir, problems: [] }, encrypted: !!sealer, warnings: sealer ? [] : [UNENCRYPTED_WARNING] };
   } catch (e) {
     settleReservation(job.sqlite, sequence, 'abandoned', e instanceof Error ? e.message.slice(0, 200) : String(e));
     throw failure(e, tmpDir);
+  } finally {
+    if (staging) fs.rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** Plaintext of an encrypted export, inside the data dir; leftovers of a killed export are removed by the next one. */
+export const STAGING_DIR = 'export-staging';
+
+function newStagingDir(dataDir: string, folderName: string): string {
+  const root = path.join(dataDir, STAGING_DIR);
+  removeStaleStaging(dataDir);
+  fs.mkdirSync(root, { recursive: true, mode: 0o700 });
+  const dir = path.join(root, `${folderName}_${crypto.randomBytes(4).toString('hex')}`);
+  fs.mkdirSync(dir, { mode: 0o700 });
+  return dir;
+}
+
+/** Removes staging folders older than half an hour (an export running right now in another process is younger). */
+export function removeStaleStaging(dataDir: string, now = Date.now()): string[] {
+  const root = path.join(dataDir, STAGING_DIR);
+  const removed: string[] = [];
+  let names: string[];
+  try { names = fs.readdirSync(root); } catch { return removed; }
+  for (const name of names) {
+    const dir = path.join(root, name);
+    try {
+      if (now - fs.statSync(dir).mtimeMs < 30 * 60_000) continue;
+      fs.rmSync(dir, { recursive: true, force: true });
+      removed.push(dir);
+    } catch { /* listed again at the next start */ }
+  }
+  return removed;
+}
+
+/** Encrypts each staged plaintext file onto the stick as NN.enc; the manifest keeps both hashes and the rows. */
+function sealFiles(sealer: Sealer, staging: string, dir: string, plain: ManifestFile[]): ManifestFile[] {
+  return plain.map((p, i) => {
+    const name = `${String(i + 1).padStart(2, '0')}.enc`;
+    const { cipher, iv } = sealer.seal(i, name, fs.readFileSync(path.join(staging, p.name)));
+    writeDurably(path.join(dir, name), cipher);
+    return { name, sha256: crypto.createHash('sha256').update(cipher).digest('hex'), bytes: cipher.length, rows: {}, iv,
+      plain: { name: p.name, sha256: p.sha256, bytes: p.bytes, rows: p.rows } };
+  });
 }
 
 export type PackageFilesJob = Pick<PackageJob, 'sqlite' | 'dataDir' | 'actor' | 'township' | 'period' | 'progress' | 'cancelled'>;

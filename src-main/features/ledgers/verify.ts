@@ -4,10 +4,13 @@ import crypto from 'node:crypto';
 import { AppError } from '../../ipc/errors';
 import { countRows, folderNameOf, MANIFEST, PACKAGE_FORMAT, SIGNATURE, type Manifest } from './manifest';
 import { keyFingerprint, verifySignature } from './keys';
+import type { Unsealer } from './seal';
 
 export interface VerifyProblem { code: string; message: string }
 export interface VerifyResult {
   ok: boolean; dir: string; manifest: Manifest | null; problems: VerifyProblem[]; keyFingerprint: string | null;
+  /** The files are encrypted for the county; `decrypted` when they were also opened and checked as plaintext. */
+  encrypted?: boolean; decrypted?: boolean;
   /** The bytes that were verified, by file name: a caller uses these, never the files again (they could change after). */
   contents?: Map<string, Buffer>;
 }
@@ -35,12 +38,19 @@ export function readPlainFile(file: string): Buffer {
  * the package), the folder name, every file's size, SHA-256 and row counts, and that no file was added. Every file
  * is read once into memory and checked there; the caller gets those same bytes back in `contents`.
  */
-export async function verifyPackage(dir: string, resolveKey: KeyResolver): Promise<VerifyResult> {
+export interface VerifyOptions {
+  /** Opens an encrypted package (the county's private key, or the exporting township's read-back right after writing). */
+  unseal?: (m: Manifest) => Unsealer;
+}
+
+export async function verifyPackage(dir: string, resolveKey: KeyResolver, opts: VerifyOptions = {}): Promise<VerifyResult> {
   const problems: VerifyProblem[] = [];
   const contents = new Map<string, Buffer>();
+  let decrypted = false;
   // not enumerable: the bytes stay in this process, out of the channel's JSON answer
   const done = (manifest: Manifest | null, fp: string | null = null): VerifyResult =>
-    Object.defineProperty({ ok: problems.length === 0, dir, manifest, problems, keyFingerprint: fp }, 'contents', { value: contents, enumerable: false });
+    Object.defineProperty({ ok: problems.length === 0, dir, manifest, problems, keyFingerprint: fp, encrypted: !!manifest?.encryption, decrypted },
+      'contents', { value: contents, enumerable: false });
   const read = (name: string): Buffer | null => {
     try { return readPlainFile(path.join(dir, name)); } catch (e) {
       const code = (e as { code?: string }).code;
@@ -88,6 +98,10 @@ export async function verifyPackage(dir: string, resolveKey: KeyResolver): Promi
     problems.push({ code: 'FOLDER_NAME', message: `文件夹名 ${path.basename(dir)} 与清单不符（应为 ${expected}）：可能是未完成或被改名的导出` });
   }
   for (const f of manifest.files) problems.push(...(await checkFile(f, read, contents)));
+  if (manifest.encryption && opts.unseal && problems.length === 0) {
+    problems.push(...(await openSealed(manifest, opts.unseal, contents)));
+    decrypted = problems.length === 0;
+  }
   const listed = new Set([MANIFEST, SIGNATURE, ...manifest.files.map((f) => f.name)]);
   for (const name of fs.readdirSync(dir)) {
     if (!listed.has(name)) problems.push({ code: 'EXTRA_FILE', message: `包内多出清单外的文件：${name}` });
@@ -102,6 +116,10 @@ async function checkFile(f: Manifest['files'][number], read: (name: string) => B
   if (buf.length !== f.bytes) return [{ code: 'HASH_MISMATCH', message: `${f.name} 的大小不符（清单 ${f.bytes} 字节，实际 ${buf.length} 字节）：文件不完整或被改动` }];
   if (crypto.createHash('sha256').update(buf).digest('hex') !== f.sha256) return [{ code: 'HASH_MISMATCH', message: `${f.name} 的内容与清单的 SHA-256 不符：文件已损坏或被改动` }];
   contents.set(f.name, buf);
+  return checkRows(f, buf);
+}
+
+async function checkRows(f: { name: string; rows: Record<string, number> }, buf: Buffer): Promise<VerifyProblem[]> {
   const expected = Object.values(f.rows ?? {});
   if (expected.length === 0) return [];
   let actual: number[];
@@ -113,3 +131,30 @@ async function checkFile(f: Manifest['files'][number], read: (name: string) => B
   }
   return [];
 }
+
+/** Decrypts every file of an encrypted package and checks the plaintext against the signed manifest (hash, size, rows). */
+async function openSealed(m: Manifest, unseal: (m: Manifest) => Unsealer, contents: Map<string, Buffer>): Promise<VerifyProblem[]> {
+  let u: Unsealer;
+  try { u = unseal(m); } catch (e) { return [problemOf(e)]; }
+  const problems: VerifyProblem[] = [];
+  for (const [i, f] of m.files.entries()) {
+    const p = f.plain;
+    if (!p || typeof f.iv !== 'string' || typeof p.name !== 'string' || path.basename(p.name) !== p.name || p.name.startsWith('.')) {
+      problems.push({ code: 'BAD_MANIFEST', message: `清单中 ${f.name} 的加密信息不完整` });
+      continue;
+    }
+    let plain: Buffer;
+    try { plain = u.open(i, f.name, f.iv, contents.get(f.name)!); } catch (e) { problems.push(problemOf(e)); continue; }
+    if (plain.length !== p.bytes || crypto.createHash('sha256').update(plain).digest('hex') !== p.sha256) {
+      problems.push({ code: 'HASH_MISMATCH', message: `${p.name} 解密后的内容与清单的 SHA-256 不符` });
+      continue;
+    }
+    problems.push(...(await checkRows(p, plain)));
+    contents.set(p.name, plain);
+  }
+  return problems;
+}
+
+const problemOf = (e: unknown): VerifyProblem => e instanceof AppError
+  ? { code: e.code, message: e.message }
+  : { code: 'DECRYPT_FAILED', message: `解密失败：${(e as Error)?.message ?? String(e)}` };
