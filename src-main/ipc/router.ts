@@ -78,10 +78,13 @@ export function createRouter(handle: DbHandle, channels: ChannelMap, deps: {
       tx: <T>(fn: () => T) => handle.sqlite.transaction(fn)(),
       progress: (p: Progress) => events.emit('progress', { ...p, jobId, channel: req.channel } satisfies ProgressEvent),
       cancelled: () => cancelled.has(jobId),
-      inWorker: <R>(job: string, input: unknown) => {
+      inWorker: async <R>(job: string, input: unknown) => {
         if (!deps.jobs) throw new AppError('INTERNAL', '内部错误：后台任务引擎未启动');
-        return deps.jobs.run<R>(job, input, { dataDir: deps.dataDir, dbFile: handle.file, actor, cancelled: () => cancelled.has(jobId),
+        const r = await deps.jobs.run<R>(job, input, { dataDir: deps.dataDir, dbFile: handle.file, actor, cancelled: () => cancelled.has(jobId),
           progress: (p) => events.emit('progress', { ...p, jobId, channel: req.channel } satisfies ProgressEvent), onTemp: (f) => temps.push(f) });
+        // cancelled while the worker finished: its files are not taken (the temps go below), nothing is recorded
+        if (cancelled.has(jobId)) throw new AppError('CANCELLED', '已取消，没有生成任何文件');
+        return r;
       },
       sessionId: req.sessionId ?? null,
       session: {
