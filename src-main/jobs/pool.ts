@@ -88,7 +88,9 @@ export function createJobPool(entry: string, opts: { max?: number } = {}): JobPo
         const flag = new SharedArrayBuffer(4);
         const w = slot.worker;
         let stopping = false;
-        const finish = (fn: () => void) => { clearInterval(poll); w.off('message', onMessage); w.off('error', onError); w.off('exit', onExit); w.unref(); fn(); };
+        let kill: NodeJS.Timeout | undefined;
+        // the kill timer goes with the job: this worker may already run the next job when it would fire
+        const finish = (fn: () => void) => { clearInterval(poll); clearTimeout(kill); w.off('message', onMessage); w.off('error', onError); w.off('exit', onExit); w.unref(); fn(); };
         const onMessage = (m: FromWorker) => {
           if (!('id' in m) || m.id !== id) return;
           if (m.type === 'progress') { if (!stopping) o.progress(m.progress); }
@@ -103,7 +105,8 @@ export function createJobPool(entry: string, opts: { max?: number } = {}): JobPo
           stopping = true;
           Atomics.store(new Int32Array(flag), 0, 1);
           // a job busy inside pdfmake cannot look at the flag: stop the thread itself
-          setTimeout(() => { if (alive && slot.busy) { alive = false; void w.terminate(); } }, CANCEL_GRACE_MS).unref();
+          kill = setTimeout(() => { alive = false; void w.terminate(); }, CANCEL_GRACE_MS);
+          kill.unref();
         }, 25);
         w.on('message', onMessage);
         w.on('error', onError);

@@ -5,10 +5,12 @@ import { channel, type HandlerContext } from '../../ipc/contract';
 import { AppError } from '../../ipc/errors';
 import { inboxPath, originalName } from '../../ipc/files';
 import { BACKUP_KIND_LABELS } from '../../domain/glossary';
-import { backupFailed, backupsDir, listSets, newSetFile, SET_NAME_PATTERN, snapshotAsync, stripPrivateKey, writeManifest } from './store';
+import { backupFailed, backupsDir, listSets, newSetFile, SET_NAME_PATTERN } from './store';
+import { manifestPathFor, writeJsonAtomic } from './manifest';
+import type { CopiedInWorker } from './jobs';
 import { recordAnchor } from '../audit/anchors';
 import { getTownship } from '../settings/store';
-import { copyArchiveStore, validateTargetDir } from './manual';
+import { validateTargetDir } from './manual';
 import { verifyBackupFile } from './verify';
 import { restoreDatabase } from './restore';
 import { liveHandle } from './live';
@@ -20,14 +22,18 @@ const setFile = (dataDir: string, name: string) => {
   return file;
 };
 
+/**
+ * A manual set: copied in a worker (./jobs.ts) into a temp file, renamed here to its set name with its manifest.
+ * Cancelled or failed, the engine deletes the temp file: no set, no half-written copy.
+ */
 async function makeManualSet(ctx: HandlerContext, dir: string, withArchive: boolean, external: boolean) {
   const file = newSetFile(dir, 'manual');
-  await snapshotAsync(ctx.sqlite, file, (done, total) => ctx.progress({ done, total, message: '正在复制数据库' }));
-  if (external) stripPrivateKey(file);
-  const copied = withArchive
-    ? copyArchiveStore(ctx.dataDir, dir, (done, total) => ctx.progress({ done, total, message: '正在复制档案库文件' })) : 0;
+  const { tempFile, copied, manifest } = await ctx.inWorker<CopiedInWorker>('backup.copy', { dir, name: path.basename(file), external, withArchive });
+  if (fs.existsSync(file)) throw new AppError('CONFLICT', '同一时刻已有一份备份，请稍后再试');
+  fs.renameSync(tempFile, file);
   try {
-    return { file, copied, manifest: writeManifest(file, 'manual', ctx.dataDir, withArchive) };
+    writeJsonAtomic(manifestPathFor(file), manifest);
+    return { file, copied, manifest };
   } catch (e) {
     fs.rmSync(file, { force: true }); // a copy without its manifest is not a backup
     throw e;

@@ -121,6 +121,13 @@ export async function snapshotAsync(source: Database.Database, destFile: string,
 
 /** Writes the manifest of a finished copy; the set counts as complete only once this file exists. */
 export function writeManifest(dbFile: string, kind: BackupKind, dataDir: string, copiedArchive = false): BackupManifest {
+  const manifest = buildManifest(dbFile, kind, dataDir, copiedArchive);
+  writeJsonAtomic(manifestPathFor(dbFile), manifest);
+  return manifest;
+}
+
+/** The manifest of a finished copy, not written yet; `fileName` is the set's name when the copy is still a temp file (worker). */
+export function buildManifest(dbFile: string, kind: BackupKind, dataDir: string, copiedArchive = false, fileName = path.basename(dbFile)): BackupManifest {
   const copy = new Database(dbFile, { readonly: true });
   let schemaVersion: number; let audit: BackupManifest['audit']; let privateKeyIncluded: boolean;
   try {
@@ -132,10 +139,9 @@ export function writeManifest(dbFile: string, kind: BackupKind, dataDir: string,
   const files = archiveStoreEntries(dataDir);
   const manifest: BackupManifest = {
     format: 'dibao-backup/1', kind, createdAt: new Date().toISOString(), schemaVersion,
-    db: { file: path.basename(dbFile), size: fs.statSync(dbFile).size, sha256: sha256File(dbFile) },
+    db: { file: fileName, size: fs.statSync(dbFile).size, sha256: sha256File(dbFile) },
     audit, privateKeyIncluded, archiveStore: { files, totalBytes: files.reduce((s, f) => s + f.size, 0), copied: copiedArchive },
   };
-  writeJsonAtomic(manifestPathFor(dbFile), manifest);
   return manifest;
 }
 
@@ -159,7 +165,8 @@ export function rotate(dir: string, now = new Date()): string[] {
     const file = path.join(dir, name);
     const stale = fs.statSync(file).mtimeMs < hourAgo;
     const orphan = SET_NAME.test(name) && !fs.existsSync(manifestPathFor(file));
-    if (stale && (name.endsWith('.partial') || orphan)) { fs.rmSync(file, { force: true }); removed.push(name); }
+    const workerTemp = name.startsWith('.job-') && name.endsWith('.part'); // a worker copy killed with the app
+    if (stale && (name.endsWith('.partial') || workerTemp || orphan)) { fs.rmSync(file, { force: true }); removed.push(name); }
   }
   return removed;
 }

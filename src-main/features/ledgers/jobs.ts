@@ -22,6 +22,7 @@ export const ledgersJobs = workerJobs({
   'ledgers.writeLedger': async (ctx, i: { name: string; period: string; township: Township }) => {
     const l = findLedger(i.name)!; // the channel checked it
     const tempFile = ctx.tempFile(outboxDir(ctx.dataDir), '.xlsx');
+    ctx.progress({ done: 0, total: 0, message: `正在整理${l.title}…` });
     const rows = await writeLedgerWorkbook(tempFile, ledgerSheets(ctx.sqlite, l, { period: i.period, township: i.township }),
       { cancelled: ctx.cancelled, onRows: (n) => ctx.progress({ done: n, total: 0, message: `已写入 ${n} 行` }) });
     return { tempFile, rows };
