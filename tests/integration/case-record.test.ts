@@ -52,7 +52,7 @@ describe('case record invariants, each planted behind the app and reported', () 
 
   it('渐退 past its end, or stretched beyond the maximum, is reported', async () => {
     const hh = paidFamily(s);
-    await ok(s, 'applications.changeDecision', { householdId: hh, decision: '渐退', phaseOutMonths: 3, reason: '长子稳定就业', date: today }, reviewer);
+    await ok(s, 'applications.changeDecision', { householdId: hh, decision: '渐退', workIncomeConfirmed: true, workIncomeNote: '长子在县城务工，月工资 3,000 元', phaseOutMonths: 3, reason: '长子稳定就业', date: today }, reviewer);
     expect(rulesOf(s, hh)).toEqual([]);
     sql(s, "UPDATE benefit_changes SET phase_out_end_month = ? WHERE household_id = ? AND decision = '渐退'", addMonthsIso(today, 11).slice(0, 7), hh);
     expect(runCaseCheck(s.handle.sqlite, today, [hh]).findings.map((f) => f.detail).join()).toMatch(/超过 6 个月/);
@@ -174,7 +174,7 @@ describe('member changes act', () => {
 
   it('a second 渐退 on a household already in 渐退 is refused', async () => {
     const hh = paidFamily(s);
-    await ok(s, 'applications.changeDecision', { householdId: hh, decision: '渐退', phaseOutMonths: 6, reason: '就业', date: today }, reviewer);
+    await ok(s, 'applications.changeDecision', { householdId: hh, decision: '渐退', workIncomeConfirmed: true, workIncomeNote: '长子在县城务工，月工资 3,000 元', phaseOutMonths: 6, reason: '就业', date: today }, reviewer);
     const again = await callAs(s, reviewer, 'applications.changeDecision', { householdId: hh, decision: '渐退', phaseOutMonths: 5, reason: '再延', date: today });
     expect(again.ok ? '' : again.error.message).toMatch(/已在渐退期/);
   });

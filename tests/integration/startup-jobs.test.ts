@@ -12,7 +12,7 @@ describe('start-up jobs', () => {
 
   it('moves a household whose 渐退 period has ended to 停保, audited as 系统自动', async () => {
     const hh = seedHousehold(s, { status: '在保', monthlyFen: 60000 });
-    await ok(s, 'applications.changeDecision', { householdId: hh, decision: '渐退', phaseOutMonths: 3, reason: '长子稳定就业', date: '2026-01-15' }, actorOf('reviewer'));
+    await ok(s, 'applications.changeDecision', { householdId: hh, decision: '渐退', workIncomeConfirmed: true, workIncomeNote: '长子在县城务工，月工资 3,000 元', phaseOutMonths: 3, reason: '长子稳定就业', date: '2026-01-15' }, actorOf('reviewer'));
     await runStartupJobs(s);
     expect(s.handle.sqlite.prepare('SELECT status FROM households WHERE id = ?').get(hh)).toEqual({ status: '停保' });
     const audit = s.handle.sqlite.prepare("SELECT username FROM audit_log WHERE channel = 'applications.endPhaseOuts'").all();
@@ -23,7 +23,7 @@ describe('start-up jobs', () => {
   it('leaves a household still inside its 渐退 period alone', async () => {
     const hh = seedHousehold(s, { status: '在保', monthlyFen: 60000 });
     const thisMonth = `${new Date().getFullYear()}-${String(new Date().getMonth() + 1).padStart(2, '0')}-01`;
-    await ok(s, 'applications.changeDecision', { householdId: hh, decision: '渐退', phaseOutMonths: 6, reason: '就业', date: thisMonth }, actorOf('reviewer'));
+    await ok(s, 'applications.changeDecision', { householdId: hh, decision: '渐退', workIncomeConfirmed: true, workIncomeNote: '长子在县城务工，月工资 3,000 元', phaseOutMonths: 6, reason: '就业', date: thisMonth }, actorOf('reviewer'));
     await runStartupJobs(s);
     expect(s.handle.sqlite.prepare('SELECT status FROM households WHERE id = ?').get(hh)).toEqual({ status: '渐退' });
   });

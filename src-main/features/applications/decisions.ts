@@ -36,21 +36,36 @@ export function recordChangeDecision(ctx: HandlerContext, raw: ChangeInput) {
     const max = phaseOutMaxMonths(ctx.sqlite);
     const months = i.phaseOutMonths ?? max;
     if (months > max) throw new AppError('VALIDATION', `渐退期不能超过 ${max} 个月`);
+    const unmet = workIncomeRefusal(i);
+    if (unmet) throw unmet;
     phaseOutEnd = nextMonth(`${effectiveMonth}-01`, months - 1);
   }
   const status = i.decision === '停保' ? '停保' : i.decision === '渐退' ? '渐退' : '在保';
   const id = Number(ctx.sqlite.prepare(`INSERT INTO benefit_changes (household_id, decision, source, source_ref, date, effective_month, reason,
     before_status, after_status, before_amount_fen, after_amount_fen, before_top_up_fen, after_top_up_fen, phase_out_end_month,
-    calc_fen, covered_count, user_id, username, display_name, role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    work_income_confirmed, work_income_note, calc_fen, covered_count, user_id, username, display_name, role, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
     h.id, i.decision, i.source, i.sourceRef, date, effectiveMonth, i.reason, h.status, status, h.monthlyFen, after.monthlyFen,
-    h.topUpFen, after.topUpFen, phaseOutEnd, calcFen, status === '停保' ? null : living, ctx.actor.userId, ctx.actor.username, ctx.actor.displayName, ctx.actor.role,
+    h.topUpFen, after.topUpFen, phaseOutEnd, i.decision === '渐退' ? 1 : null, i.decision === '渐退' ? i.workIncomeNote!.trim() : null, calcFen, status === '停保' ? null : living, ctx.actor.userId, ctx.actor.username, ctx.actor.displayName, ctx.actor.role,
     new Date().toISOString()).lastInsertRowid);
   ctx.audit({ entity: 'benefit_change', entityId: id, after: { householdId: h.id, decision: i.decision, reason: i.reason, effectiveMonth,
-    beforeFen: oldTotal, afterFen: newTotal, phaseOutEnd } });
-  const label = i.decision === '渐退' ? `渐退至 ${phaseOutEnd}` : i.decision;
+    beforeFen: oldTotal, afterFen: newTotal, phaseOutEnd, workIncomeNote: i.decision === '渐退' ? i.workIncomeNote : undefined } });
+  const label = i.decision === '渐退' ? `渐退至 ${phaseOutEnd}（第三十三条，就业增收：${i.workIncomeNote!.trim()}）` : i.decision;
   setHouseholdStatus(ctx, h.id, status, { date, reason: `${label}：${i.reason}（${i.source}）`, ...after });
   emit.benefitDecided(ctx, { householdId: h.id, changeId: id, decision: i.decision, status });
   return { id, status, amountFen: newTotal, effectiveMonth, phaseOutEndMonth: phaseOutEnd, needsNotice: i.decision === '减发' || i.decision === '停保' };
+}
+
+/** 2021办法 第三十三条: 渐退 is for a family whose income rose above the standard through work (就业). */
+export const ARTICLE_33 = '第三十三条：因家庭成员就业等原因，家庭人均收入超过当地低保标准';
+
+/** 渐退 only with the 第三十三条 condition confirmed explicitly and how it was met; one detail per field for the form. */
+function workIncomeRefusal(i: { workIncomeConfirmed?: boolean; workIncomeNote?: string }): AppError | null {
+  const details: { path: string; message: string }[] = [];
+  if (i.workIncomeConfirmed !== true) details.push({ path: 'workIncomeConfirmed', message: '请确认：家庭成员就业（务工）后人均收入已超过低保标准' });
+  if ((i.workIncomeNote?.trim().length ?? 0) < 4) details.push({ path: 'workIncomeNote', message: '请写明谁在何处就业、月收入多少（至少 4 个字）' });
+  if (!details.length) return null;
+  return new AppError('VALIDATION', `渐退须符合${ARTICLE_33}：${details.map((d) => d.message).join('；')}；不符合的请作减发或停保决定`, details);
 }
 
 function afterAmounts(h: { monthlyFen: number; topUpFen: number }, i: ReturnType<typeof changeInput.parse>) {
@@ -82,8 +97,10 @@ export function changeRows(sqlite: Database.Database, householdId: number) {
   return sqlite.prepare(`SELECT id, decision, source, source_ref AS sourceRef, date, effective_month AS effectiveMonth, reason,
       before_status AS beforeStatus, after_status AS afterStatus, before_amount_fen AS beforeAmountFen, after_amount_fen AS afterAmountFen,
       before_top_up_fen AS beforeTopUpFen, after_top_up_fen AS afterTopUpFen, phase_out_end_month AS phaseOutEndMonth,
+      work_income_confirmed AS workIncomeConfirmed, work_income_note AS workIncomeNote,
       display_name AS decidedBy, role FROM benefit_changes WHERE household_id = ? ORDER BY id DESC`).all(householdId) as {
       id: number; decision: string; source: string; sourceRef: string; date: string; effectiveMonth: string; reason: string;
       beforeStatus: string; afterStatus: string; beforeAmountFen: number; afterAmountFen: number; beforeTopUpFen: number;
-      afterTopUpFen: number; phaseOutEndMonth: string | null; decidedBy: string; role: string }[];
+      afterTopUpFen: number; phaseOutEndMonth: string | null; workIncomeConfirmed: number | null; workIncomeNote: string | null;
+      decidedBy: string; role: string }[];
 }

@@ -45,6 +45,7 @@ export function setTeam(ctx: HandlerContext, i: { campaignId: number; villageId:
 export interface Finding {
   id: number; flags: number[]; visitDate: string; findings: string; checkResult: string;
   outcome: Outcome; reason: string; newAmountFen: number | null; newTopUpFen?: number; phaseOutMonths?: number; checkedBy: string;
+  workIncomeConfirmed?: boolean; workIncomeNote?: string;
 }
 
 /**
@@ -56,7 +57,8 @@ export function recordFinding(ctx: HandlerContext, i: Finding) {
   if (before.decisionRef) throw conflict('该户的处理决定已作出，不能再修改；如需变更请另行办理调整');
   if (i.outcome !== '维持' && !i.reason.trim()) throw invalid(`${i.outcome}必须写明理由`);
   const decision = i.outcome === '维持' ? null : applyOutcome(ctx, { householdId: before.householdId, outcome: i.outcome, reason: i.reason,
-    newAmountFen: i.newAmountFen, newTopUpFen: i.newTopUpFen, phaseOutMonths: i.phaseOutMonths, date: i.visitDate, source: '专项治理', sourceRef: `专项行动${before.campaignId}` });
+    newAmountFen: i.newAmountFen, newTopUpFen: i.newTopUpFen, phaseOutMonths: i.phaseOutMonths, date: i.visitDate, source: '专项治理', sourceRef: `专项行动${before.campaignId}`,
+    workIncomeConfirmed: i.workIncomeConfirmed, workIncomeNote: i.workIncomeNote });
   const decisionRef = decision ? String(decision.changeId) : null;
   const newAmount = decision ? decision.amountFen : before.amountBeforeFen;
   ctx.sqlite.prepare(`UPDATE campaign_households SET flags = ?, visit_date = ?, findings = ?, check_result = ?, outcome = ?, reason = ?,

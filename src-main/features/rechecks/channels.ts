@@ -54,11 +54,13 @@ export const rechecksChannels = {
     title: '登记一次复核（定期/死亡复核）', permission: 'case.write', kind: 'mutation',
     input: z.object({ householdId: id, kind: z.enum(['定期复核', '死亡复核']), date: isoDate, outcome: z.enum(OUTCOMES),
       findings: text(1000), reason: text(500).default(''), newAmountFen: z.number().int().min(0).nullable().default(null),
-      phaseOutMonths: z.number().int().min(1).max(12).optional(), checkedBy: text(40).min(1, '请填写复核人') }),
+      phaseOutMonths: z.number().int().min(1).max(12).optional(), checkedBy: text(40).min(1, '请填写复核人'),
+      workIncomeConfirmed: z.boolean().optional(), workIncomeNote: text(200).optional() }),
     handler: (ctx, i) => {
       if (i.outcome !== '维持' && !i.reason) throw invalid(`${i.outcome}必须写明理由`);
       const decision = i.outcome === '维持' ? null : applyOutcome(ctx, { householdId: i.householdId, outcome: i.outcome, reason: i.reason,
-        newAmountFen: i.newAmountFen, phaseOutMonths: i.phaseOutMonths, date: i.date, source: '复核', sourceRef: i.kind });
+        newAmountFen: i.newAmountFen, phaseOutMonths: i.phaseOutMonths, date: i.date, source: '复核', sourceRef: i.kind,
+        workIncomeConfirmed: i.workIncomeConfirmed, workIncomeNote: i.workIncomeNote });
       const r = insertRecheck(ctx.sqlite, { ...i, findings: [i.findings, i.reason].filter(Boolean).join('；') });
       ctx.audit({ entity: 'recheck', entityId: r.id, after: { ...i, changeId: decision?.changeId ?? null } });
       return { ...r, changeId: decision?.changeId ?? null, needsNotice: decision?.needsNotice ?? false };
@@ -123,7 +125,8 @@ export const rechecksChannels = {
     input: z.object({ id, flags: z.array(z.number().int().min(1).max(9)).default([]), visitDate: isoDate, findings: text(2000).default(''),
       checkResult: text(500).default(''), outcome: z.enum(OUTCOMES), reason: text(500).default(''),
       newAmountFen: z.number().int().min(0).nullable().default(null), newTopUpFen: z.number().int().min(0).optional(),
-      phaseOutMonths: z.number().int().min(1).max(12).optional(), checkedBy: text(40).min(1, '请填写核查人') }),
+      phaseOutMonths: z.number().int().min(1).max(12).optional(), checkedBy: text(40).min(1, '请填写核查人'),
+      workIncomeConfirmed: z.boolean().optional(), workIncomeNote: text(200).optional() }),
     handler: (ctx, i) => recordFinding(ctx, i),
   }),
   'rechecks.campaigns.keepMany': channel({

@@ -5,6 +5,8 @@ import type { Outcome } from './campaigns';
 export interface OutcomeInput {
   householdId: number; outcome: Exclude<Outcome, '维持'>; reason: string; newAmountFen: number | null; newTopUpFen?: number; date: string;
   phaseOutMonths?: number; source: '复核' | '专项治理'; sourceRef: string;
+  /** 渐退 (第三十三条): confirmed that income rose above the standard through work, and how. */
+  workIncomeConfirmed?: boolean; workIncomeNote?: string;
 }
 
 /**
@@ -13,7 +15,8 @@ export interface OutcomeInput {
  */
 export function applyOutcome(ctx: HandlerContext, i: OutcomeInput) {
   const r = recordChangeDecision(ctx, { householdId: i.householdId, decision: i.outcome, reason: i.reason, date: i.date,
-    newAmountFen: i.newAmountFen ?? undefined, newTopUpFen: i.newTopUpFen, phaseOutMonths: i.phaseOutMonths, source: i.source, sourceRef: i.sourceRef });
+    newAmountFen: i.newAmountFen ?? undefined, newTopUpFen: i.newTopUpFen, phaseOutMonths: i.phaseOutMonths, source: i.source, sourceRef: i.sourceRef,
+    workIncomeConfirmed: i.workIncomeConfirmed, workIncomeNote: i.workIncomeNote });
   return { changeId: r.id, amountFen: r.amountFen, needsNotice: r.needsNotice, phaseOutEndMonth: r.phaseOutEndMonth };
 }
 

@@ -43,7 +43,7 @@ export function HouseholdProcedure({ householdId }: { householdId: number }) {
                   <Table.Td>{formatDate(c.date)}</Table.Td><Table.Td><Badge variant="light">{c.decision}</Badge></Table.Td>
                   <Table.Td>{formatYuan(c.beforeAmountFen + c.beforeTopUpFen)} → {formatYuan(c.afterAmountFen + c.afterTopUpFen)}</Table.Td>
                   <Table.Td>{formatDate(c.effectiveMonth)}{c.phaseOutEndMonth ? `，渐退至${formatDate(c.phaseOutEndMonth)}` : ''}</Table.Td>
-                  <Table.Td>{c.reason}（{c.source}）</Table.Td><Table.Td>{c.decidedBy}</Table.Td>
+                  <Table.Td>{c.reason}（{c.source}）{c.workIncomeNote ? `；第三十三条（就业增收）：${c.workIncomeNote}` : ''}</Table.Td><Table.Td>{c.decidedBy}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
