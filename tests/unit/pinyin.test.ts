@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullPinyin, namePinyin } from '../../src-main/domain/pinyin';
-import { largeRoster } from '../fixtures/rosters/large';
+import { namePinyin } from '../../src-main/domain/pinyin';
 
 describe('namePinyin', () => {
   it.each([
@@ -10,11 +9,4 @@ describe('namePinyin', () => {
     expect(namePinyin(name)).toEqual({ initials, full });
   });
 
-  it('gives what pinyin-pro gives for the whole name, for every basic CJK character and 60,000 generated names', () => {
-    const names: string[] = [];
-    for (let cp = 0x4e00; cp <= 0x9fa5; cp++) names.push(String.fromCodePoint(cp));
-    for (const m of largeRoster(30_000, 5).members) names.push(m.name);
-    const differ = names.filter((n) => JSON.stringify(namePinyin(n)) !== JSON.stringify(fullPinyin(n)));
-    expect(differ).toEqual([]);
-  }, 120_000);
 });
