@@ -1,10 +1,7 @@
-/** Formatting at the edge: dates as 2024年3月4日, amounts in 元 from fen. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(iso);
-  if (!m) return iso;
-  return m[3] ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : `${Number(m[1])}年${Number(m[2])}月`;
-}
+/** Formatting at the edge: dates as 2024年3月4日 (domain/dates owns the rule), amounts in 元 from fen. */
+import { formatChineseDate } from '../../src-main/domain/dates';
+
+export const formatDate = formatChineseDate;
 
 export function formatYuan(fen: number | null | undefined): string {
   if (fen == null) return '';

@@ -6,6 +6,7 @@ import { attempt } from '../../lib/notify';
 import { navigate } from '../../lib/router';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { todayIso } from '../../lib/format';
+import { DateField } from '../../components/DateField';
 
 /** Starts an application for an existing household: pick it (or come from its page, preset), date it, say why. */
 export function NewApplication({ preset }: { preset?: number }) {
@@ -38,7 +39,7 @@ export function NewApplication({ preset }: { preset?: number }) {
             </Stack>
           </Radio.Group>
         )}
-        <TextInput label="申请日期" value={appliedOn} onChange={(e) => setAppliedOn(e.currentTarget.value)} placeholder="YYYY-MM-DD" required />
+        <DateField label="申请日期" value={appliedOn} onChange={(v) => setAppliedOn(v)} required />
         <Textarea label="申请理由" value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} />
         <Checkbox label="委托村（居）民委员会代为提出" checked={entrusted} onChange={(e) => setEntrusted(e.currentTarget.checked)} />
         <Group><Button type="submit" disabled={!householdId}>登记申请</Button><Button variant="default" onClick={() => navigate('/applications')}>返回</Button></Group>

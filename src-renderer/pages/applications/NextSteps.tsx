@@ -6,6 +6,7 @@ import { attempt } from '../../lib/notify';
 import { formatDate, todayIso } from '../../lib/format';
 import { useAccess } from '../../lib/access';
 import { StepForm, stepChannel } from './StepForm';
+import { DateField } from '../../components/DateField';
 
 type Detail = Out<'applications.get'>;
 type Handoff = Out<'applications.handoff.forCase'>[number];
@@ -72,7 +73,7 @@ function HandoffForm({ applicationId, kind, label, onDone }: { applicationId: nu
   return (
     <Card withBorder component="form" onSubmit={submit} aria-label={`准备${label}`}>
       <Stack>
-        <TextInput label={`${label}日期`} value={date} onChange={(e) => setDate(e.currentTarget.value)} required />
+        <DateField label={`${label}日期`} value={date} onChange={(v) => setDate(v)} required />
         {kind === 'preliminary'
           ? <Select label="初审意见" data={['同意', '不同意']} value={opinion} onChange={(v) => setOpinion(v ?? '同意')} allowDeselect={false} />
           : kind === 'confirm' && <TextInput label="审核确认意见" value={opinion} onChange={(e) => setOpinion(e.currentTarget.value)} />}

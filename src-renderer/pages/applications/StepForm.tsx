@@ -3,6 +3,7 @@ import { Button, Card, Checkbox, Group, NumberInput, Select, Stack, TextInput, T
 import { call } from '../../lib/api';
 import { attempt } from '../../lib/notify';
 import { todayIso } from '../../lib/format';
+import { DateField } from '../../components/DateField';
 
 type Field = { name: string; label: string; type: 'text' | 'area' | 'names' | 'lines' | 'number' | 'check' | 'opinion'; required?: boolean };
 
@@ -61,7 +62,7 @@ export function StepForm({ applicationId, kind, label, onDone }: { applicationId
   return (
     <Card withBorder component="form" onSubmit={submit} aria-label={`登记${label}`}>
       <Stack>
-        <TextInput label={`${label}日期`} value={date} onChange={(e) => setDate(e.currentTarget.value)} placeholder="YYYY-MM-DD" required />
+        <DateField label={`${label}日期`} value={date} onChange={(v) => setDate(v)} required />
         {FIELDS[kind].map((f) => {
           const v = values[f.name];
           if (f.type === 'check') return <Checkbox key={f.name} label={f.label} checked={!!v} onChange={(e) => set(f.name, e.currentTarget.checked)} />;

@@ -3,6 +3,7 @@ import { Button, Checkbox, Group, Stack, TextInput, Textarea } from '@mantine/co
 import { call, type Out } from '../../lib/api';
 import { attempt } from '../../lib/notify';
 import { todayIso } from '../../lib/format';
+import { DateField } from '../../components/DateField';
 
 type Detail = Out<'archive.bag'>;
 
@@ -39,7 +40,7 @@ export function BagActions({ d, reload }: { d: Detail; reload: () => void }) {
           <Textarea label="备考表：情况说明" value={rm.remark} onChange={(e) => setRm({ ...rm, remark: e.currentTarget.value })} autosize minRows={1} w={320} />
           <TextInput label="立卷人" value={rm.filedBy} onChange={(e) => setRm({ ...rm, filedBy: e.currentTarget.value })} w={100} />
           <TextInput label="检查人" value={rm.checkedBy} onChange={(e) => setRm({ ...rm, checkedBy: e.currentTarget.value })} w={100} />
-          <TextInput label="立卷时间" type="date" value={rm.date} onChange={(e) => setRm({ ...rm, date: e.currentTarget.value })} />
+          <DateField label="立卷时间" value={rm.date} onChange={(v) => setRm({ ...rm, date: v })} />
           <Button type="submit" variant="default">保存备考表</Button>
         </Group>
       </form>

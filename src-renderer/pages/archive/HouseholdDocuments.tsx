@@ -9,6 +9,7 @@ import { ErrorAlert, Loading } from '../../components/Status';
 import { PrintButton } from '../../components/PrintButton';
 import { BagActions } from './BagActions';
 import { todayIso } from '../../lib/format';
+import { DateField } from '../../components/DateField';
 
 type Detail = Out<'archive.bag'>;
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.tif,.tiff,application/pdf,image/jpeg,image/png,image/tiff';
@@ -131,7 +132,7 @@ function AddItem({ householdId, onAdded }: { householdId: number; onAdded: () =>
       <Group align="flex-end" gap="sm">
         <Select label="文件类别" data={meta.data?.docTypes ?? []} value={f.docType} onChange={(v) => setF({ ...f, docType: v })} required w={170} />
         <TextInput label="题名" value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} placeholder="默认为类别名" w={200} />
-        <TextInput label="日期" type="date" value={f.date} onChange={(e) => setF({ ...f, date: e.currentTarget.value })} required />
+        <DateField label="日期" value={f.date} onChange={(v) => setF({ ...f, date: v })} required />
         <TextInput label="责任者" value={f.responsible} onChange={(e) => setF({ ...f, responsible: e.currentTarget.value })} w={140} />
         <NumberInput label="页数" value={f.pages} onChange={(v) => setF({ ...f, pages: v })} min={1} max={2000} w={80} />
         <FileButton accept={ACCEPT} onChange={setFile}>

@@ -8,6 +8,7 @@ import { navigate } from '../../lib/router';
 import { canWrite, useUser } from '../../lib/user';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { todayIso } from '../../lib/format';
+import { DateField } from '../../components/DateField';
 
 
 /** Exited bags past their retention (computed in main from the settings); disposal needs a named approver. */
@@ -44,7 +45,7 @@ export function RetentionPanel() {
         <form onSubmit={dispose}>
           <Select label="处置方式" data={['销毁', '移交档案馆']} value={f.method} allowDeselect={false} onChange={(v) => setF({ ...f, method: v as typeof f.method })} />
           <TextInput label="批准人（姓名）" value={f.approver} onChange={(e) => setF({ ...f, approver: e.currentTarget.value })} required mt="sm" />
-          <TextInput label="批准日期" type="date" value={f.approvedAt} onChange={(e) => setF({ ...f, approvedAt: e.currentTarget.value })} required mt="sm" />
+          <DateField label="批准日期" value={f.approvedAt} onChange={(v) => setF({ ...f, approvedAt: v })} required mt="sm" />
           <TextInput label="说明" value={f.note} onChange={(e) => setF({ ...f, note: e.currentTarget.value })} mt="sm" />
           <Group justify="flex-end" mt="md"><Button type="submit" color="red">确认处置</Button></Group>
         </form>

@@ -6,6 +6,7 @@ import { useCall } from '../../lib/useCall';
 import { attempt } from '../../lib/notify';
 import type { Detail } from './HouseholdPage';
 import { opts, type Options } from './useOptions';
+import { DateField } from '../../components/DateField';
 
 type Patch = In<'households.update'>['facts'];
 
@@ -46,7 +47,7 @@ export function ChangeFacts({ h, options, reload }: { h: Detail; options: Option
             <MultiSelect label="致贫原因" data={opts(options.causes)} value={f.causes} onChange={(v) => setF({ ...f, causes: v })} />
             <MultiSelect label="标记" data={opts(options.flags)} value={f.flags} onChange={(v) => setF({ ...f, flags: v })} />
             <Checkbox mt="lg" label="低保边缘家庭" checked={f.edgeFamily} onChange={(e) => setF({ ...f, edgeFamily: e.currentTarget.checked })} />
-            <TextInput label="变更日期" type="date" required value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+            <DateField label="变更日期" required value={date} onChange={(v) => setDate(v)} />
             <TextInput label="变更原因" required value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
           </SimpleGrid>
           <Button mt="sm" type="submit">保存变更</Button>

@@ -7,6 +7,7 @@ import type { Detail } from './HouseholdPage';
 import { opts, type Options } from './useOptions';
 import { IdNumberInput, fieldError } from './IdNumberInput';
 import { emptyMember, MemberFacts, memberInput } from './MemberFields';
+import { DateField } from '../../components/DateField';
 
 type Member = Detail['members'][number];
 
@@ -95,7 +96,7 @@ function ExitModal({ member, options, close, done }: { member: Member | null; op
       <form onSubmit={submit}>
         <Stack>
           <Select label="变动类型" data={opts(options.exits)} value={kind} onChange={(v) => setKind(v ?? '死亡')} allowDeselect={false} />
-          <TextInput label="日期" type="date" required value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+          <DateField label="日期" required value={date} onChange={(v) => setDate(v)} />
           <TextInput label="原因" required value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
           <Button type="submit" color="red">确认登记</Button>
         </Stack>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Stack, Tabs, TextInput, Title } from '@mantine/core';
+import { Stack, Tabs, Title } from '@mantine/core';
 import type { AreaProps } from '../../areas';
 import { navigate } from '../../lib/router';
 import { useUser } from '../../lib/user';
@@ -7,6 +7,7 @@ import { StatsPanel } from './StatsPanel';
 import { LedgersPanel } from './LedgersPanel';
 import { PackagePanel } from './PackagePanel';
 import { CountyPanel } from './CountyPanel';
+import { MonthField } from '../../components/DateField';
 
 /** The previous month: statistics are reported by the 4th of the next month. */
 function lastMonth(): string {
@@ -25,8 +26,7 @@ export default function LedgersArea({ path }: AreaProps) {
   return (
     <Stack>
       <Title order={3}>台账报送</Title>
-      <TextInput label="统计月份" description="格式：年-月，如 2026-10" value={period} w={220}
-        onChange={(e) => setPeriod(e.currentTarget.value.trim())} error={valid ? undefined : '请按“年-月”填写，如 2026-10'} />
+      <MonthField label="统计月份" value={period} w={220} onChange={setPeriod} error={valid ? undefined : '请填写年月，如 2026年10月'} />
       <Tabs value={tab} onChange={(v) => navigate(`/ledgers/${v}`)} keepMounted={false}>
         <Tabs.List>
           {!county && <Tabs.Tab value="stats">月度统计</Tabs.Tab>}

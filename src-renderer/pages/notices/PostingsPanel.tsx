@@ -8,6 +8,7 @@ import { canWrite, useUser } from '../../lib/user';
 import { formatDate, formatYuan } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { KINDS } from './PrintPanel';
+import { DateField } from '../../components/DateField';
 
 const PAGE = 20;
 
@@ -103,7 +104,7 @@ function Objections({ data, writable, reload }: { data: Detail; writable: boolea
             <Group align="flex-end">
               <Select label="涉及户" placeholder="不针对具体户" clearable searchable data={data.items.map((i: any) => ({ value: String(i.householdId), label: `${i.headName}（${i.place}）` }))}
                 value={form.householdId} onChange={(v) => setForm({ ...form, householdId: v })} />
-              <TextInput type="date" label="收到日期" required value={form.receivedAt} onChange={(e) => setForm({ ...form, receivedAt: e.currentTarget.value })} />
+              <DateField label="收到日期" required value={form.receivedAt} onChange={(v) => setForm({ ...form, receivedAt: v })} />
               <Select label="方式" data={['来访', '来电', '来信', '其他']} value={form.via} onChange={(v) => setForm({ ...form, via: v ?? '来访' })} w={90} />
               <TextInput label="反映人（可空）" value={form.complainant} onChange={(e) => setForm({ ...form, complainant: e.currentTarget.value })} />
             </Group>
@@ -132,7 +133,7 @@ function ObjectionRow({ o, writable, reload }: { o: any; writable: boolean; relo
           <Group align="flex-end">
             <TextInput label="处理方式和经过" required value={handling} onChange={(e) => setHandling(e.currentTarget.value)} style={{ flex: 1 }} />
             <Select label="核实结论" required data={['属实', '不属实', '部分属实']} value={result} onChange={setResult} w={110} />
-            <TextInput type="date" label="处理日期" required value={handledAt} onChange={(e) => setHandledAt(e.currentTarget.value)} />
+            <DateField label="处理日期" required value={handledAt} onChange={(v) => setHandledAt(v)} />
             <Button type="submit" variant="light">保存处理结果</Button>
           </Group>
         </form>
@@ -157,7 +158,7 @@ function ClosePosting({ id, reload }: { id: number; reload: () => void }) {
   return (
     <Card withBorder component="form" onSubmit={submit}>
       <Group align="flex-end">
-        <TextInput type="date" label="公示期满结束日期" required value={closedAt} onChange={(e) => setClosedAt(e.currentTarget.value)} />
+        <DateField label="公示期满结束日期" required value={closedAt} onChange={(v) => setClosedAt(v)} />
         <TextInput label="结束说明" placeholder="如：期满无异议" value={note} onChange={(e) => setNote(e.currentTarget.value)} style={{ flex: 1 }} />
         <Button type="submit">结束公示</Button>
       </Group>

@@ -7,6 +7,7 @@ import { attempt } from '../../lib/notify';
 import { canWrite, useUser } from '../../lib/user';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { PrintButton, type Printed } from '../../components/PrintButton';
+import { DateField, MonthField } from '../../components/DateField';
 
 export const KINDS = ['初审公示', '确认公布', '长期公示', '停保公示'] as const;
 type Kind = (typeof KINDS)[number];
@@ -52,19 +53,19 @@ function PrintForm({ tree, documents }: { tree: Tree; documents: Record<Kind, st
           value={villageId} onChange={(v) => { setVillageId(v); setGroupId(null); }} />
         <Select label="组" placeholder="全组" clearable disabled={!villageId} data={groups.map((g) => ({ value: String(g.id), label: g.name }))}
           value={groupId} onChange={setGroupId} />
-        <TextInput type="date" label={kind === '长期公示' ? '公示日期' : '公示开始日期'} value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+        <DateField label={kind === '长期公示' ? '公示日期' : '公示开始日期'} value={date} onChange={(v) => setDate(v)} />
       </Group>
       {kind === '确认公布' && (
         <Group align="flex-end">
-          <TextInput type="month" label="起始保障年月 从" value={range.fromMonth} onChange={(e) => setRange({ ...range, fromMonth: e.currentTarget.value })} />
-          <TextInput type="month" label="到" value={range.toMonth} onChange={(e) => setRange({ ...range, toMonth: e.currentTarget.value })} />
+          <MonthField label="起始保障年月 从" value={range.fromMonth} onChange={(v) => setRange({ ...range, fromMonth: v })} />
+          <MonthField label="到" value={range.toMonth} onChange={(v) => setRange({ ...range, toMonth: v })} />
           <Text size="sm" c="dimmed">不填：上月至下月起保的家庭</Text>
         </Group>
       )}
       {kind === '停保公示' && (
         <Group align="flex-end">
-          <TextInput type="date" label="停保日期 从" value={range.fromDate} onChange={(e) => setRange({ ...range, fromDate: e.currentTarget.value })} />
-          <TextInput type="date" label="到" value={range.toDate} onChange={(e) => setRange({ ...range, toDate: e.currentTarget.value })} />
+          <DateField label="停保日期 从" value={range.fromDate} onChange={(v) => setRange({ ...range, fromDate: v })} />
+          <DateField label="到" value={range.toDate} onChange={(v) => setRange({ ...range, toDate: v })} />
           <Text size="sm" c="dimmed">不填：公示日前30天内停保的家庭</Text>
         </Group>
       )}
@@ -110,7 +111,7 @@ function RecordPosting({ kind, args, printedFile }: { kind: Kind; args: Record<s
       <Text fw={600} mb="xs">登记张贴</Text>
       <Group align="flex-end">
         <TextInput label="张贴地点" required value={place} onChange={(e) => setPlace(e.currentTarget.value)} />
-        <TextInput type="date" label="张贴日期" required value={postedAt} onChange={(e) => setPostedAt(e.currentTarget.value)} />
+        <DateField label="张贴日期" required value={postedAt} onChange={(v) => setPostedAt(v)} />
         <FileInput label="公示栏照片" placeholder="选择照片（JPG/PNG）" accept="image/jpeg,image/png" clearable value={photo} onChange={setPhoto} />
         <Button type="submit" variant="light">登记张贴</Button>
       </Group>

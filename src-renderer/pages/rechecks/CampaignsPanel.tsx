@@ -8,6 +8,7 @@ import { formatDate } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { useVillages } from './shared';
 import { Can } from '../../lib/access';
+import { DateField } from '../../components/DateField';
 
 const PHASES = ['准备', '清理实施', '抽查', '总结'];
 
@@ -57,15 +58,15 @@ function NewCampaign() {
           <Title order={5}>新建专项行动</Title>
           <Group grow align="flex-start">
             <TextInput label="行动名称" value={f.name} onChange={(e) => setF({ ...f, name: e.currentTarget.value })} required />
-            <TextInput label="统计时点（该日在保的户）" type="date" value={f.scopeDate} onChange={(e) => setF({ ...f, scopeDate: e.currentTarget.value })} required />
+            <DateField label="统计时点（该日在保的户）" value={f.scopeDate} onChange={(v) => setF({ ...f, scopeDate: v })} required />
             <MultiSelect label="范围：村（居）（不选为全镇）" data={villages} value={f.villageIds} onChange={(v) => setF({ ...f, villageIds: v })} clearable searchable />
           </Group>
           <Textarea label="依据（文件名称、文号）" value={f.basis} onChange={(e) => setF({ ...f, basis: e.currentTarget.value })} autosize minRows={2} />
           {phases.map((p, i) => (
             <Group key={p.name} align="flex-end">
               <Text w={90}>{p.name}阶段</Text>
-              <TextInput label={`${p.name}开始`} type="date" value={p.startDate} onChange={(e) => { const v = e.currentTarget.value; setPhases(phases.map((x, k) => (k === i ? { ...x, startDate: v } : x))); }} />
-              <TextInput label={`${p.name}结束`} type="date" value={p.endDate} onChange={(e) => { const v = e.currentTarget.value; setPhases(phases.map((x, k) => (k === i ? { ...x, endDate: v } : x))); }} />
+              <DateField label={`${p.name}开始`} value={p.startDate} onChange={(v) => { setPhases(phases.map((x, k) => (k === i ? { ...x, startDate: v } : x))); }} />
+              <DateField label={`${p.name}结束`} value={p.endDate} onChange={(v) => { setPhases(phases.map((x, k) => (k === i ? { ...x, endDate: v } : x))); }} />
             </Group>
           ))}
           <Group><Button type="submit">建立专项行动</Button></Group>

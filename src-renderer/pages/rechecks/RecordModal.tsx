@@ -7,6 +7,8 @@ import { formatYuan } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { PrintButton } from '../../components/PrintButton';
 import { toFen, yuan } from './shared';
+import { DateField } from '../../components/DateField';
+import { fieldErrors } from '../../lib/fieldErrors';
 
 const OUTCOMES = ['维持', '增发', '减发', '停保', '渐退'] as const;
 type Outcome = (typeof OUTCOMES)[number];
@@ -28,7 +30,9 @@ type Row = NonNullable<ReturnType<typeof useCall<'rechecks.campaigns.household'>
 
 function RecordForm({ row, onSaved }: { row: Row; onSaved: () => void }) {
   const [f, setF] = useState({ flags: row.flags.map(String), visitDate: row.visitDate ?? '', findings: row.findings, checkResult: row.checkResult,
-    outcome: (row.outcome ?? '维持') as Outcome, reason: row.reason, newAmount: '', phaseOutMonths: 6 as number | string, checkedBy: row.checkedBy });
+    outcome: (row.outcome ?? '维持') as Outcome, reason: row.reason, newAmount: '', phaseOutMonths: 6 as number | string, checkedBy: row.checkedBy,
+    workIncomeConfirmed: false, workIncomeNote: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [proposal, setProposal] = useState<string | null>(null);
   const [changeId, setChangeId] = useState<number | null>(null);
   const needsAmount = f.outcome === '增发' || f.outcome === '减发' || f.outcome === '渐退';
@@ -37,13 +41,18 @@ function RecordForm({ row, onSaved }: { row: Row; onSaved: () => void }) {
     setF((x) => ({ ...x, newAmount: yuan(r.baseFen) }));
     setProposal(`测算：${r.eligibility}，人均收入 ${formatYuan(Math.round(r.perCapitaIncomeFen))}，月保障金 ${formatYuan(r.amountFen)}（其中分类施保 ${formatYuan(r.topUpFen)}）`);
   });
+  const phaseOut = f.outcome === '渐退';
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
+    setErrors({});
     await attempt(async () => {
-      const r = await call('rechecks.campaigns.record', { id: row.id, flags: f.flags.map(Number), visitDate: f.visitDate, findings: f.findings,
-        checkResult: f.checkResult, outcome: f.outcome, reason: f.reason, newAmountFen: needsAmount ? toFen(f.newAmount) : null,
-        phaseOutMonths: f.outcome === '渐退' ? Number(f.phaseOutMonths) : undefined, checkedBy: f.checkedBy });
-      if (r.needsNotice && r.changeId) setChangeId(r.changeId); else onSaved();
+      try {
+        const r = await call('rechecks.campaigns.record', { id: row.id, flags: f.flags.map(Number), visitDate: f.visitDate, findings: f.findings,
+          checkResult: f.checkResult, outcome: f.outcome, reason: f.reason, newAmountFen: needsAmount ? toFen(f.newAmount) : null,
+          phaseOutMonths: phaseOut ? Number(f.phaseOutMonths) : undefined, checkedBy: f.checkedBy,
+          ...(phaseOut ? { workIncomeConfirmed: f.workIncomeConfirmed, workIncomeNote: f.workIncomeNote } : {}) });
+        if (r.needsNotice && r.changeId) setChangeId(r.changeId); else onSaved();
+      } catch (err) { setErrors(fieldErrors(err)); throw err; }
     }, '已登记');
   };
   if (changeId) {
@@ -66,7 +75,7 @@ function RecordForm({ row, onSaved }: { row: Row; onSaved: () => void }) {
           <Group gap="xs" mt={4}>{CATEGORIES.map((c, i) => <Checkbox key={c} value={String(i + 1)} label={`${i + 1}.${c}`} />)}</Group>
         </Checkbox.Group>
         <Group grow>
-          <TextInput label="入户日期" type="date" value={f.visitDate} onChange={(e) => setF({ ...f, visitDate: e.currentTarget.value })} required />
+          <DateField label="入户日期" value={f.visitDate} onChange={(v) => setF({ ...f, visitDate: v })} required />
           <TextInput label="核查人" value={f.checkedBy} onChange={(e) => setF({ ...f, checkedBy: e.currentTarget.value })} required />
         </Group>
         <Textarea label="入户核查情况" value={f.findings} onChange={(e) => setF({ ...f, findings: e.currentTarget.value })} autosize minRows={2} />
@@ -78,6 +87,14 @@ function RecordForm({ row, onSaved }: { row: Row; onSaved: () => void }) {
           {f.outcome === '渐退' && <NumberInput label="渐退月数" min={1} max={12} value={f.phaseOutMonths} onChange={(v) => setF({ ...f, phaseOutMonths: v })} />}
         </Group>
         {proposal && <Text size="sm" c="dimmed">{proposal}</Text>}
+        {phaseOut && (
+          <Stack gap={4} data-testid="article-33">
+            <Checkbox label="确认符合第三十三条：家庭成员就业（务工）后，家庭人均收入已超过当地低保标准" checked={f.workIncomeConfirmed}
+              onChange={(e) => setF({ ...f, workIncomeConfirmed: e.currentTarget.checked })} error={errors.workIncomeConfirmed} />
+            <TextInput label="就业增收情况（谁、在何处就业、月收入）" value={f.workIncomeNote} required error={errors.workIncomeNote}
+              onChange={(e) => setF({ ...f, workIncomeNote: e.currentTarget.value })} />
+          </Stack>
+        )}
         {f.outcome !== '维持' && <Textarea label="理由（写入告知书）" value={f.reason} onChange={(e) => setF({ ...f, reason: e.currentTarget.value })} required autosize minRows={2} />}
         <Group><Button type="submit">保存</Button></Group>
       </Stack>

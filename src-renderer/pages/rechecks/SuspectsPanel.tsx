@@ -6,6 +6,7 @@ import { attempt } from '../../lib/notify';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { Can } from '../../lib/access';
+import { DateField } from '../../components/DateField';
 
 const FIELDS = [['idNumber', '身份证号列'], ['name', '姓名列'], ['reason', '疑点类型列'], ['result', '核查结果列'], ['action', '处理措施列'], ['checker', '核查人列'], ['date', '核查日期列']] as const;
 type Mapping = Record<(typeof FIELDS)[number][0], string | undefined>;
@@ -133,7 +134,7 @@ function AnswerModal({ taskId, onClose, onSaved }: { taskId: number; onClose: ()
           <Select label="核查结果" data={['属实', '不属实', '部分属实']} value={f.result} onChange={(v) => setF({ ...f, result: (v ?? '属实') as typeof f.result })} allowDeselect={false} />
           <TextInput label="处理措施" value={f.action} onChange={(e) => setF({ ...f, action: e.currentTarget.value })} />
           <TextInput label="核查人" value={f.checker} onChange={(e) => setF({ ...f, checker: e.currentTarget.value })} required />
-          <TextInput label="核查日期" type="date" value={f.checkDate} onChange={(e) => setF({ ...f, checkDate: e.currentTarget.value })} required />
+          <DateField label="核查日期" value={f.checkDate} onChange={(v) => setF({ ...f, checkDate: v })} required />
           <Group><Button type="submit">保存</Button></Group>
         </Stack>
       </form>

@@ -8,6 +8,7 @@ import { ErrorAlert, Loading } from '../../components/Status';
 import { PrintButton } from '../../components/PrintButton';
 import { RecordModal } from './RecordModal';
 import { Can, useCan } from '../../lib/access';
+import { DateField } from '../../components/DateField';
 
 const PAGE_SIZE = 50;
 
@@ -108,7 +109,7 @@ function KeepMany({ ids, onDone }: { ids: number[]; onDone: () => void }) {
     <Can channel="rechecks.campaigns.keepMany">
     <form onSubmit={submit}>
       <Group align="flex-end">
-        <TextInput label="入户日期" type="date" value={f.visitDate} onChange={(e) => setF({ ...f, visitDate: e.currentTarget.value })} required />
+        <DateField label="入户日期" value={f.visitDate} onChange={(v) => setF({ ...f, visitDate: v })} required />
         <TextInput label="核查人" value={f.checkedBy} onChange={(e) => setF({ ...f, checkedBy: e.currentTarget.value })} required />
         <Button type="submit" disabled={ids.length === 0}>所选 {ids.length} 户登记“维持”</Button>
       </Group>
@@ -134,7 +135,7 @@ function SignoffForm({ campaignId, villageId, done, onSaved }: { campaignId: num
       <Can channel="rechecks.campaigns.signoff">
       <form onSubmit={submit}>
         <Group align="flex-end">
-          <TextInput label="交回日期" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} required />
+          <DateField label="交回日期" value={date} onChange={(v) => setDate(v)} required />
           <FileInput label="扫描件（PDF/JPG/PNG/TIF）" value={file} onChange={setFile} accept="application/pdf,image/jpeg,image/png,image/tiff" clearable />
           <Button type="submit">登记交回</Button>
         </Group>

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { call, type Out } from '../../lib/api';
 import { notifyError } from '../../lib/notify';
+import { DateField as DateBox } from '../../components/DateField';
 
 export type LookupHousehold = Out<'supervision.households.lookup'>[number];
 
-/** A date field typed on the keyboard (ISO value, browser date control). */
+/** A date field typed on the keyboard (ISO value, shown as 2026年12月1日; null when emptied). */
 export function DateField({ label, value, onChange, required }: { label: string; value: string | null | undefined; onChange: (v: string | null) => void; required?: boolean }) {
-  return <TextInput type="date" label={label} value={value ?? ''} required={required} onChange={(e) => onChange(e.currentTarget.value || null)} />;
+  return <DateBox label={label} value={value ?? ''} required={required} onChange={(v) => onChange(v || null)} />;
 }
 
 /** Finds a household by a member's name (or ID tail) and picks it; optionally a member too. */
