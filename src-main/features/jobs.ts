@@ -2,6 +2,7 @@ import type { WorkerJobMap } from '../jobs/contract';
 import { printJobs } from './print/jobs';
 import { ledgersJobs } from './ledgers/jobs';
 import { backupJobs } from './backup/jobs';
+import { supervisionJobs } from './supervision/jobs';
 
 /**
  * Every job that runs in a worker thread (src-main/jobs/). A feature adds its jobs with one import and one
@@ -18,4 +19,4 @@ function mergeJobs(...maps: WorkerJobMap[]): WorkerJobMap {
   return all;
 }
 
-export const allWorkerJobs = mergeJobs(printJobs, ledgersJobs, backupJobs);
+export const allWorkerJobs = mergeJobs(printJobs, ledgersJobs, backupJobs, supervisionJobs);

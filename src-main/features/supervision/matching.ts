@@ -13,7 +13,7 @@ export const ACTIVE_MATCH = 'r.removed_at IS NULL AND s.active = 1';
 const MATCH_FROM = `relative_matches x JOIN staff_relatives r ON r.id = x.relative_id
   JOIN supervised_staff s ON s.id = r.staff_id JOIN members m ON m.id = x.member_id`;
 
-interface Pair { relativeId: number; memberId: number; householdId: number }
+export interface Pair { relativeId: number; memberId: number; householdId: number }
 
 function record(ctx: Ctx, pairs: Pair[], trigger: MatchTrigger): number[] {
   const now = new Date().toISOString();
@@ -55,9 +55,24 @@ export function matchHousehold(ctx: Ctx, householdId: number, trigger: MatchTrig
 
 /** Full comparison of all relatives against all members (after an import, or on demand). */
 export function matchAll(ctx: Ctx): number[] {
-  const pairs = prepared(ctx.sqlite, `SELECT r.id AS relativeId, m.id AS memberId, m.household_id AS householdId
+  return recordFullComparison(ctx, allPairs(ctx.sqlite));
+}
+
+/** Every declared relative × member pair by 身份证号: the read of 全面比对 (run in a worker by the channel). */
+export function allPairs(sqlite: Database.Database): Pair[] {
+  return sqlite.prepare(`SELECT r.id AS relativeId, m.id AS memberId, m.household_id AS householdId
     FROM staff_relatives r JOIN members m ON m.id_number = r.id_number WHERE r.removed_at IS NULL`).all() as Pair[];
-  return record(ctx, pairs, '全面比对');
+}
+
+/**
+ * Records the new pairs of a full comparison (pairs already matched are kept as they are). Returns new match ids.
+ * The pairs may come from a worker's snapshot: each is checked again here, so a relative removed or a 身份证号
+ * corrected meanwhile is not matched (pairs that appeared meanwhile were matched by the listeners above).
+ */
+export function recordFullComparison(ctx: Ctx, pairs: Pair[]): number[] {
+  const still = prepared(ctx.sqlite, `SELECT 1 FROM staff_relatives r JOIN members m ON m.id_number = r.id_number
+    WHERE r.id = ? AND m.id = ? AND m.household_id = ? AND r.removed_at IS NULL`);
+  return record(ctx, pairs.filter((p) => still.get(p.relativeId, p.memberId, p.householdId)), '全面比对');
 }
 
 /** True when a current member of the household is a near relative of serving staff (单独登记备案). */

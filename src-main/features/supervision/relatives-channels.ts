@@ -5,7 +5,8 @@ import { AppError } from '../../ipc/errors';
 import { getSetting } from '../settings/store';
 import { DEFAULT_RELATIONS, RELATIONS_KEY, STAFF_KINDS, todayIso } from './rules';
 import { maskIdNumber } from '../../domain/idNumber';
-import { matchAll, matchRelative, isNearRelativeHousehold } from './matching';
+import { matchRelative, isNearRelativeHousehold, recordFullComparison } from './matching';
+import type { ComparedInWorker } from './jobs';
 import { canSeeSensitive, count, id, idNumberInput, isoDate, mustGet, offset, optDate, paging, text } from './common';
 import { caseRows, CASE_FILTERS, CASE_SORTS, householdCases } from './cases';
 import { LIKE_ESCAPE, likeContains } from '../../db/like';
@@ -138,8 +139,16 @@ export const relativesChannels = {
     },
   }),
   'supervision.cases.rescan': channel({
-    title: '全面比对：全部近亲属与全部家庭成员', permission: 'case.write', kind: 'mutation', input: z.object({}),
-    handler: (ctx) => ({ added: matchAll(ctx).length }),
+    title: '全面比对：全部近亲属与全部家庭成员', permission: 'case.write', kind: 'job', input: z.object({}),
+    handler: async (ctx) => {
+      ctx.progress({ done: 0, total: 0, message: '正在按身份证号比对全部近亲属与全部家庭成员…' });
+      // the join over every member reads in a worker; the new matches and their audit rows are written here in one transaction
+      const { pairs, relatives, members } = await ctx.inWorker<ComparedInWorker>('supervision.comparePairs', {});
+      ctx.progress({ done: 0, total: 1, message: `已比对 ${relatives} 名近亲属 × ${members} 名家庭成员，正在登记…` });
+      const added = ctx.tx(() => recordFullComparison(ctx, pairs)).length;
+      ctx.progress({ done: 1, total: 1, message: `比对完成，新发现 ${added} 条` });
+      return { added, relatives, members };
+    },
   }),
   'supervision.household': channel({
     title: '某户是否为近亲属备案户及其备案情况', permission: 'read', kind: 'query', input: z.object({ householdId: id }),

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Group, Modal, Pagination, SegmentedControl, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { call, type Out } from '../../lib/api';
 import { useCall } from '../../lib/useCall';
+import { useJob } from '../../lib/useJob';
 import { attempt, notifyOk } from '../../lib/notify';
 import { formatDate, formatYuan } from '../../lib/format';
 import { canWrite, useUser } from '../../lib/user';
@@ -21,6 +22,7 @@ export function CasesPanel() {
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<Case | null>(null);
   const { data, error, loading, reload } = useCall('supervision.cases.list', { filter, search, page, pageSize: PAGE, sort: 'village' });
+  const rescan = useJob('supervision.cases.rescan', { label: '比对进度', cancelledMessage: '已取消比对，没有登记任何记录' });
   return (
     <Stack>
       <Group justify="space-between">
@@ -30,10 +32,11 @@ export function CasesPanel() {
           <TextInput aria-label="搜索" placeholder="姓名、村" value={search} onChange={(e) => { setSearch(e.currentTarget.value); setPage(1); }} />
         </Group>
         <Group>
-          {canWrite(me) && <Button variant="light" onClick={async () => {
-            let added = 0;
-            if (await attempt(async () => { added = (await call('supervision.cases.rescan', {})).added; })) { void reload(); notifyOk(`比对完成，新发现 ${added} 条`); }
+          {canWrite(me) && <Button variant="light" loading={rescan.busy} onClick={async () => {
+            const r = await rescan.run({});
+            if (r) { void reload(); notifyOk(`比对完成（${r.relatives} 名近亲属 × ${r.members} 名家庭成员），新发现 ${r.added} 条`); }
           }}>全面比对</Button>}
+          {rescan.progress}
           <PrintButton document="supervision.casesLedger" args={{ filter: filter === 'all' ? 'all' : 'current' }} label="打印备案台账" />
         </Group>
       </Group>
