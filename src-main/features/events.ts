@@ -3,6 +3,7 @@ import { onMemberDied as rechecksOnMemberDied } from './rechecks/listeners';
 import { onHouseholdCreated, onHouseholdsImported, onHouseholdMoved, onHouseholdStatusChanged } from './archive/listeners';
 import { onHouseholdFactsChanged as caseRecordOnFactsChanged, onBenefitDecided as caseRecordOnBenefitDecided } from './caseRecord/tasks';
 import { onMemberAdded as supervisionOnMemberAdded, onApplicationAccepted as supervisionOnApplicationAccepted } from './supervision/matching';
+import { onMembersImported as supervisionOnMembersImported } from './supervision/importMatching';
 
 /**
  * Domain events between features, run synchronously inside the writer's transaction, so a listener's
@@ -21,6 +22,8 @@ export interface DomainEvents {
   householdMoved: { householdId: number; fromVillageId: number; fromGroupId: number | null; toVillageId: number; toGroupId: number | null; date: string };
   householdStatusChanged: { householdId: number; from: string; to: string; date: string; reason: string };
   memberAdded: { householdId: number; memberId: number; idNumber: string };
+  /** The members of a roster import, emitted once after they are written (instead of memberAdded per member). */
+  membersImported: { members: { householdId: number; memberId: number; idNumber: string }[] };
   memberDied: { householdId: number; memberId: number; deathDate: string };
   applicationAccepted: { applicationId: number; householdId: number };
   /** A member or income fact that enters the calculation changed (death, exit, added member, income, cover, health …). */
@@ -38,6 +41,7 @@ export const listeners: Listeners = {
   householdMoved: [onHouseholdMoved],
   householdStatusChanged: [onHouseholdStatusChanged],
   memberAdded: [supervisionOnMemberAdded],
+  membersImported: [supervisionOnMembersImported],
   memberDied: [rechecksOnMemberDied],
   applicationAccepted: [supervisionOnApplicationAccepted],
   householdFactsChanged: [caseRecordOnFactsChanged],

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN, testServices } from '../helpers/services';
+import { ADMIN, ok, testServices } from '../helpers/services';
 import { rosterTownship, uploadRoster, importRosterWith, type RosterServices } from '../helpers/roster';
-import { headsOnlyRoster, messyRoster } from '../fixtures/rosters/build';
+import { headsOnlyRoster, ids, messyRoster } from '../fixtures/rosters/build';
 import { emit } from '../../src-main/features/events';
 import { appendAudit, verifyAuditChain } from '../../src-main/features/audit/chain';
 import { insertRegion } from '../../src-main/features/regions/channels';
@@ -9,6 +9,7 @@ import { setSetting } from '../../src-main/features/settings/store';
 import { calculateForHousehold } from '../../src-main/features/applications/household';
 import { livingCovered } from '../../src-main/features/caseRecord/tasks';
 import { localToday } from '../../src-main/domain/dates';
+import { makeIdNumber } from '../../src-main/domain/idNumber';
 import type { HandlerContext } from '../../src-main/ipc/contract';
 
 /**
@@ -42,6 +43,25 @@ describe('the 建档导入 record of an imported household', () => {
     // and the rules really entered: 张三's household (3 members, two of them 60 or over) is 3 × 620 元 + 2 × 50 元
     expect(records[0].calcFen).toBe(3 * 62000 + 2 * 5000);
     expect(new Set(records.map((r) => r.calcFen)).size).toBeGreaterThan(2);
+  });
+});
+
+describe('near-relative matching of a roster import', () => {
+  let s: RosterServices;
+  beforeEach(async () => { s = await rosterTownship(); });
+  afterEach(() => s.close());
+
+  it('matches each imported member who is a declared relative, as adding the member by hand does, and no removed one', async () => {
+    const staffId = (await ok(s, 'supervision.staff.save', { kind: '村(居)委会成员', name: '测试干部', idNumber: makeIdNumber('510902', '1975-05-05', 777, true),
+      unit: '石桥村委员会', post: '主任' })).id;
+    await ok(s, 'supervision.relatives.add', { staffId, name: '李梅', idNumber: ids.wife1, relation: '兄弟姐妹' });
+    const gone = (await ok(s, 'supervision.relatives.add', { staffId, name: '孙七', idNumber: ids.head4, relation: '子女' })).id;
+    await ok(s, 'supervision.relatives.remove', { id: gone, reason: '登记错误' });
+    await importRosterWith()(s, await uploadRoster(s, (f) => messyRoster(f, { withErrors: false })), false);
+    const matches = s.handle.sqlite.prepare(`SELECT m.name, x.trigger, x.household_id = m.household_id AS sameHousehold FROM relative_matches x
+      JOIN members m ON m.id = x.member_id`).all();
+    expect(matches).toEqual([{ name: '李梅', trigger: '新增成员', sameHousehold: 1 }]);
+    expect(s.handle.sqlite.prepare("SELECT COUNT(*) FROM audit_log WHERE entity = 'relative_match'").pluck().get()).toBe(1);
   });
 });
 

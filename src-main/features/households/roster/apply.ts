@@ -36,6 +36,7 @@ export function applyPlan(ctx: HandlerContext, households: PlannedHousehold[], f
     return { villageId: v.id!, groupId: g };
   };
   let members = 0;
+  const added: { householdId: number; memberId: number; idNumber: string }[] = [];
   const today = localToday();
   const settings = onceSettings(ctx.sqlite);
   const ids = households.map((hh, n) => {
@@ -44,9 +45,11 @@ export function applyPlan(ctx: HandlerContext, households: PlannedHousehold[], f
       ctx.progress({ done: n, total: households.length, message: `正在写入第 ${n + 1} 户` });
     }
     members += hh.members.length;
-    return writeHousehold(ctx, hh, place(hh), { file, today, settings });
+    return writeHousehold(ctx, hh, place(hh), { file, today, settings, added });
   });
+  // Other features follow the import in one batch each (an archive bag per household, near-relative matching).
   emit.householdsImported(ctx, { householdIds: ids, source: `花名册“${file}”` });
+  emit.membersImported(ctx, { members: added });
   ctx.audit({ entity: 'roster_import', entityId: file, after: { file, households: households.length, members, ...created } });
   return { households: households.length, members, createdVillages: created.villages, createdGroups: created.groups };
 }
@@ -78,7 +81,7 @@ function plannedCalculation(hh: PlannedHousehold, date: string, settings: Calcul
 }
 
 function writeHousehold(ctx: HandlerContext, hh: PlannedHousehold, where: { villageId: number; groupId: number | null },
-  run: { file: string; today: string; settings: CalculationSettings }): number {
+  run: { file: string; today: string; settings: CalculationSettings; added: { householdId: number; memberId: number; idNumber: string }[] }): number {
   const householdId = insertHouseholdRow(ctx.sqlite, {
     category: hh.category!, status: '在保', ...where, address: hh.address, certificateNo: hh.certificateNo || null, startMonth: hh.startMonth,
     causes: hh.causes as never, housing: '', vehicles: '', propertyNotes: '', bankName: hh.bankName, bankAccount: hh.bankAccount,
@@ -89,7 +92,7 @@ function writeHousehold(ctx: HandlerContext, hh: PlannedHousehold, where: { vill
     const id = insertMemberRow(ctx.sqlite, householdId, { ...m, illnessType: '', disabilityCertNo: '', employment: '', school: '', hukou: '',
       relation: m.relation as never, health: m.health as never, disabilityType: m.disabilityType as never, labourCapacity: m.labourCapacity as never });
     if (m.isHead && !headId) headId = id;
-    emit.memberAdded(ctx, { householdId, memberId: id, idNumber: m.idNumber });
+    run.added.push({ householdId, memberId: id, idNumber: m.idNumber });
   }
   prepared(ctx.sqlite, 'UPDATE households SET head_member_id = ? WHERE id = ?').run(headId, householdId);
   addEvent(ctx, { householdId, type: '花名册导入', reason: `导入花名册“${run.file}”`, payload: { sheet: hh.sheet, row: hh.row, members: hh.members.length } });
