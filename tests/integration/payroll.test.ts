@@ -7,6 +7,8 @@ import { actorOf, callAs, ok, testServices } from '../helpers/services';
 import { addMonths } from '../../src-main/domain/payroll';
 import { localToday } from '../../src-main/domain/dates';
 import { payrollSnapshotCheck } from '../../src-main/features/payroll/checks';
+import { featureLedgers } from '../../src-main/features/ledgers/featureLedgers';
+import { requireTownship } from '../../src-main/features/ledgers/registry';
 
 // testServices builds the demo as of 2026-11-22: January–October 2026 are closed, November is open.
 const CLOSED = '2026-10';
@@ -177,5 +179,37 @@ describe('monthly payroll', () => {
     expect(masked.lines[0].bankAccount).toMatch(/^\d{4}\*+\d{4}$/);
     expect(masked.lines[0].headId).not.toBe(full.lines[0].headId);
     expect(JSON.stringify(masked)).not.toContain(full.lines[0].bankAccount);
+  });
+});
+
+describe('ledgers of a closed month', () => {
+  it('复核结果, 信访举报台账, 银行卡代管登记, 疑点核查反馈 and 专项治理工作台账 show the month as closed, whatever is changed or backdated later', async () => {
+    const sq = s.handle.sqlite;
+    const frozen = new Map((sq.prepare('SELECT ledger, row_count AS n FROM payroll_ledger_rows WHERE period = ?').all(CLOSED) as { ledger: string; n: number }[])
+      .map((r) => [r.ledger, r.n]));
+    expect([...frozen.keys()].sort()).toEqual(['cardCustody', 'complaints', 'governance', 'rechecks', 'relatives', 'suspects']);
+    for (const l of ['rechecks', 'complaints']) expect(frozen.get(l), l).toBeGreaterThan(0);
+    const first = await ok(s, 'ledgers.exportPackage', { period: CLOSED, destination: usb });
+
+    // After the close: a recheck's findings corrected, a complaint's result rewritten, a recheck backdated into the month.
+    const recheck = sq.prepare('SELECT id, household_id FROM recheck_records WHERE date <= ? ORDER BY id LIMIT 1').get(`${CLOSED}-31`) as { id: number; household_id: number };
+    sq.prepare("UPDATE recheck_records SET findings = '事后改写的复核情况', outcome = '停保' WHERE id = ?").run(recheck.id);
+    sq.prepare(`INSERT INTO recheck_records (household_id, kind, date, outcome, findings, checked_by, created_at)
+      SELECT household_id, kind, ?, outcome, '补记的复核', checked_by, ? FROM recheck_records WHERE id = ?`).run(`${CLOSED}-15`, new Date().toISOString(), recheck.id);
+    sq.prepare("UPDATE complaints SET result = '事后改写的办理结果' WHERE received_date <= ?").run(`${CLOSED}-31`);
+    const live = (name: string) => [...featureLedgers.find((l) => l.name === name)!.rows(sq, { period: CLOSED, township: requireTownship(sq) })];
+    expect(JSON.stringify(live('rechecks'))).toContain('事后改写的复核情况');
+    expect(live('rechecks')).toHaveLength(frozen.get('rechecks')! + 1);
+    expect(JSON.stringify(live('complaints'))).toContain('事后改写的办理结果');
+
+    const second = await ok(s, 'ledgers.exportPackage', { period: CLOSED, destination: usb });
+    for (const title of ['复核结果', '信访举报台账', '银行卡代管登记', '疑点核查反馈', '专项治理工作台账', '近亲属备案台账']) {
+      expect(await sheetXml(second.path, title), title).toEqual(await sheetXml(first.path, title));
+    }
+    expect((await sheetXml(second.path, '复核结果'))[0]).not.toContain('事后改写');
+    // The open month reads the live tables; a reopen drops the frozen rows with the month.
+    await ok(s, 'payroll.close', { period: OPEN, closedOn: '2026-11-30' }, reviewer);
+    await ok(s, 'payroll.reopen', { period: OPEN, reason: '核对后重新锁定' }, actorOf('admin'));
+    expect(sq.prepare('SELECT COUNT(*) FROM payroll_ledger_rows WHERE period = ?').pluck().get(OPEN)).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import { AppError } from '../../ipc/errors';
 import type { LedgerColumn, LedgerRow, LedgerSheet } from './xlsx';
 import { rosterLedger } from './roster';
 import { featureLedgers } from './featureLedgers';
+import { frozenWhenClosed } from './frozenLedgers';
 import { periodLabel } from './period';
 
 /** What a ledger's rows() may know: the month it is for and the township. */
@@ -35,7 +36,8 @@ export function requireTownship(sqlite: Database.Database): Township {
   return t;
 }
 
-export const ledgers: LedgerDef[] = [rosterLedger, ...featureLedgers];
+/** The roster reads the month's payroll; the other ledgers read what was frozen at 锁定 once the month is closed. */
+export const ledgers: LedgerDef[] = [rosterLedger, ...featureLedgers.map(frozenWhenClosed)];
 
 export function findLedger(name: string): LedgerDef | undefined {
   return ledgers.find((l) => l.name === name);

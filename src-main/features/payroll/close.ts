@@ -8,6 +8,7 @@ import { statsOfPayroll } from '../ledgers/stats';
 import { computePayroll, type Payroll } from './compute';
 import { deleteSnapshot, digestOf, monthRow, writeSnapshot } from './snapshot';
 import { runCaseCheck } from '../caseRecord/check';
+import { freezeLedgers } from '../ledgers/frozenLedgers';
 
 type Sqlite = Database.Database;
 
@@ -52,11 +53,13 @@ export function closeMonth(ctx: HandlerContext, period: string, closedOn = local
   const frozen: Payroll = { ...p, closed: true, closedOn, closedByName: ctx.actor.displayName };
   writeSnapshot(ctx.sqlite, period, p);
   const digest = digestOf(p);
-  const stats = statsOfPayroll(ctx.sqlite, frozen, requireTownship(ctx.sqlite));
+  const township = requireTownship(ctx.sqlite);
+  const stats = statsOfPayroll(ctx.sqlite, frozen, township);
   const t = p.totals;
   ctx.sqlite.prepare(`INSERT INTO payroll_months (period, source, closed_on, closed_by, closed_by_name, households, persons, base_fen, top_up_fen,
     adjust_fen, total_fen, digest, stats_json, closed_at) VALUES (?, '计算', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(period, closedOn, ctx.actor.username,
     ctx.actor.displayName, t.households, t.persons, t.baseFen, t.topUpFen, t.adjustFen, t.totalFen, digest, JSON.stringify(stats), new Date().toISOString());
+  freezeLedgers(ctx.sqlite, period, township); // after the month row, so the 近亲属备案台账 reads the frozen payroll
   ctx.audit({ entity: 'payroll_month', entityId: period, after: { action: '锁定', closedOn, ...t, digest } });
   return { period, closedOn, closedByName: ctx.actor.displayName, ...t, digest };
 }

@@ -71,7 +71,7 @@ export function writeSnapshot(sqlite: Sqlite, period: string, p: Pick<Payroll, '
 }
 
 export function deleteSnapshot(sqlite: Sqlite, period: string) {
-  for (const t of ['payroll_lines', 'payroll_persons', 'payroll_changes', 'payroll_months']) sqlite.prepare(`DELETE FROM ${t} WHERE period = ?`).run(period);
+  for (const t of ['payroll_lines', 'payroll_persons', 'payroll_changes', 'payroll_ledger_rows', 'payroll_months']) sqlite.prepare(`DELETE FROM ${t} WHERE period = ?`).run(period);
 }
 
 /** Closed months whose frozen rows no longer match the digest and totals written at 锁定 (edited behind the app). */
