@@ -27,7 +27,7 @@ function parseLine(text: string, year: number, field: CalendarField): Span | str
   const parts = text.split('..').map((s) => s.trim());
   if (parts.length > 2) return '只能写一个日期或“起..止”';
   for (const p of parts) {
-    if (!ISO.test(p)) return `“${p}”不是 YYYY-MM-DD 格式的日期（月、日都写两位，如 ${year}-10-01）`;
+    if (!ISO.test(p)) return `“${p}”不是 YYYY-MM-DD 格式的日期（月、日都写两位，如“${year}-10-01”）`;
     try { parseDate(p); } catch { return `${p} 不是存在的日期`; }
   }
   const from = parseDate(parts[0]);

@@ -15,9 +15,13 @@ export function formatChineseDate(iso: string | null | undefined): string {
   return m[3] ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : `${Number(m[1])}年${Number(m[2])}月`;
 }
 
-/** Replaces every ISO date (2026-12-01 or 2026-12) inside a sentence by its Chinese form, for messages built elsewhere. */
+/**
+ * Replaces every ISO date (2026-12-01 or 2026-12) inside a sentence by its Chinese form, for messages built elsewhere.
+ * Text inside “…” is left as it is: it quotes what the clerk typed (a calendar line, a cell), which must stay recognisable.
+ */
 export function chineseDatesIn(text: string): string {
-  return text.replace(/(?<![\d-])(\d{4})-(\d{2})(?:-(\d{2}))?(?![\d-])/g, (all) => formatChineseDate(all));
+  return text.split(/(“[^”]*”)/).map((part) => (part.startsWith('“') ? part
+    : part.replace(/(?<![\d-])\d{4}-\d{2}(?:-\d{2})?(?![\d-])/g, (all) => formatChineseDate(all)))).join('');
 }
 
 function isRealDay(y: number, m: number, d: number): boolean {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { DbHandle } from '../db/connection';
 import type { Actor, AuditEntry, ChannelMap, HandlerContext, Progress, Result } from './contract';
 import { AppError } from './errors';
+import { chineseDatesIn } from '../domain/dates';
 import { roleHas } from './permissions';
 import { redactSecrets } from './secret';
 import { appendAudit } from '../features/audit/chain';
@@ -116,9 +117,17 @@ function validationError(err: z.ZodError): AppError {
   return new AppError('VALIDATION', `输入有误${words.length > 1 ? `（${words.length} 处）` : ''}：${words.join('；')}`, details);
 }
 
+/** Per-field messages keep their path (the form places them) and read dates as 2026年12月1日. */
+function readableDetails(details: unknown): unknown {
+  if (!Array.isArray(details)) return details;
+  return details.map((d) => (d && typeof d === 'object' && typeof (d as { message?: unknown }).message === 'string'
+    ? { ...d, message: chineseDatesIn((d as { message: string }).message) } : d));
+}
+
 /** Maps any error to the wire shape with a Chinese message; SQLite failures get plain words. */
 export function toErrorBody(e: unknown): { code: string; message: string; details?: unknown } {
-  if (e instanceof AppError) return { code: e.code, message: e.message, details: e.details };
+  // a person reads the message: any ISO date a feature put in it reads 2026年12月1日 (domain/dates, the one formatter)
+  if (e instanceof AppError) return { code: e.code, message: chineseDatesIn(e.message), details: readableDetails(e.details) };
   const code = (e as { code?: string })?.code ?? '';
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return { code: 'DB_BUSY', message: '数据库正被其他程序占用，请稍后再试；本次操作未保存' };

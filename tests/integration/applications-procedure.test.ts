@@ -118,7 +118,7 @@ describe('审核确认 channels', () => {
       ok(s, 'applications.record', { applicationId: id, kind: 'refuseAccept', date: '2025-02-02', missing: ['收入证明'] }, clerk));
     await ok(s, 'applications.falseDeclaration', { householdId: hh, date: '2025-03-15', note: '再次隐瞒车辆' }, clerk);
     const r = await callAs(s, clerk, 'applications.start', { householdId: hh, appliedOn: '2025-06-01' });
-    expect(r.ok ? '' : r.error.message).toBe('该户已两次虚假申报，列入诚信黑名单，2026-03-15 前不得申请低保');
+    expect(r.ok ? '' : r.error.message).toBe('该户已两次虚假申报，列入诚信黑名单，2026年3月15日 前不得申请低保');
     await ok(s, 'applications.start', { householdId: hh, appliedOn: '2026-03-15' }, clerk);
   });
 

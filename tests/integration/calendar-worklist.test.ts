@@ -31,7 +31,7 @@ describe('holiday calendars at the IPC boundary', () => {
     expect(r.error.code).toBe('VALIDATION');
     expect(r.error.message).toMatch(/法定节假日第 2 行“2027-10-1\.\.2027-10-07”/);
     expect((r.error.details as { message: string }[]).map((d) => d.message)).toEqual([
-      expect.stringMatching(/^法定节假日第 2 行/), expect.stringMatching(/^调休上班日第 1 行“2027-02-08”：2027-02-08 是星期一/)]);
+      expect.stringMatching(/^法定节假日第 2 行/), expect.stringMatching(/^调休上班日第 1 行“2027-02-08”：2027年2月8日 是星期一/)]);
     expect(dbFingerprint(s)).toBe(before);
   });
 
