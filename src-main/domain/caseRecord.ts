@@ -131,6 +131,8 @@ export interface HouseholdRecord {
   openTasks: OpenTask[];
   /** An application still open (申请中 needs one). */
   openApplication: boolean;
+  /** The member recorded as 户主 (undefined = not known to the caller, rule skipped). */
+  headMemberId?: number | null;
 }
 
 export const RULES = {
@@ -142,6 +144,7 @@ export const RULES = {
   amountBasis: '月保障金或分类施保金与最近一次决定不符',
   personTwice: '同一人（身份证号）登记在两个户',
   taskOverdue: '待调整或待停保事项已超过办理时限',
+  headNotLiving: '户主已死亡或不在户，户内仍有在户成员，未变更户主',
 } as const;
 export type RuleId = keyof typeof RULES;
 
@@ -162,6 +165,9 @@ export function caseFindings(h: HouseholdRecord, today: string, maxPhaseOutMonth
   const living = h.members.filter((m) => m.state === '在户' && m.covered).length;
   const open = (k: TaskKind) => h.openTasks.some((t) => t.kind === k && t.dueDate >= today);
   for (const t of h.openTasks) if (t.dueDate < today) add('taskOverdue', `${t.kind}应于 ${t.dueDate} 前办结`);
+  const head = h.headMemberId != null ? h.members.find((m) => m.id === h.headMemberId) : undefined;
+  const present = h.members.filter((m) => m.state === '在户').length;
+  if (head && head.state !== '在户' && present > 0) add('headNotLiving', `户主${head.name}已${head.state}，户内仍有 ${present} 名在户成员，应变更户主`);
   const state = foldDecisions(h.decisions);
   // A newly registered household waits as 申请中 before its application is recorded; after any decision, 申请中 needs an open one.
   if (h.status === '申请中') {

@@ -39,6 +39,7 @@ describe('case record invariants, each planted behind the app and reported', () 
     ['amountVsCalculation', (s, hh) => sql(s, "INSERT INTO income_items (member_id, type, monthly_fen) VALUES (?, '工资性收入', 90000)", members(s, hh)[1].id)],
     ['coveredCount', (s, hh) => sql(s, 'UPDATE members SET covered = 0 WHERE id = ?', members(s, hh)[2].id)],
     ['statusBasis', (s, hh) => sql(s, "UPDATE households SET status = '停保' WHERE id = ?", hh)],
+    ['headNotLiving', (s, hh) => sql(s, "UPDATE members SET state = '死亡', death_date = '2026-01-01' WHERE id = (SELECT head_member_id FROM households WHERE id = ?)", hh)],
     ['amountBasis', (s, hh) => sql(s, 'UPDATE households SET monthly_amount_fen = 200000 WHERE id = ?', hh)],
     ['amountBasis', (s, hh) => sql(s, 'UPDATE households SET top_up_fen = 5000 WHERE id = ?', hh)],
     ['taskOverdue', (s, hh) => sql(s, `INSERT INTO case_tasks (household_id, kind, trigger, trigger_date, due_date, before_fen, after_fen, created_at)
@@ -192,6 +193,12 @@ describe('the demo', () => {
       const paidAllDead = s.handle.sqlite.prepare(`SELECT COUNT(*) FROM households h WHERE status IN ('在保', '渐退') AND NOT EXISTS
         (SELECT 1 FROM members m WHERE m.household_id = h.id AND m.state = '在户' AND m.covered = 1)`).pluck().get();
       expect(paidAllDead).toBe(0);
+      // A head who died in a family with living members was succeeded (e.g. household 57), with the event on its timeline.
+      const deadHeads = s.handle.sqlite.prepare(`SELECT COUNT(*) FROM households h JOIN members hm ON hm.id = h.head_member_id
+        WHERE hm.state <> '在户' AND EXISTS (SELECT 1 FROM members m WHERE m.household_id = h.id AND m.state = '在户')`).pluck().get();
+      expect(deadHeads).toBe(0);
+      const succeeded = s.handle.sqlite.prepare("SELECT COUNT(*) FROM household_events WHERE type = '户主变更' AND reason LIKE '原户主%去世%'").pluck().get() as number;
+      expect(succeeded).toBeGreaterThan(0);
       const usb = path.join(s.dir, '..', `usb-${path.basename(s.dir)}`);
       fs.mkdirSync(usb);
       try {

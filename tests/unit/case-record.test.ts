@@ -13,6 +13,10 @@ const rules = (x: HouseholdRecord) => caseFindings(x, TODAY, 6).map((f) => f.rul
 describe('caseFindings', () => {
   const table: [string, Partial<HouseholdRecord>, RuleId[]][] = [
     ['clean', {}, []],
+    ['head died, others live', { headMemberId: 1, members: [m(1, { state: '死亡' }), m(2), m(3)], decisions: [d({ coveredCount: 2 })] }, ['headNotLiving']],
+    ['head moved out, others live', { headMemberId: 1, members: [m(1, { state: '迁出' }), m(2)], decisions: [d({ coveredCount: 1 })] }, ['headNotLiving']],
+    ['head died, a new head was recorded', { headMemberId: 2, members: [m(1, { state: '死亡' }), m(2), m(3)], decisions: [d({ coveredCount: 2 })] }, []],
+    ['head died alone: the household rule is noLivingCovered', { headMemberId: 1, members: [m(1, { state: '死亡' })] }, ['noLivingCovered']],
     ['all members dead', { members: [m(1, { state: '死亡' }), m(2, { state: '死亡' }), m(3, { state: '迁出' })] }, ['noLivingCovered']],
     ['all dead, 待停保 open in time', { members: [m(1, { state: '死亡' })], openTasks: [{ kind: '待停保', dueDate: '2027-01-01' }] }, []],
     ['all dead, 待停保 overdue', { members: [m(1, { state: '死亡' })], openTasks: [{ kind: '待停保', dueDate: '2026-11-01' }] }, ['taskOverdue', 'noLivingCovered']],

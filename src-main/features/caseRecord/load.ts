@@ -15,10 +15,11 @@ type Sqlite = Database.Database;
 export function loadCaseRecords(sqlite: Sqlite, today: string, ids?: number[]): HouseholdRecord[] {
   const only = ids ? `IN (SELECT value FROM json_each('${JSON.stringify(ids.map(Number))}'))` : 'IS NOT NULL';
   const households = sqlite.prepare(`SELECT h.id, h.status, h.category, h.cover_mode AS coverMode, h.monthly_amount_fen AS monthlyFen,
-      h.top_up_fen AS topUpFen, COALESCE(v.name, '') || COALESCE(g.name, '') AS place, COALESCE(m.name, '') AS head
+      h.top_up_fen AS topUpFen, h.head_member_id AS headMemberId, COALESCE(v.name, '') || COALESCE(g.name, '') AS place, COALESCE(m.name, '') AS head
     FROM households h LEFT JOIN regions v ON v.id = h.village_id LEFT JOIN regions g ON g.id = h.group_id
     LEFT JOIN members m ON m.id = h.head_member_id WHERE h.id ${only} ORDER BY h.id`).all() as {
-    id: number; status: string; category: string; coverMode: '整户保' | '单人保'; monthlyFen: number; topUpFen: number; place: string; head: string }[];
+    id: number; status: string; category: string; coverMode: '整户保' | '单人保'; monthlyFen: number; topUpFen: number; headMemberId: number | null;
+    place: string; head: string }[];
   const members = group(sqlite.prepare(`SELECT id, household_id AS hid, name, id_number AS idNumber, state, covered, birth_date AS birthDate,
       health, school, disability_grade AS disabilityGrade FROM members WHERE household_id ${only} ORDER BY id`).all() as MemberRow[]);
   const incomes = group(sqlite.prepare(`SELECT i.member_id AS hid, i.monthly_fen AS monthlyFen, i.excluded, i.deducted, i.type FROM income_items i
@@ -36,7 +37,7 @@ export function loadCaseRecords(sqlite: Sqlite, today: string, ids?: number[]): 
       members: ms.map(toRecordMember), decisions: decisions.get(h.id) ?? [],
       calcFen: h.status === '在保' || h.status === '渐退' ? calc(h, ms, incomes) : null,
       openTasks: (tasks.get(h.id) ?? []).map((t) => ({ kind: t.kind as TaskKind, dueDate: t.dueDate })),
-      openApplication: openApps.has(h.id),
+      openApplication: openApps.has(h.id), headMemberId: h.headMemberId,
     };
   });
 }

@@ -105,7 +105,25 @@ function recordHistory(c: Ctx, householdId: number, startMonth: string | null) {
   event.run(householdId, null, '建档', startMonth ? `${startMonth}-01` : c.today, '建立低保档案', now);
   const dead = c.sqlite.prepare("SELECT id, death_date FROM members WHERE household_id = ? AND state = '死亡'").all(householdId) as { id: number; death_date: string }[];
   for (const m of dead) event.run(householdId, m.id, '成员死亡', m.death_date, '村委会报告成员死亡', now);
+  succeedDeadHead(c, householdId, event, now);
   if (h.exited_at) event.run(householdId, null, '状态变更', h.exited_at, '家庭收入超过保障标准，停止保障', now);
+}
+
+/**
+ * A head who died in a family with living members was succeeded as the office does it (households.changeHead):
+ * the first living member (the spouse, else the eldest child) becomes 户主 on the day of the death, with its event.
+ * Without this the demo listed the dead head's name on notices and lists (issue 13: e.g. household 57).
+ */
+function succeedDeadHead(c: Ctx, householdId: number, event: Database.Statement, now: string) {
+  const head = c.sqlite.prepare(`SELECT m.id, m.name, m.death_date AS died FROM households h JOIN members m ON m.id = h.head_member_id
+    WHERE h.id = ? AND m.state = '死亡'`).get(householdId) as { id: number; name: string; died: string } | undefined;
+  if (!head) return;
+  const next = c.sqlite.prepare("SELECT id, name FROM members WHERE household_id = ? AND state = '在户' ORDER BY id LIMIT 1").get(householdId) as
+    { id: number; name: string } | undefined;
+  if (!next) return;
+  c.sqlite.prepare("UPDATE members SET relation = '户主' WHERE id = ?").run(next.id);
+  c.sqlite.prepare('UPDATE households SET head_member_id = ? WHERE id = ?').run(next.id, householdId);
+  event.run(householdId, next.id, '户主变更', head.died, `原户主${head.name}去世，由${next.name}任户主`, now);
 }
 
 function insertMembers(c: Ctx, householdId: number, size: number): number[] {
