@@ -22,6 +22,7 @@ import { accessChannels } from './access/channels';
 import { handoffChannels } from './applications/handoff';
 import { householdListChannels } from './households/listExport';
 import { wordChannels } from './access/words';
+import { healthChannels } from './health/channels';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
@@ -41,7 +42,7 @@ export const allChannels = mergeChannels(
   setupChannels, userChannels, settingsChannels, regionChannels, auditChannels, dashboardChannels,
   householdsChannels, applicationsChannels, noticesChannels, rechecksChannels, archiveChannels, calendarChannels, worklistChannels,
   ledgersChannels, supervisionChannels, backupChannels, printChannels, payrollChannels, statsEntryChannels,
-  handoffChannels, householdListChannels, accessChannels((): ChannelMap => allChannels), wordChannels((): ChannelMap => allChannels),
+  handoffChannels, householdListChannels, healthChannels, accessChannels((): ChannelMap => allChannels), wordChannels((): ChannelMap => allChannels),
 );
 
 export type AllChannels = typeof allChannels;
