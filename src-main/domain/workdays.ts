@@ -9,9 +9,11 @@ export type HolidayCalendar = Record<string, YearCalendar>;
 
 /**
  * The State Council's published calendars (国务院办公厅关于X年部分节假日安排的通知), checked date by date against
- * the notices: 2024 (published 2023-10-25; also ../shared/domain.md §11), 2025 (published 2024-11-12), 2026
- * (published 2025-11). Years before 2024 and after 2026 are entered in settings;
- * a deadline that crosses a year in neither place is shown 未核定.
+ * the notices' text (re-checked 2026-12-01): 2024 (published 2023-10-25; ../shared/domain.md §11), 2025 (published
+ * 2024-11-12, 新华社 text at m.gmw.cn/2024-11/12/content_1303894933.htm) and 2026 (published 2025-11-04, 新华社 text at
+ * politics.gmw.cn/2025-11/04/content_38391083.htm). tests/unit/workdays-official.test.ts lists every date of the three
+ * notices. Years before 2024 and after 2026 are entered in settings; a deadline that crosses a year in neither place is
+ * shown 未核定.
  */
 export const OFFICIAL_CALENDARS: HolidayCalendar = {
   2024: {
