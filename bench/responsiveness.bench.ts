@@ -31,7 +31,7 @@ const jobs: { name: string; channel: string; input: (dir: string) => unknown }[]
   { name: '长期公示 whole township (print.render)', channel: 'print.render', input: () => ({ document: 'notice.longterm', args: {} }) },
   { name: '低保对象花名册 export (ledgers.exportLedger)', channel: 'ledgers.exportLedger', input: () => ({ name: 'roster', period: PERIOD }) },
   { name: '月度统计表 export (ledgers.exportStats)', channel: 'ledgers.exportStats', input: () => ({ period: PERIOD }) },
-  { name: '报送包 export (ledgers.exportPackage)', channel: 'ledgers.exportPackage', input: (dir) => ({ period: PERIOD, destination: fs.mkdtempSync(path.join(dir, 'usb-')), acceptFailedChecks: true }) },
+  { name: '报送包 export (ledgers.exportPackage)', channel: 'ledgers.exportPackage', input: () => ({ period: PERIOD, destination: fs.mkdtempSync(path.join(root, 'usb-')), acceptFailedChecks: true }) },
   { name: '立即备份 (backup.create)', channel: 'backup.create', input: () => ({}) },
   { name: '近亲属 全面比对 (supervision.cases.rescan)', channel: 'supervision.cases.rescan', input: () => ({}) },
 ];
