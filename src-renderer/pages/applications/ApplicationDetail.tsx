@@ -8,6 +8,12 @@ import type { ArchiveDocType } from '../../../src-main/features/archive/terms';
 import { CalculationView, DeadlineBadge, StageBadge } from './shared';
 import { UnverifiedBadge } from '../../components/Unverified';
 import { NextSteps } from './NextSteps';
+import { SpecialLimit } from './SpecialLimit';
+
+const CLOSED = ['已确认', '不予受理', '不予确认'];
+type County = { decider: string; unit: string; documentNo: string; decidedOn: string } | null;
+/** The county's decision as the record shows it: 县级决定：示范县民政局 陈科长，示民发〔2026〕12号，2026年11月20日. */
+const countyText = (c: County) => (c ? `县级决定：${c.unit} ${c.decider}，${c.documentNo}，${formatDate(c.decidedOn)}` : '');
 
 const PAPERS: { document: string; label: string; docType: ArchiveDocType; when?: (stage: string, kinds: string[]) => boolean }[] = [
   { document: 'applications.form', label: '申请书（含授权书、诚信承诺）', docType: '申请书' },
@@ -37,12 +43,18 @@ export function ApplicationDetail({ id }: { id: number }) {
         <Title order={4}>申请 {data.id}：{h.headName}户（{h.village}{h.group}）<StageBadge stage={data.stage} /></Title>
         <Button variant="default" onClick={() => navigate('/applications')}>返回列表</Button>
       </Group>
-      <Text size="sm">申请人 {data.applicantName} · 申请日期 {formatDate(data.appliedOn)} · {data.ruleSet}办法{data.delegated ? ' · 审核确认权限下放乡镇' : ''}
+      <Text size="sm">申请人 {data.applicantName} · 申请日期 {formatDate(data.appliedOn)} · {data.ruleSet}办法
+        {data.delegated ? ' · 审核确认权限下放乡镇，由乡镇人民政府决定' : ` · 由${data.decidingOrg}审核确认（登记县级决定）`}
+        {data.special ? ' · 特殊情况（45 个工作日）' : ''}
         {data.amountFen != null ? ` · 月保障金 ${formatYuan(data.amountFen)}，${formatDate(data.startMonth)}起发放` : ''}</Text>
       {data.nearRelative && <Alert color="orange" title="近亲属单独登记备案">{data.nearRelativeNote || '须县级入户核查后方可确认'}{data.countyVisitDone ? '（县级核查已登记）' : ''}</Alert>}
       {!data.nearRelative && data.countyVisitRequired && <Alert color="orange">本案在县级入户抽查范围内，确认前须登记县级入户核查。</Alert>}
       {data.missingForPreliminary.length > 0 && <Alert color="blue">初审前尚缺：{data.missingForPreliminary.join('、')}</Alert>}
+      {data.countyVisitMissing.length > 0 && (
+        <Alert color="orange" title="审核确认前须县级入户核查" data-testid="county-visit-missing">{data.countyVisitMissing.join('；')}</Alert>
+      )}
       <NextSteps data={data} reload={() => void reload()} />
+      <SpecialLimit applicationId={data.id} special={data.special} closed={CLOSED.includes(data.stage)} onDone={() => void reload()} />
 
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Card withBorder>
@@ -75,7 +87,7 @@ export function ApplicationDetail({ id }: { id: number }) {
             {data.steps.map((s) => (
               <Table.Tr key={s.id}>
                 <Table.Td>{formatDate(s.date)}</Table.Td><Table.Td>{s.label}</Table.Td>
-                <Table.Td>{[s.opinion, s.reason, payloadText(s.payload)].filter(Boolean).join('；')}</Table.Td>
+                <Table.Td>{[s.opinion, s.reason, payloadText(s.payload), countyText(s.county)].filter(Boolean).join('；')}</Table.Td>
                 <Table.Td>{s.by}（{s.role}）</Table.Td><Table.Td>{s.stageAfter}</Table.Td>
               </Table.Tr>
             ))}

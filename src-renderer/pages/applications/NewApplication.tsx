@@ -7,6 +7,7 @@ import { navigate } from '../../lib/router';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { todayIso } from '../../lib/format';
 import { DateField } from '../../components/DateField';
+import { fieldErrors } from '../../lib/fieldErrors';
 
 /** Starts an application for an existing household: pick it (or come from its page, preset), date it, say why. */
 export function NewApplication({ preset }: { preset?: number }) {
@@ -15,11 +16,18 @@ export function NewApplication({ preset }: { preset?: number }) {
   const [appliedOn, setAppliedOn] = useState(todayIso());
   const [reason, setReason] = useState('');
   const [entrusted, setEntrusted] = useState(false);
+  const [special, setSpecial] = useState(false);
+  const [specialReason, setSpecialReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const { data, error, loading } = useCall('applications.householdOptions', { q });
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     let id = 0;
-    if (await attempt(async () => { id = (await call('applications.start', { householdId: Number(householdId), appliedOn, reason, entrusted })).id; }, '已登记申请')) {
+    setErrors({});
+    const input = { householdId: Number(householdId), appliedOn, reason, entrusted, special, specialReason: special ? specialReason : '' };
+    if (await attempt(async () => {
+      try { id = (await call('applications.start', input)).id; } catch (err) { setErrors(fieldErrors(err)); throw err; }
+    }, '已登记申请')) {
       navigate(`/applications/${id}`);
     }
   };
@@ -42,6 +50,9 @@ export function NewApplication({ preset }: { preset?: number }) {
         <DateField label="申请日期" value={appliedOn} onChange={(v) => setAppliedOn(v)} required />
         <Textarea label="申请理由" value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} />
         <Checkbox label="委托村（居）民委员会代为提出" checked={entrusted} onChange={(e) => setEntrusted(e.currentTarget.checked)} />
+        <Checkbox label="特殊情况：全程办理时限 45 个工作日" checked={special} onChange={(e) => setSpecial(e.currentTarget.checked)} />
+        {special && <Textarea label="特殊情况的理由" required autosize minRows={2} value={specialReason} error={errors.specialReason}
+          onChange={(e) => setSpecialReason(e.currentTarget.value)} />}
         <Group><Button type="submit" disabled={!householdId}>登记申请</Button><Button variant="default" onClick={() => navigate('/applications')}>返回</Button></Group>
       </Stack>
     </form>

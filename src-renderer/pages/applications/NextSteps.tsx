@@ -7,6 +7,8 @@ import { formatDate, todayIso } from '../../lib/format';
 import { useAccess } from '../../lib/access';
 import { StepForm, stepChannel } from './StepForm';
 import { DateField } from '../../components/DateField';
+import { fieldErrors } from '../../lib/fieldErrors';
+import { CountyDecisionFields, emptyCountyDecision, type CountyDecisionValue } from './CountyDecision';
 
 type Detail = Out<'applications.get'>;
 type Handoff = Out<'applications.handoff.forCase'>[number];
@@ -26,6 +28,7 @@ export function NextSteps({ data, reload }: { data: Detail; reload: () => void }
   const pending = handoffs.data?.find((h) => h.status === '待审核');
   const returned = handoffs.data?.[0]?.status === '已退回' ? handoffs.data[0] : null;
   const refresh = () => { setStep(null); void handoffs.reload(); reload(); };
+  const countyDecision = data.countyDecisionRequired ? { unit: data.decidingOrg } : undefined;
   if (data.offered.length === 0 && !pending) return null;
 
   const mine = data.offered.filter((o) => access.can(stepChannel(o.kind)) && !(pending && isHandoffKind(o.kind)));
@@ -35,7 +38,8 @@ export function NextSteps({ data, reload }: { data: Detail; reload: () => void }
     <Card withBorder data-testid="next-steps">
       <Text fw={600} mb="xs">下一步</Text>
       <Stack gap="xs">
-        {pending && <PendingHandoff h={pending} canDecide={access.can('applications.handoff.decide') && (pending.kind === 'preliminary' || access.can('applications.confirm'))} onDone={refresh} />}
+        {pending && <PendingHandoff h={pending} canDecide={access.can('applications.handoff.decide') && (pending.kind === 'preliminary' || access.can('applications.confirm'))}
+          countyDecision={pending.kind === 'preliminary' ? undefined : countyDecision} onDone={refresh} />}
         {returned && !pending && (
           <Alert color="orange" title={`${returned.label}被退回`}>{returned.decidedBy}：{returned.note}（请补正后重新交审核人）</Alert>
         )}
@@ -51,7 +55,8 @@ export function NextSteps({ data, reload }: { data: Detail; reload: () => void }
           </Text>
         )}
         {step && !step.handoff && mine.some((o) => o.kind === step.kind) && (
-          <StepForm key={`${step.kind}-${data.steps.length}`} applicationId={data.id} kind={step.kind} label={step.label} onDone={refresh} />
+          <StepForm key={`${step.kind}-${data.steps.length}`} applicationId={data.id} kind={step.kind} label={step.label} onDone={refresh}
+            countyDecision={countyDecision} />
         )}
         {step && step.handoff && isHandoffKind(step.kind) && (
           <HandoffForm applicationId={data.id} kind={step.kind} label={step.label} onDone={refresh} />
@@ -86,17 +91,25 @@ function HandoffForm({ applicationId, kind, label, onDone }: { applicationId: nu
 }
 
 /** A record waiting for the reviewer: the reviewer confirms it as prepared, or returns it with a note. */
-function PendingHandoff({ h, canDecide, onDone }: { h: Handoff; canDecide: boolean; onDone: () => void }) {
+function PendingHandoff({ h, canDecide, onDone, countyDecision }: { h: Handoff; canDecide: boolean; onDone: () => void; countyDecision?: { unit: string } }) {
   const [note, setNote] = useState('');
+  const [county, setCounty] = useState<CountyDecisionValue>(emptyCountyDecision(countyDecision?.unit));
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const decide = async (accept: boolean) => {
-    if (await attempt(() => call('applications.handoff.decide', { handoffId: h.id, accept, note }), accept ? `已确认：${h.label}` : `已退回：${h.label}`)) onDone();
+    setErrors({});
+    const input = { handoffId: h.id, accept, note, ...(accept && countyDecision ? { county } : {}) };
+    const done = await attempt(async () => {
+      try { await call('applications.handoff.decide', input); } catch (err) { setErrors(fieldErrors(err)); throw err; }
+    }, accept ? `已确认：${h.label}` : `已退回：${h.label}`);
+    if (done) onDone();
   };
   return (
     <Alert color="blue" title={`待审核人确认：${h.label}`} data-testid="pending-handoff">
       <Text size="sm">{[h.opinion, h.reason].filter(Boolean).join('；') || '（无意见文字）'} · {formatDate(h.date)} · {h.preparedBy} 准备</Text>
       {canDecide ? (
         <Stack gap="xs" mt="xs">
-          <Textarea label="退回说明（退回时必填）" value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={1} />
+          {countyDecision && <CountyDecisionFields value={county} onChange={setCounty} errors={errors} />}
+          <Textarea label="退回说明（退回时必填）" value={note} error={errors.note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={1} />
           <Group>
             <Button data-write="applications.handoff.decide" onClick={() => void decide(true)}>确认{h.label}</Button>
             <Button data-write="applications.handoff.decide" variant="default" color="red" onClick={() => void decide(false)}>退回经办人</Button>

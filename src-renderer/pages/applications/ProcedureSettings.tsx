@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { call } from '../../lib/api';
 import { useCall } from '../../lib/useCall';
 import { attempt } from '../../lib/notify';
@@ -29,8 +29,20 @@ export function ProcedureSettings() {
     }, `已保存 ${year} 年设置`);
     if (ok) void reload();
   };
+  /** A yes/no rule of the procedure, saved at once (main checks the value by the key's own schema). */
+  const toggle = async (key: 'applications.separateConfirm' | 'applications.delegated', value: boolean, words: string) => {
+    if (await attempt(() => call('settings.set', { key, value }), `已${value ? '开启' : '关闭'}：${words}`)) void reload();
+  };
+  const separate = data['applications.separateConfirm'] !== false; // on by default
+  const delegated = data['applications.delegated'] === true;
   return (
     <Stack maw={560}>
+      <Switch label="初审与审核确认须由不同账号办理" checked={separate} data-write="settings.set"
+        description="开启时，给出初审意见的账号不能再对同一申请作审核确认或不予确认（默认开启）"
+        onChange={(e) => void toggle('applications.separateConfirm', e.currentTarget.checked, '初审与审核确认须由不同账号办理')} />
+      <Switch label="县级已将审核确认权限下放乡镇（新申请）" checked={delegated} data-write="settings.set"
+        description="未下放时，审核确认须登记县级民政部门的决定（审核确认人、单位、文号、日期），确认公布写明由县级审核确认"
+        onChange={(e) => void toggle('applications.delegated', e.currentTarget.checked, '审核确认权限下放乡镇')} />
       <TextInput label="年度" value={year} onChange={(e) => setYear(e.currentTarget.value)} />
       <Group>
         <NumberInput label="城市低保标准（元/人·月）" min={0} decimalScale={2} value={urban} onChange={(v) => setUrban(Number(v))} />

@@ -4,6 +4,8 @@ import { call } from '../../lib/api';
 import { attempt } from '../../lib/notify';
 import { todayIso } from '../../lib/format';
 import { DateField } from '../../components/DateField';
+import { fieldErrors } from '../../lib/fieldErrors';
+import { CountyDecisionFields, emptyCountyDecision, type CountyDecisionValue } from './CountyDecision';
 
 type Field = { name: string; label: string; type: 'text' | 'area' | 'names' | 'lines' | 'number' | 'check' | 'opinion'; required?: boolean };
 
@@ -50,27 +52,43 @@ function toInput(kind: string, applicationId: number, date: string, values: Reco
   return out;
 }
 
-export function StepForm({ applicationId, kind, label, onDone }: { applicationId: number; kind: string; label: string; onDone: () => void }) {
+/** Steps that are the 审核确认 decision: when the case is not delegated they carry the county's decision. */
+const DECISIONS = ['confirm', 'refuseConfirm'];
+
+export function StepForm({ applicationId, kind, label, onDone, countyDecision }: {
+  applicationId: number; kind: string; label: string; onDone: () => void;
+  /** The county decides this case (not delegated): ask for its decision, prefilled with the county's unit. */
+  countyDecision?: { unit: string };
+}) {
   const [date, setDate] = useState(todayIso());
   const [values, setValues] = useState<Record<string, unknown>>({});
+  const [county, setCounty] = useState<CountyDecisionValue>(emptyCountyDecision(countyDecision?.unit));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const withCounty = !!countyDecision && DECISIONS.includes(kind);
   const set = (name: string, v: unknown) => setValues((x) => ({ ...x, [name]: v }));
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const input = toInput(kind, applicationId, date, values);
-    if (await attempt(() => call(stepChannel(kind), input as never), `已登记：${label}`)) onDone();
+    setErrors({});
+    const input = { ...toInput(kind, applicationId, date, values), ...(withCounty ? { county } : {}) };
+    const done = await attempt(async () => {
+      try { await call(stepChannel(kind), input as never); } catch (err) { setErrors(fieldErrors(err)); throw err; }
+    }, `已登记：${label}`);
+    if (done) onDone();
   };
   return (
     <Card withBorder component="form" onSubmit={submit} aria-label={`登记${label}`}>
       <Stack>
-        <DateField label={`${label}日期`} value={date} onChange={(v) => setDate(v)} required />
+        <DateField label={`${label}日期`} value={date} onChange={(v) => setDate(v)} required error={errors.date} />
         {FIELDS[kind].map((f) => {
           const v = values[f.name];
-          if (f.type === 'check') return <Checkbox key={f.name} label={f.label} checked={!!v} onChange={(e) => set(f.name, e.currentTarget.checked)} />;
-          if (f.type === 'number') return <NumberInput key={f.name} label={f.label} min={0} value={Number(v ?? 0)} onChange={(n) => set(f.name, Number(n))} />;
-          if (f.type === 'opinion') return <Select key={f.name} label={f.label} data={['同意', '不同意']} value={String(v ?? '同意')} onChange={(s) => set(f.name, s)} allowDeselect={false} />;
-          if (f.type === 'area' || f.type === 'lines') return <Textarea key={f.name} label={f.label} required={f.required} autosize minRows={2} value={String(v ?? '')} onChange={(e) => set(f.name, e.currentTarget.value)} />;
-          return <TextInput key={f.name} label={f.label} required={f.required} value={String(v ?? '')} onChange={(e) => set(f.name, e.currentTarget.value)} />;
+          const error = errors[f.name];
+          if (f.type === 'check') return <Checkbox key={f.name} label={f.label} checked={!!v} error={error} onChange={(e) => set(f.name, e.currentTarget.checked)} />;
+          if (f.type === 'number') return <NumberInput key={f.name} label={f.label} min={0} value={Number(v ?? 0)} error={error} onChange={(n) => set(f.name, Number(n))} />;
+          if (f.type === 'opinion') return <Select key={f.name} label={f.label} data={['同意', '不同意']} value={String(v ?? '同意')} error={error} onChange={(s) => set(f.name, s)} allowDeselect={false} />;
+          if (f.type === 'area' || f.type === 'lines') return <Textarea key={f.name} label={f.label} required={f.required} autosize minRows={2} value={String(v ?? '')} error={error} onChange={(e) => set(f.name, e.currentTarget.value)} />;
+          return <TextInput key={f.name} label={f.label} required={f.required} value={String(v ?? '')} error={error} onChange={(e) => set(f.name, e.currentTarget.value)} />;
         })}
+        {withCounty && <CountyDecisionFields value={county} onChange={setCounty} errors={errors} />}
         <Group><Button type="submit">提交{label}</Button></Group>
       </Stack>
     </Card>
