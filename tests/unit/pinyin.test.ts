@@ -8,5 +8,4 @@ describe('namePinyin', () => {
   ])('%s → %s / %s (surnames, polyphonic characters, ü as v, letters and characters it does not know)', (name, initials, full) => {
     expect(namePinyin(name)).toEqual({ initials, full });
   });
-
 });
