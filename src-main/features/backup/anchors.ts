@@ -5,6 +5,7 @@ import { verifyAuditChain } from '../audit/chain';
 import { compareWithAnchors, newestAnchor, storedAnchors, type Anchor } from '../audit/anchors';
 import { backupsDir, listSets } from './store';
 import { userReplayProblems } from '../audit/replay';
+import { partitionWaived, storedWaivers, waiverNotes } from './waivers';
 
 /**
  * The heads recorded in the manifests of the data dir's backups. Files outside the database: emptying audit_log
@@ -24,16 +25,27 @@ export function knownAnchors(sqlite: Database.Database | null, dataDir: string):
   return { anchors: [...stored.anchors, ...backupManifestAnchors(dataDir)], forged: stored.forged };
 }
 
-export interface AnchorReport { ok: boolean; chainRows: number; anchors: number; newest: Anchor | null; problems: string[] }
+export interface AnchorReport {
+  ok: boolean; chainRows: number; anchors: number; newest: Anchor | null; problems: string[];
+  /** Rollbacks an administrator accepted when restoring an older backup (who, when, why, which heads). */
+  rollbacks: string[]; waivedAnchors: number;
+}
 
-/** The chain against every anchor; also an initialized township whose chain is empty (setup always writes row 1). */
+/**
+ * The chain against every anchor; also an initialized township whose chain is empty (setup always writes row 1).
+ * Anchors given up by an administrator's audited override are not failures but explained in `rollbacks`.
+ */
 export function anchorReport(sqlite: Database.Database, dataDir: string): AnchorReport {
   const { anchors, forged } = knownAnchors(sqlite, dataDir);
   const chain = verifyAuditChain(sqlite);
-  const problems = compareWithAnchors(sqlite, anchors).map((p) => p.reason);
+  const waivers = storedWaivers(sqlite);
+  const { open, waived } = partitionWaived(compareWithAnchors(sqlite, anchors), waivers.waivers);
+  const problems = open.map((p) => p.reason);
+  if (waivers.forged.length) problems.push(`有 ${waivers.forged.length} 条“接受审计链回退”记录的校验码不符（不是本工作站写入的），不予采信`);
   if (forged.length) problems.push(`有 ${forged.length} 条链头记录的校验码不符（不是本工作站写入的）：${forged.slice(0, 3).map((a) => a.ref).join('；')}`);
   if (chain.rows === 0 && getTownship(sqlite)) problems.push('本工作站已初始化，但审计记录为空：审计记录表被清空');
-  return { ok: problems.length === 0, chainRows: chain.rows, anchors: anchors.length, newest: newestAnchor(anchors), problems };
+  return { ok: problems.length === 0, chainRows: chain.rows, anchors: anchors.length, newest: newestAnchor(anchors), problems,
+    rollbacks: waiverNotes(waivers.waivers), waivedAnchors: waived.length };
 }
 
 /** `cli check`: users' roles and active flags replayed from the audit trail (a direct edit leaves no audit row). */

@@ -5,8 +5,15 @@ import { verifyAuditChain } from '../audit/chain';
 import { compareWithAnchors, recordAnchor, storedAnchors } from '../audit/anchors';
 import { knownAnchors } from './anchors';
 import { userReplayProblems } from '../audit/replay';
+import { partitionWaived, recordWaivers, storedWaivers, type AnchorLoss, type AnchorWaiver } from './waivers';
 
-export interface CandidateCheck { problems: string[]; auditRows: number; schemaVersion: number; newSigningKey: boolean }
+export interface CandidateCheck {
+  problems: string[]; auditRows: number; schemaVersion: number; newSigningKey: boolean;
+  /** Anchors the restored chain no longer reaches, given up by the administrator's override (with the reason). */
+  waived: AnchorWaiver[];
+  /** The candidate failed only on anchors: an administrator may accept the loss with a reason. */
+  anchorsOnly: boolean;
+}
 
 const setting = (db: Database.Database, key: string) => {
   const v = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
@@ -23,8 +30,8 @@ const putSetting = (db: Database.Database, key: string, value: unknown) =>
  * private key, so the live one is put back (or, on a new PC, a new key is made and must be registered with the
  * county again), and the live anchors are carried over, so restoring an older copy cannot forget them.
  */
-export function checkCandidate(stagingDir: string, live: Database.Database | null, dataDir: string): CandidateCheck {
-  const out: CandidateCheck = { problems: [], auditRows: 0, schemaVersion: 0, newSigningKey: false };
+export function checkCandidate(stagingDir: string, live: Database.Database | null, dataDir: string, acceptAnchorLoss: AnchorLoss | null = null): CandidateCheck {
+  const out: CandidateCheck = { problems: [], auditRows: 0, schemaVersion: 0, newSigningKey: false, waived: [], anchorsOnly: false };
   let cand: ReturnType<typeof openDatabase>;
   try { cand = openDatabase(stagingDir); } catch (e) {
     out.problems.push(`用本程序的数据库结构打开备份失败：${(e as Error).message}`);
@@ -36,11 +43,17 @@ export function checkCandidate(stagingDir: string, live: Database.Database | nul
     const chain = verifyAuditChain(db);
     out.auditRows = chain.rows;
     if (!chain.ok) out.problems.push(`审计链被破坏：${chain.broken.slice(0, 3).map((b) => b.reason).join('；')}`);
-    out.problems.push(...compareWithAnchors(db, knownAnchors(live, dataDir).anchors).map((p) => `备份${p.reason.replace(/^审计链/, '的审计链')}`));
+    // losses an administrator accepted before (in the live database or the backup itself) stay accepted
+    const carried = live ? storedWaivers(live).waivers : [];
+    const { open } = partitionWaived(compareWithAnchors(db, knownAnchors(live, dataDir).anchors), [...carried, ...storedWaivers(db).waivers]);
     if (!db.prepare("SELECT 1 FROM users WHERE role = 'admin' AND active = 1").get()) out.problems.push('备份中没有可用的管理员账号，恢复后无法登录管理');
     if (chain.ok) out.problems.push(...userReplayProblems(db).map((p) => `备份中${p}`));
+    out.anchorsOnly = out.problems.length === 0 && open.length > 0;
+    // the override accepts only the anchors: a broken chain or a forged role is refused whatever the reason
+    if (!(acceptAnchorLoss && out.anchorsOnly)) out.problems.push(...open.map((p) => `备份${p.reason.replace(/^审计链/, '的审计链')}`));
     if (out.problems.length) return out;
     db.transaction(() => {
+      if ((acceptAnchorLoss && open.length) || carried.length) out.waived = recordWaivers(db, acceptAnchorLoss ? open : [], acceptAnchorLoss, carried);
       out.newSigningKey = restoreSigningKey(db, live);
       if (live) for (const a of storedAnchors(live).anchors) {
         const has = db.prepare('SELECT 1 FROM audit_anchors WHERE kind = ? AND ref = ? AND rows = ?').get(a.kind, a.ref, a.rows);

@@ -77,7 +77,9 @@ export const backupChannels = {
   }),
   'backup.restore': channel({
     title: '从备份恢复（先校验，再替换当前数据库，旧库另存）', permission: 'admin', kind: 'job',
-    input: z.object({ name: setName.optional(), inboxName: z.string().max(200).optional(), withoutManifest: z.boolean().default(false) })
+    input: z.object({ name: setName.optional(), inboxName: z.string().max(200).optional(), withoutManifest: z.boolean().default(false),
+      /** Administrator's override for a backup older than an exported head: the reason is audited and explained by check. */
+      acceptAnchorLoss: z.object({ reason: z.string().trim().min(4, '请写明恢复较旧备份、接受审计链回退的理由（至少 4 个字）').max(500) }).optional() })
       .refine((i) => !!i.name !== !!i.inboxName, '请选择一个备份（备份列表中的一项，或上传的备份文件）'),
     handler: (ctx, i) => {
       const live = liveHandle(ctx.dataDir);
@@ -85,7 +87,7 @@ export const backupChannels = {
       const source = i.name ? setFile(ctx.dataDir, i.name) : inboxPath(ctx.dataDir, i.inboxName!);
       ctx.progress({ done: 0, total: 1, message: '正在校验并恢复' });
       const result = restoreDatabase({ dataDir: ctx.dataDir, source, live, actor: ctx.actor, channel: ctx.channel,
-        label: i.name ?? originalName(i.inboxName!), withoutManifest: i.withoutManifest });
+        label: i.name ?? originalName(i.inboxName!), withoutManifest: i.withoutManifest, acceptAnchorLoss: i.acceptAnchorLoss });
       ctx.session.end(); // the restored database has its own users: sign in again
       return { ...result, needsLogin: true };
     },

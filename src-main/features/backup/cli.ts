@@ -42,11 +42,14 @@ export const backupVerbs: CliVerbs = {
     },
   },
   restore: {
-    help: 'restore FILE [--without-manifest] — 从备份恢复：先校验并与已导出的审计链头比对，当前数据库另存到 backups/，再替换（请先关闭程序）',
+    help: 'restore FILE [--without-manifest] [--accept-anchor-loss 理由] — 从备份恢复：先校验并与已导出的审计链头比对，当前数据库另存到 backups/，再替换（请先关闭程序）；备份比已导出的链头旧时，管理员须写明理由接受审计链回退（记入审计，check 会说明）',
     run({ positional, dataDir, flags }, env) {
       const source = positional[0];
       if (!source) { env.out({ ok: false, error: { code: 'VALIDATION', message: '请给出备份文件：restore FILE' } }); return 2; }
-      const value = restoreDatabase({ dataDir, source: path.resolve(source), actor: CLI_ACTOR, channel: 'cli.restore', withoutManifest: !!flags['without-manifest'] });
+      const reason = flags['accept-anchor-loss'];
+      if (reason === true) { env.out({ ok: false, error: { code: 'VALIDATION', message: '--accept-anchor-loss 后须写明理由，如 --accept-anchor-loss "最新数据库损坏，恢复上月备份"' } }); return 2; }
+      const value = restoreDatabase({ dataDir, source: path.resolve(source), actor: CLI_ACTOR, channel: 'cli.restore', withoutManifest: !!flags['without-manifest'],
+        acceptAnchorLoss: typeof reason === 'string' ? { reason } : undefined });
       env.out({ ok: true, value });
       return 0;
     },

@@ -14,6 +14,8 @@ export interface RestoreResult {
   restoredFrom: string; safetyCopy: string | null; auditRows: number; schemaVersion: number;
   /** The backup had no private key and this PC none of the same pair: a new key was made; register it with the county. */
   newSigningKey: boolean;
+  /** The administrator's override: anchors given up by restoring an older backup, with the reason (null: none). */
+  anchorLoss: { reason: string; abandoned: string[] } | null;
 }
 
 /** The folder a backup is staged, migrated and checked in before it may replace anything. */
@@ -23,7 +25,16 @@ export interface RestoreOptions {
   dataDir: string; source: string; live?: DbHandle; actor: Actor; channel: string; label?: string;
   /** The file comes without its manifest (an uploaded .db): restore on the database checks alone, and say so. */
   withoutManifest?: boolean;
+  /**
+   * An administrator restores a backup older than a head that already left (a package, a USB backup) and accepts
+   * the loss, with a reason: recorded in the restored database and the audit trail, explained by `cli check`.
+   */
+  acceptAnchorLoss?: { reason: string };
 }
+
+/** Said when only the anchors stand in the way, so the administrator knows the override exists and what it costs. */
+export const ANCHOR_OVERRIDE_HINT = '如确需恢复这份较旧的备份（例如最新数据已损坏），管理员可填写理由后选择“接受审计链回退”再恢复'
+  + '（命令行：restore 文件 --accept-anchor-loss "理由"）；此后的报送包记录的审计记录会比县里已收到的少，须向县民政局说明';
 
 /**
  * Restores a backup over the data dir's database:
@@ -38,6 +49,10 @@ export interface RestoreOptions {
  */
 export function restoreDatabase(opts: RestoreOptions): RestoreResult {
   const { dataDir, source, live } = opts;
+  if (opts.acceptAnchorLoss && opts.acceptAnchorLoss.reason.trim().length < 4) {
+    throw new AppError('VALIDATION', '接受审计链回退须写明理由（至少 4 个字），理由会记入审计记录');
+  }
+  if (opts.acceptAnchorLoss && opts.actor.role !== 'admin') throw new AppError('FORBIDDEN', '只有管理员可以接受审计链回退');
   const staging = path.join(dataDir, STAGING);
   const incoming = path.join(staging, DB_FILE_NAME);
   fs.rmSync(staging, { recursive: true, force: true });
@@ -50,8 +65,9 @@ export function restoreDatabase(opts: RestoreOptions): RestoreResult {
       const report = verifyBackupFile(incoming, source, { withoutManifest: opts.withoutManifest, township: liveDb ? townshipOf(liveDb) : null });
       if (!report.ok) throw invalidBackup(report);
       consolidate(incoming);
-      cand = checkCandidate(staging, liveDb, dataDir);
-      if (cand.problems.length) throw invalidBackup({ ...report, ok: false, problems: cand.problems });
+      const loss = opts.acceptAnchorLoss ? { reason: opts.acceptAnchorLoss.reason, by: opts.actor.username, restoredFrom: opts.label ?? path.basename(source) } : null;
+      cand = checkCandidate(staging, liveDb, dataDir, loss);
+      if (cand.problems.length) throw invalidBackup({ ...report, ok: false, problems: cand.anchorsOnly ? [...cand.problems, ANCHOR_OVERRIDE_HINT] : cand.problems });
     } finally {
       if (!live) liveDb?.close();
     }
@@ -64,15 +80,17 @@ export function restoreDatabase(opts: RestoreOptions): RestoreResult {
     const fresh = openDatabase(dataDir, { beforeMigrate: backupBeforeMigrate });
     if (live) Object.assign(live, fresh);
     const label = opts.label ?? path.basename(source);
+    const anchorLoss = opts.acceptAnchorLoss && cand.waived.length
+      ? { reason: opts.acceptAnchorLoss!.reason, abandoned: cand.waived.map((w) => w.anchor.ref) } : null;
     try {
       fresh.sqlite.transaction(() => appendAudit(fresh.sqlite, opts.actor, opts.channel, {
         entity: 'database', entityId: null, after: { restoredFrom: label, safetyCopy, auditRows: cand.auditRows,
-          withoutManifest: !!opts.withoutManifest, newSigningKey: cand.newSigningKey },
+          withoutManifest: !!opts.withoutManifest, newSigningKey: cand.newSigningKey, ...(anchorLoss ? { anchorLoss } : {}) },
       }))();
     } finally {
       if (!live) fresh.sqlite.close();
     }
-    return { restoredFrom: label, safetyCopy, auditRows: cand.auditRows, schemaVersion: cand.schemaVersion, newSigningKey: cand.newSigningKey };
+    return { restoredFrom: label, safetyCopy, auditRows: cand.auditRows, schemaVersion: cand.schemaVersion, newSigningKey: cand.newSigningKey, anchorLoss };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
