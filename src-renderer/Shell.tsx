@@ -16,12 +16,13 @@ export function Shell({ user, township, idleMinutes, onLogout, onLock }: Props) 
   const idle = useIdle(idleMinutes * 60_000, { initialState: false });
   useEffect(() => { if (idle) onLock(); }, [idle, onLock]);
   const route = useRoute();
-  const area = AREAS.find((a) => a.key === route[0]) ?? AREAS[0];
+  // What this user may do, from the channels' declared permissions: pages offer only those controls.
+  const access = useCall('auth.access', {});
+  const areas = AREAS.filter((a) => !a.channel || !!access.data?.allowed.includes(a.channel));
+  const area = areas.find((a) => a.key === route[0]) ?? AREAS[0];
   const Page = area.page;
   const main = useRef<HTMLElement>(null);
   useEffect(() => { main.current?.scrollTo?.(0, 0); }, [area.key]);
-  // What this user may do, from the channels' declared permissions: pages offer only those controls.
-  const access = useCall('auth.access', {});
   const sessionUser = useMemo(() => (access.data ? { ...user, permissions: access.data.permissions } : null), [user, access.data]);
   if (access.error) return <ErrorAlert error={access.error} title="无法读取当前账号的权限" />;
   if (!sessionUser) return <Loading />;
@@ -45,7 +46,7 @@ export function Shell({ user, township, idleMinutes, onLogout, onLock }: Props) 
         <AppShell.Navbar p="xs">
           <ScrollArea>
             <nav aria-label="主导航">
-              {AREAS.map((a) => (
+              {areas.map((a) => (
                 <NavLink key={a.key} label={a.label} leftSection={<a.icon size={18} />} active={a.key === area.key}
                   href={`#/${a.key}`} onClick={(e) => { e.preventDefault(); navigate(`/${a.key}`); }} />
               ))}

@@ -14,7 +14,11 @@ import ComplaintsArea from './pages/complaints';
 import SettingsArea from './pages/settings';
 
 export interface AreaProps { path: string[] }
-export interface Area { key: string; label: string; icon: ComponentType<{ size?: number }>; page: ComponentType<AreaProps> }
+export interface Area {
+  key: string; label: string; icon: ComponentType<{ size?: number }>; page: ComponentType<AreaProps>;
+  /** The query the page cannot work without: the area is listed only for a user who may call it (auth.access). */
+  channel?: string;
+}
 
 /** The navigation of the app frame; each area's pages live in pages/<area>/. */
 export const AREAS: Area[] = [
@@ -25,7 +29,7 @@ export const AREAS: Area[] = [
   { key: 'relatives', label: '近亲属备案', icon: IconUserShield, page: RelativesArea },
   { key: 'notices', label: '公示公告', icon: IconSpeakerphone, page: NoticesArea },
   { key: 'archive', label: '档案室', icon: IconArchive, page: ArchiveArea },
-  { key: 'payroll', label: '发放', icon: IconCash, page: PayrollArea },
+  { key: 'payroll', label: '发放', icon: IconCash, page: PayrollArea, channel: 'payroll.month' },
   { key: 'ledgers', label: '台账报送', icon: IconFileSpreadsheet, page: LedgersArea },
   { key: 'complaints', label: '信访举报', icon: IconMessageReport, page: ComplaintsArea },
   { key: 'settings', label: '系统设置', icon: IconSettings, page: SettingsArea },
