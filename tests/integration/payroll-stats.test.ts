@@ -49,6 +49,30 @@ describe('statistics from closed months', () => {
     for (let c = 2; c <= main.columnCount; c++) expect(typeof total.getCell(c).value).toBe('number');
   });
 
+  it('经济状况核对 is entered (the 核对系统 is the county\'s), 入户核查 counted from the visits; each bad entry is reported on its own field', async () => {
+    const economic = progressItems.find((p) => p.key === 'economicCheck')!;
+    const home = progressItems.find((p) => p.key === 'homeCheck')!;
+    expect(economic.count).toBeUndefined();
+    expect(home.count).toBeTypeOf('function');
+    const refused = await callAs(s, actorOf('clerk'), 'ledgers.statsEntries.set', { period: '2026-11', values: { economicCheck: '十二', alertDibao: '-3', tekunVisited: '4' } });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('VALIDATION');
+      expect((refused.error.details as { path: string }[]).map((d) => d.path)).toEqual(['values.economicCheck', 'values.alertDibao']);
+    }
+    expect(s.handle.sqlite.prepare("SELECT COUNT(*) FROM stats_entries WHERE period = '2026-11'").pluck().get()).toBe(0);
+    await ok(s, 'ledgers.statsEntries.set', { period: '2026-11', values: { economicCheck: '37' } }, actorOf('clerk'));
+    const stats = await ok(s, 'ledgers.stats', { period: '2026-11' });
+    const byKey = new Map(stats.progress.map((p: { key: string }) => [p.key, p]));
+    expect(byKey.get('economicCheck')).toMatchObject({ source: '填报', value: 37 });
+    expect(byKey.get('homeCheck')).toMatchObject({ source: '系统统计' });
+    const visited = s.handle.sqlite.prepare(`SELECT COUNT(*) FROM members WHERE state = '在户' AND covered = 1 AND household_id IN (SELECT household_id
+      FROM recheck_records WHERE date BETWEEN '2026-11-01' AND '2026-11-30' AND kind IN ('定期复核', '死亡复核', '专项复核'))`).pluck().get();
+    expect(byKey.get('homeCheck')).toMatchObject({ value: visited });
+    // A 只读 user cannot enter.
+    expect((await callAs(s, actorOf('readonly'), 'ledgers.statsEntries.set', { period: '2026-11', values: { economicCheck: '1' } })).ok).toBe(false);
+  });
+
   it.skipIf(!hasSoffice)('every statistics sheet prints on A4 landscape with text of 8 pt or more (LibreOffice)', async () => {
     const xlsx = await exportStats(CLOSED);
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'dibao-pdf-'));

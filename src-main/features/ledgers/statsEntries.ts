@@ -15,8 +15,10 @@ export const statsEntryChannels = {
     input: z.object({ period: isoMonth, values: z.record(z.string().max(40), z.string().trim().max(20)) }),
     handler: (ctx, i) => {
       if (monthRow(ctx.sqlite, i.period)?.exportedAt) throw new AppError('CONFLICT', `${i.period} 的报送包已导出，填报数据不能再修改`);
-      const problems = Object.entries(i.values).filter(([, v]) => v !== '').map(([k, v]) => enteredValueProblem(k, v)).filter((p): p is string => !!p);
-      if (problems.length) throw new AppError('VALIDATION', `未保存：${problems.join('；')}`, { problems });
+      // One detail per field (path values.<key>), so the form shows each problem under its own input.
+      const problems = Object.entries(i.values).filter(([, v]) => v !== '')
+        .map(([k, v]) => ({ path: `values.${k}`, message: enteredValueProblem(k, v) })).filter((p): p is { path: string; message: string } => !!p.message);
+      if (problems.length) throw new AppError('VALIDATION', `未保存：${problems.map((p) => p.message).join('；')}`, problems);
       const before = Object.fromEntries((ctx.sqlite.prepare('SELECT key, value FROM stats_entries WHERE period = ?').all(i.period) as { key: string; value: string }[])
         .map((r) => [r.key, r.value]));
       const upsert = ctx.sqlite.prepare(`INSERT INTO stats_entries (period, key, value, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)

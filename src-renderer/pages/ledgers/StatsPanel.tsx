@@ -5,12 +5,15 @@ import { useCall } from '../../lib/useCall';
 import { attempt } from '../../lib/notify';
 import { formatYuan } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
+import { StatsEntryForm } from './StatsEntryForm';
 
 type Stats = Out<'ledgers.stats'>;
 
 /** The monthly table as main computed it, the cross-checks (explained when they fail) and seed 002's items. */
 export function StatsPanel({ period }: { period: string }) {
-  const { data, error, loading } = useCall('ledgers.stats', { period });
+  const { data, error, loading, reload } = useCall('ledgers.stats', { period });
+  const months = useCall('payroll.months', {});
+  const exported = !!months.data?.months.find((m) => m.period === period)?.exportedAt;
   if (error) return <ErrorAlert error={error} />;
   if (loading || !data) return <Loading />;
   return (
@@ -39,10 +42,14 @@ export function StatsPanel({ period }: { period: string }) {
       <Table withTableBorder fz="sm" aria-label="进展情况统计表">
         <Table.Tbody>
           {data.progress.map((p) => (
-            <Table.Tr key={p.key}><Table.Td>{p.label}</Table.Td><Table.Td w={120}>{p.value === null ? '无数据' : `${p.value} ${p.unit}`}</Table.Td></Table.Tr>
+            <Table.Tr key={p.key}>
+              <Table.Td>{p.label}</Table.Td><Table.Td w={120}>{p.value === null ? (p.source === '填报' ? '未填报' : '无数据') : `${p.value} ${p.unit}`}</Table.Td>
+              <Table.Td w={90}><Text size="xs" c="dimmed">{p.source}</Text></Table.Td>
+            </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      <StatsEntryForm key={period} period={period} progress={data.progress} exported={exported} onSaved={reload} />
       <Group mt="md">
         <Button onClick={() => attempt(async () => { const r = await call('ledgers.exportStats', { period }); await openOutbox(r.fileName); }, '统计表已导出')}>
           导出统计表（Excel）
