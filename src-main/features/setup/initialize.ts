@@ -7,6 +7,7 @@ import { getTownship, setSetting } from '../settings/store';
 import { insertRegion } from '../regions/channels';
 import { insertUser } from '../users/channels';
 import { generateDemo, type DemoResult } from '../demo/generate';
+import { localToday } from '../../domain/dates';
 
 export const setupInput = z.object({
   township: z.object({
@@ -37,8 +38,11 @@ export function isInitialized(sqlite: Database.Database): boolean {
   return getTownship(sqlite) !== null;
 }
 
-/** First-run setup: township identity, signing key, address root, admin account, optional demo. */
-export function initialize(sqlite: Database.Database, i: SetupInput, today = new Date().toISOString().slice(0, 10)):
+/**
+ * First-run setup: township identity, signing key, address root, admin account, optional demo. The demo's "today"
+ * is the office's local date: before 08:00 in China the UTC date is still yesterday (and on the 1st, last month).
+ */
+export function initialize(sqlite: Database.Database, i: SetupInput, today = localToday()):
   { adminId: number; demo: DemoResult | null } {
   if (isInitialized(sqlite)) throw new AppError('ALREADY_INITIALIZED', '本工作站已完成初始化，不能重复设置');
   setSetting(sqlite, 'township', i.township);
