@@ -6,6 +6,7 @@ import path from 'node:path';
 import * as schema from './schema';
 import { migrationsDir } from '../paths';
 import { AppError } from '../ipc/errors';
+import { runAfterMigrate, tableNames } from './upgrades';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 export interface Database_ { sqlite: Database.Database; db: Db; file: string }
@@ -39,9 +40,11 @@ export function openDatabase(dataDir: string, opts: OpenOptions = {}): DbHandle 
         { file, current, known });
     }
     if (current < known) opts.beforeMigrate?.(file, current);
+    const tablesBefore = tableNames(sqlite);
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: migrationsDir() });
     sqlite.pragma(`user_version = ${known}`);
+    runAfterMigrate(sqlite, { tablesBefore, fromVersion: current });
     return { sqlite, db, file };
   } catch (e) {
     sqlite.close();

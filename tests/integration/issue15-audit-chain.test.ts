@@ -1,9 +1,9 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok, testServices } from '../helpers/services';
+import { hmacWith, plainSha, rechain as rechainRows } from '../helpers/issue15';
 import { chainKey, verifyAuditChain } from '../../src-main/features/audit/chain';
 import { anchorReport } from '../../src-main/features/backup/anchors';
 import { storedAnchors } from '../../src-main/features/audit/anchors';
@@ -22,20 +22,7 @@ afterEach(() => { s.close(); fs.rmSync(usb, { recursive: true, force: true }); }
 const db = () => s.handle.sqlite;
 const exportPackage = () => ok(s, 'ledgers.exportPackage', { period: PERIOD, destination: usb, acceptFailedChecks: true });
 const rows = () => db().prepare('SELECT COUNT(*) FROM audit_log').pluck().get() as number;
-const plainSha = (r: Record<string, unknown>) => crypto.createHash('sha256').update(JSON.stringify([r.id, r.at, r.user_id, r.username,
-  r.channel, r.entity, r.entity_id, r.before, r.after, r.prev_hash])).digest('hex');
-
-/** Rewrites every row from `from` on with the given hash function, as a forger would after editing row `from`. */
-function rechain(from: number, hashOf: (r: Record<string, unknown>) => string) {
-  const all = db().prepare('SELECT * FROM audit_log WHERE id >= ? ORDER BY id').all(from) as Record<string, unknown>[];
-  let prev = db().prepare('SELECT hash FROM audit_log WHERE id = ?').pluck().get(from - 1) as string;
-  for (const r of all) {
-    const row = { ...r, prev_hash: prev };
-    const hash = hashOf(row);
-    db().prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, r.id);
-    prev = hash;
-  }
-}
+const rechain = (from: number, hashOf: (r: Record<string, unknown>) => string) => rechainRows(db(), from, hashOf);
 
 describe('finding 4: the audit chain is keyed with the township key', () => {
   it('an edited row re-hashed with plain SHA-256 is detected', () => {
@@ -99,9 +86,7 @@ describe('issue 14 item 7: anchors in the package manifest and the table of expo
   it('rewriting history WITH the key still fails check at the anchored head', async () => {
     await exportPackage();
     db().prepare("UPDATE audit_log SET after = '{}' WHERE id = 3").run();
-    const key = chainKey(db())!;
-    rechain(3, (r) => crypto.createHmac('sha256', key).update(JSON.stringify([r.id, r.at, r.user_id, r.username,
-      r.channel, r.entity, r.entity_id, r.before, r.after, r.prev_hash])).digest('hex'));
+    rechain(3, hmacWith(chainKey(db())!));
     expect(verifyAuditChain(db()).ok).toBe(true);
     const r = anchorReport(db(), s.dir);
     expect(r.ok).toBe(false);
