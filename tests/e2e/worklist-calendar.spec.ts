@@ -75,6 +75,23 @@ test.describe('holiday calendar settings', () => {
   });
 });
 
+test.describe('holiday calendar permission', () => {
+  test.use({ demo: true });
+  test('the calendar tab is gated by the calendar permission: 只读 sees the dates read-only, the admin can edit', async ({ page, app }) => {
+    await login(page, app.url, 'chakan', 'demo1234');
+    await page.goto(`${app.url}#/settings/calendar`);
+    await expect(page.getByText('只读：修改节假日日历仅管理员可操作')).toBeVisible();
+    // reading another year still works (the year list is outside the read-only block)
+    await page.getByRole('row').filter({ hasText: '2026 年' }).click();
+    const holidays = page.getByRole('textbox', { name: /^法定节假日/ });
+    await expect(holidays).toHaveValue(/2026-10-01\.\.2026-10-07/);
+    await expect(holidays).toBeDisabled();
+    await expect(page.getByRole('button', { name: /^保存/ })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: '识别通知' })).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/calendar-readonly.png' });
+  });
+});
+
 test.describe('首页 is the worklist', () => {
   test.use({ demo: true });
   test('lists an overdue recheck and a pending decision, each with a working link', async ({ page, app }) => {
@@ -96,8 +113,11 @@ test.describe('首页 is the worklist', () => {
 
     await login(page, app.url, 'shenhe', 'demo1234');
     const overdue = page.getByTestId('worklist-已逾期');
-    const recheck = overdue.getByRole('row').filter({ hasText: '复核逾期' }).first();
-    await expect(recheck).toBeVisible();
+    // overdue rechecks come one row per village with its count (the full demo has 101), not one row each
+    const group = overdue.getByTestId('worklist-group').filter({ hasText: '复核逾期' }).first();
+    await expect(group).toBeVisible();
+    const total = Number((await overdue.getByTestId('bucket-count').textContent())!.split(' ')[0]);
+    expect(await overdue.getByRole('row').count() - 1).toBeLessThan(total);
     const pending = page.getByRole('row').filter({ hasText: '待审核确认' });
     await expect(pending).toHaveCount(1);
     await expect(pending).toContainText('审核人');
@@ -109,6 +129,12 @@ test.describe('首页 is the worklist', () => {
     await expect(page.getByText('待确认').first()).toBeVisible();
 
     await page.getByRole('link', { name: '首页' }).click();
+    // 展开 lists the village's overdue rechecks ten at a time, each with its link; the count says how many
+    const count = Number(/(\d+) 项/.exec((await group.textContent())!)![1]);
+    await group.getByRole('button', { name: /^展开/ }).click();
+    const rows = overdue.getByTestId('worklist-group-item').filter({ hasText: '复核逾期' });
+    await expect(rows).toHaveCount(Math.min(count, 10));
+    const recheck = rows.first();
     const name = (await recheck.getByRole('link').textContent())!.split('户')[0];
     await recheck.getByRole('link').click();
     await expect(page).toHaveURL(/#\/households\/\d+$/);

@@ -1,8 +1,9 @@
-import { useState } from 'react';
-import { Alert, Anchor, Badge, Card, Group, Select, Stack, Switch, Table, Text } from '@mantine/core';
+import { Fragment, useState } from 'react';
+import { Alert, Anchor, Badge, Button, Card, Group, Pagination, Select, Stack, Switch, Table, Text } from '@mantine/core';
 import { useCall } from '../../lib/useCall';
 import type { Out } from '../../lib/api';
 import { formatDate } from '../../lib/format';
+import { chineseDatesIn } from '../../../src-main/domain/dates';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { UnverifiedBadge } from '../../components/Unverified';
 
@@ -58,26 +59,79 @@ export function WorklistPanel() {
   );
 }
 
+/** Rows of one kind in one village: shown one by one up to this many, else as one row with a count that expands. */
+const GROUP_AT = 3;
+/** Expanded rows per page, so a village with hundreds of overdue rechecks still fits the screen. */
+const PAGE = 10;
+
+interface Group { key: string; kind: string; village: string | null; items: Item[] }
+
+/** Groups a bucket's items by kind and village, keeping the bucket's order (earliest due first). */
+function groupItems(items: Item[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const i of items) {
+    const key = `${i.kind}|${i.villageId ?? ''}`;
+    const g = groups.get(key) ?? { key, kind: i.kind, village: i.village, items: [] };
+    g.items.push(i);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
 function BucketTable({ label, color, items }: { label: string; color: string; items: Item[] }) {
   if (items.length === 0) return null;
   return (
     <Card withBorder data-testid={`worklist-${label}`}>
-      <Group mb="xs"><Badge color={color}>{label}</Badge><Text size="sm">{items.length} 项</Text></Group>
+      <Group mb="xs"><Badge color={color}>{label}</Badge><Text size="sm" data-testid="bucket-count">{items.length} 项</Text></Group>
       <Table striped>
         <Table.Thead><Table.Tr><Table.Th>事项</Table.Th><Table.Th>内容</Table.Th><Table.Th>村（居）</Table.Th><Table.Th>期限</Table.Th><Table.Th>等待</Table.Th></Table.Tr></Table.Thead>
         <Table.Tbody>
-          {items.map((i) => (
-            <Table.Tr key={i.key}>
-              <Table.Td><Badge variant="light" color={color}>{i.kind}</Badge></Table.Td>
-              <Table.Td><Anchor href={`#${i.link}`}>{i.title}</Anchor></Table.Td>
-              <Table.Td>{i.village ?? ''}</Table.Td>
-              <Table.Td>{i.due ? formatDate(i.due) : '—'}<UnverifiedBadge years={i.unverifiedYears} /></Table.Td>
-              <Table.Td>{i.waitsForLabel}{i.mine ? '（我）' : ''}</Table.Td>
-            </Table.Tr>
-          ))}
+          {groupItems(items).map((g) => (g.items.length < GROUP_AT
+            ? <Fragment key={g.key}>{g.items.map((i) => <ItemRow key={i.key} item={i} color={color} />)}</Fragment>
+            : <GroupRows key={g.key} group={g} color={color} />))}
         </Table.Tbody>
       </Table>
     </Card>
+  );
+}
+
+function ItemRow({ item: i, color, grouped }: { item: Item; color: string; grouped?: boolean }) {
+  return (
+    <Table.Tr data-testid={grouped ? 'worklist-group-item' : undefined}>
+      <Table.Td><Badge variant="light" color={color}>{i.kind}</Badge></Table.Td>
+      <Table.Td><Anchor href={`#${i.link}`}>{chineseDatesIn(i.title)}</Anchor></Table.Td>
+      <Table.Td>{i.village ?? ''}</Table.Td>
+      <Table.Td>{i.due ? formatDate(i.due) : '—'}<UnverifiedBadge years={i.unverifiedYears} /></Table.Td>
+      <Table.Td>{i.waitsForLabel}{i.mine ? '（我）' : ''}</Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** One row per kind and village with its count; 展开 shows the items a page at a time, each with its link. */
+function GroupRows({ group: g, color }: { group: Group; color: string }) {
+  const [open, setOpen] = useState(false);
+  const [page, setPage] = useState(1);
+  const pages = Math.ceil(g.items.length / PAGE);
+  const waits = [...new Set(g.items.map((i) => i.waitsForLabel))].join('、');
+  const unverified = [...new Set(g.items.flatMap((i) => i.unverifiedYears ?? []))];
+  return (
+    <>
+      <Table.Tr data-testid="worklist-group" data-kind={g.kind}>
+        <Table.Td><Badge variant="light" color={color}>{g.kind}</Badge></Table.Td>
+        <Table.Td>
+          <Button variant="subtle" size="compact-sm" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {open ? '收起' : '展开'}：{g.village ?? '未分村'} {g.items.length} 项
+          </Button>
+        </Table.Td>
+        <Table.Td>{g.village ?? ''}</Table.Td>
+        <Table.Td>{g.items[0].due ? `最早 ${formatDate(g.items[0].due)}` : '—'}<UnverifiedBadge years={unverified} /></Table.Td>
+        <Table.Td>{waits}{g.items.some((i) => i.mine) ? '（我）' : ''}</Table.Td>
+      </Table.Tr>
+      {open && g.items.slice((page - 1) * PAGE, page * PAGE).map((i) => <ItemRow key={i.key} item={i} color={color} grouped />)}
+      {open && pages > 1 && (
+        <Table.Tr><Table.Td colSpan={5}><Pagination size="sm" total={pages} value={page} onChange={setPage} aria-label={`${g.village ?? ''}${g.kind}分页`} /></Table.Td></Table.Tr>
+      )}
+    </>
   );
 }
 

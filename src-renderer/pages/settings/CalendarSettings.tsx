@@ -3,7 +3,8 @@ import { Alert, Badge, Button, Group, List, Select, Stack, Table, Text, Textarea
 import { ApiError, call, type Out } from '../../lib/api';
 import { useCall } from '../../lib/useCall';
 import { notifyOk } from '../../lib/notify';
-import { isAdmin, useUser } from '../../lib/user';
+import { WriteArea, useCan } from '../../lib/access';
+import { formatDate } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
 
 type Parsed = Out<'calendar.parseNotice'>;
@@ -16,7 +17,8 @@ const SOURCE_COLOR: Record<string, string> = { 内置: 'green', 已录入: 'blue
  */
 export function CalendarSettings() {
   const { data, error, loading, reload } = useCall('calendar.years', {});
-  const admin = isAdmin(useUser());
+  // gate by the permission main checks (calendar.setYear), not by a role name: 只读 sees the dates read-only
+  const canEdit = useCan('calendar.setYear');
   const [year, setYear] = useState<string | null>(null);
   const [holidays, setHolidays] = useState('');
   const [workdays, setWorkdays] = useState('');
@@ -73,28 +75,28 @@ export function CalendarSettings() {
       <Select label="年度" w={160} value={year} onChange={setYear} searchable
         data={[...new Set([...data.years.map((y) => String(y.year)), ...Array.from({ length: 8 }, (_, i) => String(new Date().getFullYear() - 4 + i))])].sort()} />
       {row?.problems.length ? <Alert color="red" title="已存的日历有误，未采用">{row.problems.join('；')}</Alert> : null}
+      <WriteArea channel="calendar.setYear" what="修改节假日日历">
       <Group align="flex-start" grow>
         <Textarea label="法定节假日（每行一个日期或 起..止，如 2027-10-01..2027-10-07）" autosize minRows={8} value={holidays}
-          onChange={(e) => setHolidays(e.currentTarget.value)} readOnly={!admin} />
+          onChange={(e) => setHolidays(e.currentTarget.value)} readOnly={!canEdit} />
         <Textarea label="调休上班日（每行一个周六或周日）" autosize minRows={8} value={workdays}
-          onChange={(e) => setWorkdays(e.currentTarget.value)} readOnly={!admin} />
+          onChange={(e) => setWorkdays(e.currentTarget.value)} readOnly={!canEdit} />
       </Group>
       {errors.length > 0 && (
         <Alert color="red" title="未保存：以下各行有误" data-testid="calendar-errors"><List size="sm">{errors.map((e) => <List.Item key={e}>{e}</List.Item>)}</List></Alert>
       )}
-      {admin ? (
-        <Group>
-          <Button onClick={save}>保存 {year} 年</Button>
-          {row?.saved && <Button variant="default" onClick={reset}>{row.shipped ? '恢复内置日期' : '删除录入'}</Button>}
-        </Group>
-      ) : <Text size="sm" c="dimmed">只读：节假日日历仅管理员可修改</Text>}
-      {admin && (
+      {canEdit && (
         <>
+          <Group>
+            <Button onClick={save}>保存 {year} 年</Button>
+            {row?.saved && <Button variant="default" onClick={reset}>{row.shipped ? '恢复内置日期' : '删除录入'}</Button>}
+          </Group>
           <Textarea label="粘贴国务院办公厅关于X年部分节假日安排的通知（正文）" autosize minRows={3} maxRows={10} value={notice}
             onChange={(e) => setNotice(e.currentTarget.value)} />
           <Group><Button variant="light" onClick={read} disabled={!notice.trim()}>识别通知</Button></Group>
         </>
       )}
+      </WriteArea>
       {parsed && <NoticePreview parsed={parsed} onUse={() => {
         if (String(parsed.year) === year) { setHolidays(parsed.holidays.join('\n')); setWorkdays(parsed.workdays.join('\n')); return; }
         fill.current = { year: parsed.year!, holidays: parsed.holidays, workdays: parsed.workdays };
@@ -104,6 +106,9 @@ export function CalendarSettings() {
   );
 }
 
+/** '2027-10-01..2027-10-07' → 2027年10月1日至2027年10月7日 (the preview is read by a person; the boxes keep ISO). */
+const span = (e: string) => e.split('..').map(formatDate).join('至');
+
 function NoticePreview({ parsed, onUse }: { parsed: Parsed; onUse: () => void }) {
   return (
     <Alert color={parsed.problems.length ? 'orange' : 'blue'} title={`识别结果${parsed.year ? `（${parsed.year} 年）` : ''}：请逐项核对后填入`} data-testid="notice-preview">
@@ -111,7 +116,7 @@ function NoticePreview({ parsed, onUse }: { parsed: Parsed; onUse: () => void })
         <Table.Thead><Table.Tr><Table.Th>节日</Table.Th><Table.Th>放假</Table.Th><Table.Th>调休上班</Table.Th></Table.Tr></Table.Thead>
         <Table.Tbody>
           {parsed.festivals.map((f) => (
-            <Table.Tr key={f.name}><Table.Td>{f.name}</Table.Td><Table.Td>{f.holidays.join('、')}</Table.Td><Table.Td>{f.workdays.join('、')}</Table.Td></Table.Tr>
+            <Table.Tr key={f.name}><Table.Td>{f.name}</Table.Td><Table.Td>{f.holidays.map(span).join('、')}</Table.Td><Table.Td>{f.workdays.map(span).join('、')}</Table.Td></Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
