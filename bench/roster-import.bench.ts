@@ -90,8 +90,9 @@ async function bench(members: number) {
   rows.push({ name: `${name} (every feature listener, as shipped): CPU time`, ...fullCpu, target: '≤ 1.5 × bare read' });
   rows.push({ name: `${name} (every feature listener, as shipped): writing = import − dry run`, value: full.ms - dry.ms, unit: 'ms' });
   rows.push({ name: `${name} (every feature listener, as shipped): peak RSS growth`, value: full.peakMb, unit: 'MB', target: '< 300 MB' });
-  const [ownWall] = vsRead(own);
+  const [ownWall, ownCpu] = vsRead(own);
   rows.push({ name: `${name} (listeners detached): time`, ...ownWall });
+  rows.push({ name: `${name} (listeners detached): CPU time`, ...ownCpu });
 }
 
 try {
