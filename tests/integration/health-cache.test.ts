@@ -40,7 +40,7 @@ describe('health.run / health.status', () => {
     const after = await run();
     expect(after.fromCache).toBe(false);
     expect(after.findings.length).toBeGreaterThan(before.findings.length);
-    expect(after.findings.some((f) => f.householdId === hh && f.rule === 'noLivingCovered')).toBe(true);
+    expect(after.findings.some((f: { householdId: number; rule: string }) => f.householdId === hh && f.rule === 'noLivingCovered')).toBe(true);
   });
 
   it('a write by another process (CLI, a tool) makes it stale too', async () => {

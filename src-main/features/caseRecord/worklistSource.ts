@@ -1,10 +1,9 @@
 import type { WorklistSource } from '../worklist/engine';
 import { listOpenTasks } from './tasks';
-import { runCaseCheck } from './check';
 
 const yuan = (fen: number) => `${(fen / 100).toFixed(2)} 元`;
 
-/** 首页: the open 待调整 / 待停保 tasks (decided by the 审核人 through a change decision) and the 数据体检 count. */
+/** 首页: the open 待调整 / 待停保 tasks (decided by the 审核人 through a change decision). */
 export const caseRecordWorklist: WorklistSource = {
   id: 'caseRecord.tasks', label: '待调整、待停保与数据体检',
   items: (w) => listOpenTasks(w.ctx.sqlite).map((t) => ({
@@ -13,5 +12,5 @@ export const caseRecordWorklist: WorklistSource = {
     due: t.dueDate, villageId: t.villageId, village: t.village || null, waitsFor: ['reviewer', 'admin'],
     link: `/households/${t.householdId}`,
   })),
-  health: (w) => [{ key: 'caseRecord', label: '数据体检问题', count: runCaseCheck(w.ctx.sqlite, w.today).findings.length, link: '/households/health' }],
+  // the 数据体检 count is not here: the full check takes seconds at county scale; 首页 shows it from features/health
 };

@@ -6,6 +6,7 @@ import { formatDate } from '../../lib/format';
 import { chineseDatesIn } from '../../../src-main/domain/dates';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { UnverifiedBadge } from '../../components/Unverified';
+import { HealthBadge } from '../../components/HealthBadge';
 
 type Data = Out<'worklist.today'>;
 type Item = Data['items'][number];
@@ -47,6 +48,7 @@ export function WorklistPanel() {
           </Badge>
         ))}
       </Group>
+      <HealthBadge />
       {data.health.length > 0 && (
         <Group gap="xs" aria-label="数据体检">
           <Text size="sm" fw={600}>数据体检：</Text>

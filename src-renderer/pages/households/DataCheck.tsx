@@ -1,7 +1,10 @@
+import { useEffect, useState } from 'react';
 import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import type { Out } from '../../lib/api';
+import { useJob } from '../../lib/useJob';
 import { useCall } from '../../lib/useCall';
 import { navigate } from '../../lib/router';
-import { formatDate, formatYuan } from '../../lib/format';
+import { formatDate, formatDateTime, formatYuan } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
 
 /**
@@ -9,19 +12,33 @@ import { ErrorAlert, Loading } from '../../components/Status';
  * lists), each with a link to the household, and the open 待调整 / 待停保 tasks with their time limits.
  */
 export function DataCheck() {
-  const check = useCall('caseRecord.check', {});
+  const job = useJob('health.run', { label: '体检进度', cancelledMessage: '已取消体检' });
+  const [r, setR] = useState<Out<'health.run'> | null>(null);
+  const [failed, setFailed] = useState(false);
   const tasks = useCall('caseRecord.tasks', {});
-  if (check.error) return <ErrorAlert error={check.error} />;
-  if (!check.data || !tasks.data) return <Loading />;
-  const r = check.data;
+  // the rules run in a worker (seconds at county scale); unchanged data answers from the last check at once
+  const check = async (force: boolean) => { const v = await job.run({ force }); if (v) setR(v); else setFailed(true); };
+  useEffect(() => { void check(false); }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once on open
+  if (tasks.error) return <ErrorAlert error={tasks.error} />;
+  const state = job.busy || (!r && !failed) || !tasks.data ? 'loading' : r ? 'ready' : 'error';
+  if (!r || !tasks.data) {
+    return (
+      <Stack data-state={state}>
+        <Title order={3}>数据体检</Title>
+        {job.progress ?? (failed ? <Button variant="light" w={120} onClick={() => { setFailed(false); void check(false); }}>重新体检</Button> : <Loading />)}
+      </Stack>
+    );
+  }
   const open = (id: number) => navigate(`/households/${id}`);
   return (
-    <Stack>
+    <Stack data-state={state}>
       <Group justify="space-between">
         <Title order={3}>数据体检</Title>
-        <Button variant="light" onClick={() => { void check.reload(); void tasks.reload(); }}>重新体检</Button>
+        <Group>{job.progress}<Button variant="light" disabled={job.busy} onClick={() => { void check(true); void tasks.reload(); }}>重新体检</Button></Group>
       </Group>
-      <Text c="dimmed" size="sm">检查了 {r.households} 户，用时 {r.ms} 毫秒。规则：{Object.values(r.rules).join('；')}。</Text>
+      <Text c="dimmed" size="sm">
+        {formatDateTime(r.checkedAt)} 体检{r.fromCache ? '（此后数据未变，沿用该次结果）' : ''}，检查了 {r.households} 户，用时 {r.ms} 毫秒。规则：{Object.values(r.rules).join('；')}。
+      </Text>
       {r.findings.length === 0
         ? <Badge color="green" size="lg" data-testid="health-clean">全部相符，没有发现问题</Badge>
         : <Badge color="red" size="lg" data-testid="health-count">发现 {r.findings.length} 个问题</Badge>}

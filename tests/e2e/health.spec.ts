@@ -1,0 +1,25 @@
+import { test, expect, login } from './fixtures';
+
+test.use({ demo: true });
+
+/** 首页 数据体检 (issue 17): checked in a worker in the background, shown with its time; the page reuses an unchanged result. */
+test('首页 shows the 数据体检 result with its time, 重新体检 checks again, and the page reuses the unchanged result', async ({ page, app }) => {
+  await login(page, app.url);
+  const badge = page.getByTestId('health-badge');
+  // the first check waits for the worker thread to load (tens of seconds under tsx on a loaded machine)
+  await expect(badge).toHaveAttribute('data-state', 'ready', { timeout: 120_000 });
+  await expect(badge.getByText('数据体检问题 0')).toBeVisible();
+  await expect(badge.getByText(/^上次体检 \d{4}年\d+月\d+日 \d\d:\d\d，共 \d+ 户$/)).toBeVisible();
+  await page.screenshot({ path: 'test-results/home-health.png', fullPage: false });
+  await badge.getByRole('button', { name: '重新体检' }).click();
+  await expect(badge).toHaveAttribute('data-state', 'ready');
+  await page.goto(`${app.url}#/households/health`);
+  const root = page.locator('[data-state]').filter({ has: page.getByRole('heading', { name: '数据体检' }) });
+  await expect(root).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('health-clean')).toBeVisible();
+  await expect(page.getByText(/体检（此后数据未变，沿用该次结果），检查了 \d+ 户/)).toBeVisible();
+  await page.getByRole('button', { name: '重新体检' }).click();
+  await expect(root).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByText(/沿用该次结果/)).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/data-check-health.png', fullPage: false });
+});
