@@ -16,6 +16,10 @@ test('a clerk sees the monthly checks and puts the signed package on a folder in
     if (await accept.isVisible()) await accept.check();
     await page.getByRole('button', { name: '导出报送包' }).click();
     await expect(page.getByText('报送包已写入并校验通过')).toBeVisible({ timeout: 60_000 });
+    // the demo registered a demo county's key: the package is encrypted and the page says so (issue 15)
+    await expect(page.getByRole('status').filter({ hasText: '报送包将加密' })).toContainText('演示县民政局');
+    await expect(page.getByText(/已为县民政局加密（县级公钥指纹 [0-9A-F-]+）/)).toBeVisible();
+    await page.screenshot({ path: 'test-results/package-encrypted.png', fullPage: true });
     const [folder] = fs.readdirSync(usb);
     expect(folder).toMatch(/^510902105000_\d{4}-\d{2}_001$/);
     await expect(page.getByText(folder).first()).toBeVisible();

@@ -2,12 +2,14 @@ import { useEffect, useState } from 'react';
 import { FolderPickButton } from '../../components/FolderPickButton';
 import { Alert, Button, Checkbox, Code, Group, List, Progress, Stack, Table, Text, TextInput } from '@mantine/core';
 import { call, newJobId, onProgress, openOutbox, type Out } from '../../lib/api';
+import { JobProgress } from '../../components/JobProgress';
 import { useCall } from '../../lib/useCall';
 import { attempt } from '../../lib/notify';
 import { formatDateTime } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { Checks } from './StatsPanel';
 import { WriteArea } from '../../lib/access';
+import { CountyKeyCard } from './CountyKeyCard';
 
 type Exported = Out<'ledgers.exportPackage'>;
 
@@ -42,6 +44,7 @@ export function PackagePanel({ period }: { period: string }) {
   return (
     <Stack>
       <Checks stats={stats.data} />
+      <CountyKeyCard />
       <WriteArea channel="ledgers.exportPackage" what="导出报送包">
       <form onSubmit={submit}>
         <Stack gap="sm">
@@ -61,7 +64,7 @@ export function PackagePanel({ period }: { period: string }) {
               导出本乡镇公钥
             </Button>
           </Group>
-          {busy && <><Progress value={busy.total ? (100 * busy.done) / busy.total : 0} animated /><Text size="sm">{busy.message ?? '正在导出…'}</Text></>}
+          {busy && <JobProgress jobId={busy.jobId} progress={busy.message ? busy : null} label="导出进度" />}
         </Stack>
       </form>
       </WriteArea>
@@ -69,6 +72,8 @@ export function PackagePanel({ period }: { period: string }) {
       {result && (
         <Alert color="green" title="报送包已写入并校验通过" role="status">
           <Text size="sm">文件夹：<Code>{result.path}</Code>（第 {result.sequence} 号）</Text>
+          <Text size="sm">{result.encrypted ? `已为县民政局加密（县级公钥指纹 ${result.countyKeyFingerprint}），U盘上只有密文和签名清单` : '未加密'}</Text>
+          {result.warnings.map((w) => <Text key={w} size="sm" c="red" fw={600}>{w}</Text>)}
           <List size="sm" mt="xs">{result.files.map((f) => <List.Item key={f.name}>{f.name}：{Object.entries(f.rows).map(([k, v]) => `${k} ${v} 行`).join('，')}</List.Item>)}</List>
         </Alert>
       )}
@@ -97,7 +102,9 @@ function VerifyForm() {
         <Button type="submit" variant="default">校验</Button>
       </Group>
       {res && (res.ok
-        ? <Alert mt="sm" color="green" title="校验通过">签名、文件哈希和行数均相符（公钥指纹 {res.keyFingerprint}）</Alert>
+        ? <Alert mt="sm" color="green" title="校验通过">{res.encrypted && !res.decrypted
+            ? `签名和密文哈希均相符（公钥指纹 ${res.keyFingerprint}）；包已为县民政局加密，内容只有县里能解密核对`
+            : `签名、文件哈希和行数均相符（公钥指纹 ${res.keyFingerprint}）`}</Alert>
         : <Alert mt="sm" color="red" title="校验未通过"><List size="sm">{res.problems.map((p, i) => <List.Item key={i}>{p.message}</List.Item>)}</List></Alert>)}
     </form>
   );

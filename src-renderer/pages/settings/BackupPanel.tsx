@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Checkbox, FileButton, Group, Modal, Pagination, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { call, newJobId, onProgress, uploadFile, type ProgressEvent } from '../../lib/api';
+import { JobProgress } from '../../components/JobProgress';
 import { useCall } from '../../lib/useCall';
 import { attempt, notifyOk } from '../../lib/notify';
 import { ErrorAlert, Loading } from '../../components/Status';
@@ -28,6 +29,8 @@ export function BackupPanel() {
   const job = useJob();
   const [busy, setBusy] = useState(false);
   const [confirm, setConfirm] = useState<{ name?: string; inboxName?: string; label: string } | null>(null);
+  // the administrator's override for a backup older than an exported head (audited; check explains it afterwards)
+  const [rollback, setRollback] = useState<{ on: boolean; reason: string }>({ on: false, reason: '' });
 
   async function verify(name: string) {
     await attempt(async () => {
@@ -42,7 +45,9 @@ export function BackupPanel() {
     setBusy(true);
     const target = confirm;
     setConfirm(null);
-    const done = await attempt(() => job.run((jobId) => call('backup.restore', { name: target.name, inboxName: target.inboxName, withoutManifest: !!target.inboxName }, { jobId })),
+    const acceptAnchorLoss = rollback.on ? { reason: rollback.reason } : undefined;
+    setRollback({ on: false, reason: '' });
+    const done = await attempt(() => job.run((jobId) => call('backup.restore', { name: target.name, inboxName: target.inboxName, withoutManifest: !!target.inboxName, acceptAnchorLoss }, { jobId })),
       `已从“${target.label}”恢复；恢复前的数据已另存为备份。请重新登录。`);
     setBusy(false);
     if (done) window.location.reload(); // the restored database has its own users and sessions
@@ -56,7 +61,7 @@ export function BackupPanel() {
   return (
     <Stack>
       <BackupNow busy={busy} setBusy={setBusy} job={job} onDone={() => void list.reload()} />
-      {job.progress && <Progress value={job.progress.total ? (100 * job.progress.done) / job.progress.total : 0} aria-label={job.progress.message ?? '进度'} />}
+      {job.progress && <JobProgress jobId={job.progress.jobId} progress={job.progress} label="备份进度" />}
       <Group justify="space-between" mt="md">
         <Title order={5}>备份列表</Title>
         <FileButton onChange={uploadAndRestore} accept=".db">
@@ -102,9 +107,16 @@ export function BackupPanel() {
           {confirm?.inboxName && (
             <Text c="orange">上传的备份文件不带清单：只能检查数据库本身（完整性、审计链、已导出的链头），无法确认文件是否被截断。</Text>
           )}
+          <Checkbox label="接受审计链回退（仅当这份备份比已导出的报送包或U盘备份旧、恢复被拒绝时使用）" checked={rollback.on}
+            onChange={(e) => setRollback({ ...rollback, on: e.currentTarget.checked })} />
+          {rollback.on && (
+            <TextInput label="理由（记入审计记录，系统检查 check 会一直说明这次回退）" required value={rollback.reason}
+              description="此后的报送包记录的审计记录会比县里已收到的少，须向县民政局说明"
+              onChange={(e) => setRollback({ ...rollback, reason: e.currentTarget.value })} />
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirm(null)}>取消</Button>
-            <Button color="red" onClick={() => void restore()} data-autofocus>确认恢复</Button>
+            <Button color="red" onClick={() => void restore()} disabled={rollback.on && rollback.reason.trim().length < 4} data-autofocus>确认恢复</Button>
           </Group>
         </Stack>
       </Modal>
