@@ -36,10 +36,32 @@ test('one application runs from 申请 to 确认 in the UI, shows the amount, pr
   await step(page, '信息核对申请', start);
   await step(page, '信息核对结果', start, { '核对结果': '无车辆、无工商登记、无存款异常' });
   await step(page, '邻里访问', start, { '走访对象': '邻居两户', '走访情况': '情况属实' });
+  // 初审 and 审核确认 by different accounts (on by default): 王审核 gives the 初审意见, the administrator confirms.
+  const caseUrl = page.url();
+  const relogin = async (user: string, password: string) => {
+    await page.getByRole('button', { name: '退出' }).click();
+    await login(page, app.url, user, password);
+    await page.goto(caseUrl);
+  };
+  await relogin('shenhe', 'demo1234');
   await step(page, '初审意见', start, { '理由': '符合条件' });
+  await relogin('admin', 'admin123');
   await step(page, '公示开始', start, { '公示地点': '村务公开栏' });
   await step(page, '公示结束', daysAgo(5));
+  // The demo township is not delegated: the 审核确认 records the county's decision from its reply.
+  await expect(page.getByText(/由示范县民政局审核确认（登记县级决定）/)).toBeVisible();
+  await page.getByRole('button', { name: '审核确认', exact: true }).click();
+  const confirm = page.getByRole('form', { name: '登记审核确认' });
+  const county = confirm.getByTestId('county-decision');
+  await expect(county.getByRole('textbox', { name: '县级民政部门（单位）' })).toHaveValue('示范县民政局');
+  await county.getByRole('textbox', { name: '县级审核确认人' }).fill('陈科长');
+  await county.getByRole('textbox', { name: '文号' }).fill('示民发〔2026〕31号');
+  await county.getByRole('textbox', { name: '县级决定日期' }).fill(daysAgo(0));
+  await county.getByRole('textbox', { name: '县级决定日期' }).press('Tab');
+  await page.screenshot({ path: 'test-results/application-county-form.png', fullPage: true });
   await step(page, '审核确认', daysAgo(0), { '审核确认意见': '同意' });
+  await expect(page.getByRole('row').filter({ hasText: '审核确认' }).filter({ hasText: '县级决定：示范县民政局 陈科长，示民发〔2026〕31号' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/application-county-decision.png', fullPage: true });
 
   await expect(page.getByText('已确认').first()).toBeVisible();
   const amountText = await page.getByTestId('benefit-amount').innerText();
@@ -75,4 +97,35 @@ test('the worklist shows the overdue investigation of an accepted case by villag
   await page.goto(`${app.url}#/applications/worklist`);
   await expect(page.getByText('受理后 3 个工作日内启动调查')).toBeVisible();
   await expect(page.getByText('已逾期').first()).toBeVisible();
+});
+
+test('a 审核人 sets the special 45-day limit later with a reason (error under the field), and the settings offer who-decides switches', async ({ page, app }) => {
+  const r = app.cli(['call', 'applications.list', JSON.stringify({ stage: '调查中', pageSize: 50 })]);
+  const out = JSON.parse(r.stdout);
+  const caseId = (out.value ?? out).rows[0].id as number;
+  await login(page, app.url, 'shenhe', 'demo1234');
+  await page.goto(`${app.url}#/applications/${caseId}`);
+  await expect(page.getByText('全程 30 个工作日内办结')).toBeVisible();
+  await page.getByRole('button', { name: '按特殊情况延长办理时限…' }).click();
+  const form = page.getByRole('form', { name: '特殊情况办理时限' });
+  const reason = form.getByRole('textbox', { name: '延长理由' });
+  await reason.fill('无');
+  await reason.press('Tab');
+  await form.getByRole('button', { name: '确认延长' }).press('Enter');
+  await expect(form.getByText('请写明按特殊情况延长办理时限的理由（至少 4 个字）')).toBeVisible();
+  await reason.fill('户主在外地住院，需异地核查');
+  await form.getByRole('button', { name: '确认延长' }).click();
+  await expect(page.getByText('全程 45 个工作日内办结')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: '特殊情况办理时限' }).filter({ hasText: '户主在外地住院，需异地核查' })).toContainText('王审核');
+  await expect(page.getByRole('button', { name: '按特殊情况延长办理时限…' })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/application-special-limit.png', fullPage: true });
+
+  await page.getByRole('button', { name: '退出' }).click();
+  await login(page, app.url, 'admin', 'admin123');
+  await page.goto(`${app.url}#/settings`);
+  await page.getByRole('tab', { name: /保障标准/ }).click();
+  const separate = page.getByRole('switch', { name: '初审与审核确认须由不同账号办理' });
+  await expect(separate).toBeChecked();
+  await expect(page.getByRole('switch', { name: '县级已将审核确认权限下放乡镇（新申请）' })).not.toBeChecked();
+  await page.screenshot({ path: 'test-results/settings-who-decides.png', fullPage: true });
 });
