@@ -44,7 +44,7 @@ export function ApplicationDetail({ id }: { id: number }) {
         <Button variant="default" onClick={() => navigate('/applications')}>返回列表</Button>
       </Group>
       <Text size="sm">申请人 {data.applicantName} · 申请日期 {formatDate(data.appliedOn)} · {data.ruleSet}办法
-        {data.delegated ? ' · 审核确认权限下放乡镇，由乡镇人民政府决定' : ` · 由${data.decidingOrg}审核确认（登记县级决定）`}
+        {data.delegated ? ' · 审核确认权限下放乡镇，由乡镇人民政府决定' : ` · 由${data.decidingOrg}审核确认${CLOSED.includes(data.stage) ? '' : '（登记县级决定）'}`}
         {data.special ? ' · 特殊情况（45 个工作日）' : ''}
         {data.amountFen != null ? ` · 月保障金 ${formatYuan(data.amountFen)}，${formatDate(data.startMonth)}起发放` : ''}</Text>
       {data.nearRelative && <Alert color="orange" title="近亲属单独登记备案">{data.nearRelativeNote || '须县级入户核查后方可确认'}{data.countyVisitDone ? '（县级核查已登记）' : ''}</Alert>}
