@@ -5,9 +5,7 @@ import { outboxDir } from '../src-main/ipc/files';
 import { rosterLedger } from '../src-main/features/ledgers/roster';
 import { ledgerSheets } from '../src-main/features/ledgers/registry';
 import { getTownship } from '../src-main/features/settings/store';
-import { insertRegion } from '../src-main/features/regions/channels';
-import { makeIdNumber } from '../src-main/domain/idNumber';
-import { measure, type BenchRow, benchTownship } from './lib';
+import { measure, type BenchRow, benchTownship, fillTownship } from './lib';
 import { emitRows } from './emit';
 
 /**
@@ -17,32 +15,7 @@ import { emitRows } from './emit';
  */
 const { dir, s, call } = await benchTownship('ledgers', { demo: false });
 const PERIOD = '2026-10';
-fillRoster(Number(process.env.LEDGER_BENCH_MEMBERS ?? 100_000));
-
-/** Households of 1–4 members until `target` members, every one with a distinct valid 身份证号 (not timed). */
-function fillRoster(target: number) {
-  const sq = s.handle.sqlite;
-  const root = sq.prepare("SELECT id FROM regions WHERE level = 'township'").pluck().get() as number;
-  const villages = Array.from({ length: 12 }, (_, v) => insertRegion(sq, root, 'village', `第${v + 1}村`, v + 1));
-  const hh = sq.prepare(`INSERT INTO households (certificate_no, category, status, village_id, address, start_month, causes, bank_name, bank_account,
-    monthly_amount_fen, top_up_fen, created_at, updated_at) VALUES (?, '农村低保', '在保', ?, '', '2020-01', '["因病"]', '农村信用社', ?, ?, 0, '', '')`);
-  const mm = sq.prepare(`INSERT INTO members (household_id, name, id_number, sex, birth_date, relation, labour_capacity, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, '有', '')`);
-  const head = sq.prepare('UPDATE households SET head_member_id = ? WHERE id = ?');
-  sq.transaction(() => {
-    for (let i = 0, h = 0; i < target; h++) {
-      const size = Math.min(1 + (h % 4), target - i);
-      const hid = Number(hh.run(`510902${String(h).padStart(6, '0')}`, villages[h % 12], `6228${String(h).padStart(15, '0')}`, size * 50000).lastInsertRowid);
-      for (let k = 0; k < size; k++, i++) {
-        const birth = new Date(Date.UTC(1930, 0, 1 + (i % 25000))).toISOString().slice(0, 10);
-        const male = k % 2 === 0;
-        const id = makeIdNumber('510902', birth, Math.floor(i / 25000) * 2, male);
-        const mid = Number(mm.run(hid, `成员${i}`, id, male ? '男' : '女', birth, k === 0 ? '户主' : '其他').lastInsertRowid);
-        if (k === 0) head.run(mid, hid);
-      }
-    }
-  })();
-}
+await fillTownship(s.handle.sqlite, { members: Number(process.env.LEDGER_BENCH_MEMBERS ?? 100_000) });
 
 // The same rows, materialized before the baseline is timed, so the baseline is the bare writer alone. The machine
 // is shared, so each side runs twice, alternating, and the faster run of each counts.

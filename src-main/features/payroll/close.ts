@@ -32,8 +32,10 @@ export function closeProblems(sqlite: Sqlite, period: string, p: Payroll & { pro
  * household without a living covered member, an amount without the decision behind it, a person in two households …
  */
 function caseProblems(sqlite: Sqlite, p: Payroll, today: string): PayrollProblem[] {
-  const ids = p.lines.map((l) => l.householdId).filter((id): id is number => id !== null);
-  return runCaseCheck(sqlite, today, ids).findings.map((f) => ({ rule: f.ruleName, householdId: f.householdId, label: f.label, detail: f.detail }));
+  // The whole township is checked once and filtered to the payroll: passing the ids would load every case record
+  // twice (the paid ones, then everyone for 同一人两户), and a payroll holds nearly every household.
+  const paid = new Set(p.lines.map((l) => l.householdId).filter((id): id is number => id !== null));
+  return runCaseCheck(sqlite, today).findings.filter((f) => paid.has(f.householdId)).map((f) => ({ rule: f.ruleName, householdId: f.householdId, label: f.label, detail: f.detail }));
 }
 
 export const problemText = (p: PayrollProblem) => `${p.rule}：${p.label ? `${p.label}，` : ''}${p.detail}`;
