@@ -7,6 +7,7 @@ import { attempt } from '../../lib/notify';
 import type { Detail } from './HouseholdPage';
 import { opts, type Options } from './useOptions';
 import { DateField } from '../../components/DateField';
+import { useFieldErrors } from '../../lib/fieldErrors';
 
 type Patch = In<'households.update'>['facts'];
 
@@ -23,15 +24,16 @@ export function ChangeFacts({ h, options, reload }: { h: Detail; options: Option
   const [f, setF] = useState(initial);
   const [date, setDate] = useState(todayIso());
   const [reason, setReason] = useState('');
+  const { err, run } = useFieldErrors();
   const villages = tree?.[0]?.children ?? [];
   const groups = villages.find((v) => v.id === f.villageId)?.children ?? [];
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
     const patch = Object.fromEntries(Object.entries(f).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(initial[k as keyof typeof initial]))) as Patch;
-    if (await attempt(() => call('households.update', { id: h.id, facts: patch, date, reason }), '已保存变更')) reload();
+    if (await run(() => call('households.update', { id: h.id, facts: patch, date, reason }), '已保存变更')) reload();
   };
   const text = (k: 'address' | 'certificateNo' | 'housing' | 'vehicles' | 'propertyNotes' | 'bankName' | 'bankAccount', label: string) =>
-    <TextInput label={label} value={String(f[k as keyof typeof f] ?? '')} onChange={(e) => setF({ ...f, [k]: e.currentTarget.value })} />;
+    <TextInput label={label} value={String(f[k as keyof typeof f] ?? '')} onChange={(e) => setF({ ...f, [k]: e.currentTarget.value })} error={err(`facts.${k}`)} />;
   return (
     <Stack>
       <Card withBorder>
@@ -40,15 +42,15 @@ export function ChangeFacts({ h, options, reload }: { h: Detail; options: Option
             <TextInput label="保障类别" value={h.category} readOnly description="由审核确认决定；录入错误请管理员更正" />
             <TextInput label="状态" value={h.status} readOnly description="由审核确认、变更决定（增发/减发/停保/渐退）改变" />
             <Select label="村/居" data={villages.map((v) => ({ value: String(v.id), label: v.name }))} value={String(f.villageId)} allowDeselect={false}
-              onChange={(v) => setF({ ...f, villageId: Number(v), groupId: null })} />
-            <Select label="组" clearable data={groups.map((g) => ({ value: String(g.id), label: g.name }))} value={f.groupId ? String(f.groupId) : null} onChange={(v) => setF({ ...f, groupId: v ? Number(v) : null })} />
+              onChange={(v) => setF({ ...f, villageId: Number(v), groupId: null })} error={err('facts.villageId')} />
+            <Select label="组" clearable data={groups.map((g) => ({ value: String(g.id), label: g.name }))} value={f.groupId ? String(f.groupId) : null} onChange={(v) => setF({ ...f, groupId: v ? Number(v) : null })} error={err('facts.groupId')} />
             {text('address', '住址')}{text('certificateNo', '低保证号')}{text('housing', '住房')}{text('vehicles', '车辆')}
             {text('propertyNotes', '财产说明')}{text('bankName', '开户银行')}{!h.bankMasked && text('bankAccount', '银行账号')}
             <MultiSelect label="致贫原因" data={opts(options.causes)} value={f.causes} onChange={(v) => setF({ ...f, causes: v })} />
             <MultiSelect label="标记" data={opts(options.flags)} value={f.flags} onChange={(v) => setF({ ...f, flags: v })} />
             <Checkbox mt="lg" label="低保边缘家庭" checked={f.edgeFamily} onChange={(e) => setF({ ...f, edgeFamily: e.currentTarget.checked })} />
-            <DateField label="变更日期" required value={date} onChange={(v) => setDate(v)} />
-            <TextInput label="变更原因" required value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+            <DateField label="变更日期" required value={date} onChange={(v) => setDate(v)} error={err('date')} />
+            <TextInput label="变更原因" required value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={err('reason')} />
           </SimpleGrid>
           <Button mt="sm" type="submit">保存变更</Button>
         </form>

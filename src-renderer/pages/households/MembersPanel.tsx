@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
 import { call } from '../../lib/api';
-import { attempt, notifyError, notifyOk } from '../../lib/notify';
+import { attempt } from '../../lib/notify';
 import { formatDate, todayIso } from '../../lib/format';
 import type { Detail } from './HouseholdPage';
 import { opts, type Options } from './useOptions';
-import { IdNumberInput, fieldError } from './IdNumberInput';
+import { IdNumberInput } from './IdNumberInput';
 import { emptyMember, MemberFacts, memberInput } from './MemberFields';
 import { DateField } from '../../components/DateField';
+import { useFieldErrors } from '../../lib/fieldErrors';
 
 type Member = Detail['members'][number];
 
@@ -54,15 +55,12 @@ function AddMember({ householdId, options, reload }: { householdId: number; opti
   const [m, setM] = useState(emptyMember());
   const [idError, setIdError] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  const { err, run } = useFieldErrors();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    try {
-      await call('households.addMember', { householdId, member: memberInput(m), reason });
-      notifyOk(`已增加成员 ${m.name}`);
+    // every refused field under it at once (member.*, reason)
+    if (await run(() => call('households.addMember', { householdId, member: memberInput(m), reason }), `已增加成员 ${m.name}`)) {
       setM(emptyMember()); setReason(''); reload();
-    } catch (err) {
-      const idErr = fieldError(err, 'idNumber');
-      if (idErr) setIdError(idErr); else notifyError(err);
     }
   };
   return (
@@ -70,13 +68,13 @@ function AddMember({ householdId, options, reload }: { householdId: number; opti
       <form onSubmit={submit} aria-label="增加家庭成员">
         <Title order={5} mb="xs">增加家庭成员</Title>
         <SimpleGrid cols={{ base: 2, md: 4 }} mb="sm">
-          <TextInput label="姓名" required value={m.name} onChange={(e) => setM({ ...m, name: e.currentTarget.value })} />
-          <IdNumberInput value={m.idNumber} onChange={(v) => setM({ ...m, idNumber: v })} error={idError} onError={setIdError} />
+          <TextInput label="姓名" required value={m.name} onChange={(e) => setM({ ...m, name: e.currentTarget.value })} error={err('member.name')} />
+          <IdNumberInput value={m.idNumber} onChange={(v) => setM({ ...m, idNumber: v })} error={idError ?? err('member.idNumber')} onError={setIdError} />
           <Select label="与户主关系" required data={opts(options.relations.filter((r) => r !== '户主' && r !== '本人'))} value={m.relation || null}
-            onChange={(v) => setM({ ...m, relation: v ?? '' })} />
-          <TextInput label="增加原因" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+            onChange={(v) => setM({ ...m, relation: v ?? '' })} error={err('member.relation')} />
+          <TextInput label="增加原因" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={err('reason')} />
         </SimpleGrid>
-        <MemberFacts m={m} set={(p) => setM({ ...m, ...p })} options={options} />
+        <MemberFacts m={m} set={(p) => setM({ ...m, ...p })} options={options} err={(k) => err(`member.${k}`)} />
         <Button mt="sm" type="submit" disabled={!!idError}>增加成员</Button>
       </form>
     </Card>
@@ -87,17 +85,18 @@ function ExitModal({ member, options, close, done }: { member: Member | null; op
   const [kind, setKind] = useState<string>('死亡');
   const [date, setDate] = useState(todayIso());
   const [reason, setReason] = useState('');
+  const { err, run } = useFieldErrors();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (member && (await attempt(() => call('households.exitMember', { memberId: member.id, kind: kind as '死亡', date, reason }), '已登记'))) { setReason(''); done(); }
+    if (member && (await run(() => call('households.exitMember', { memberId: member.id, kind: kind as '死亡', date, reason }), '已登记'))) { setReason(''); done(); }
   };
   return (
     <Modal opened={!!member} onClose={close} title={`登记 ${member?.name ?? ''} 的变动`}>
       <form onSubmit={submit}>
         <Stack>
-          <Select label="变动类型" data={opts(options.exits)} value={kind} onChange={(v) => setKind(v ?? '死亡')} allowDeselect={false} />
-          <DateField label="日期" required value={date} onChange={(v) => setDate(v)} />
-          <TextInput label="原因" required value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+          <Select label="变动类型" data={opts(options.exits)} value={kind} onChange={(v) => setKind(v ?? '死亡')} allowDeselect={false} error={err('kind')} />
+          <DateField label="日期" required value={date} onChange={(v) => setDate(v)} error={err('date')} />
+          <TextInput label="原因" required value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={err('reason')} />
           <Button type="submit" color="red">确认登记</Button>
         </Stack>
       </form>
