@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openDatabase, type DbHandle, type OpenOptions } from './db/connection';
 import { createRouter, type Router } from './ipc/router';
 import { createSessionStore, type SessionStore } from './ipc/sessions';
@@ -11,6 +9,7 @@ import type { Actor } from './ipc/contract';
 import { backupBeforeMigrate, dailyBackupIfDue } from './features/backup/store';
 import { registerLiveHandle } from './features/backup/live';
 import { createJobPool, inlineJobPool, type JobPool } from './jobs/pool';
+import { jobWorkerEntry } from './jobs/entry';
 import { allWorkerJobs } from './features/jobs';
 import { appRoot } from './paths';
 
@@ -31,17 +30,14 @@ export function createServices(dataDir: string, opts: ServiceOptions = {}): Serv
   // a session ends when its user changes (role, deactivation, password), read from the live database at each call
   const sessions = createSessionStore(() => getSetting<unknown>(handle.sqlite, 'security.idleMinutes', 15), undefined,
     { stampOf: (userId) => userStamp(handle.sqlite, userId) });
-  const jobs = opts.jobsInline ? inlineJobPool(allWorkerJobs) : createJobPool(jobWorkerEntry());
+  const jobs = opts.jobsInline ? inlineJobPool(allWorkerJobs) : createJobPool(jobWorkerEntry(moduleUrl(), appRoot));
   const router = createRouter(handle, allChannels, { dataDir, sessions, log, jobs });
   log.info(`services started, data dir ${dataDir}`);
   return { dataDir, handle, router, sessions, log, jobs, close: () => { unregister(); void jobs.close(); handle.sqlite.close(); } };
 }
 
-/** The worker thread's entry: the TypeScript file under tsx (dev, tests, CLI, web), the bundled one in the app. */
-function jobWorkerEntry(): string {
-  const here = typeof import.meta?.url === 'string' && import.meta.url ? path.dirname(fileURLToPath(import.meta.url)) : null;
-  return here ? path.join(here, 'features', 'worker.ts') : path.join(appRoot(), 'dist-main', 'app', 'worker.cjs');
-}
+/** This module's URL under tsx; none when bundled to cjs (the worker entry is then found under the app root). */
+const moduleUrl = () => (typeof import.meta?.url === 'string' && import.meta.url ? import.meta.url : undefined);
 
 /** The CLI acts as an administrator named 命令行 (its writes are audited under that name). */
 export const CLI_ACTOR: Actor = { userId: null, username: 'cli', displayName: '命令行', role: 'admin' };
