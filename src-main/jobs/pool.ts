@@ -22,6 +22,8 @@ export interface JobPool {
   run<R>(job: string, input: unknown, opts: RunOptions): Promise<R>;
   /** Starts one worker now, so the first job does not pay for loading pdfmake/exceljs and the fonts. */
   warm(): void;
+  /** Worker threads alive now (started, loading or running). */
+  workers(): number;
   close(): Promise<void>;
 }
 
@@ -125,6 +127,7 @@ export function createJobPool(entry: string, opts: { max?: number } = {}): JobPo
   return {
     run,
     warm: () => { if (!closed && !slots.length) spawn(); },
+    workers: () => slots.length,
     close: async () => {
       closed = true;
       for (const w of waiting.splice(0)) w(null);
@@ -166,6 +169,7 @@ export function inlineJobPool(jobs: WorkerJobMap): JobPool {
       } finally { sqlite.close(); }
     },
     warm: () => {},
+    workers: () => 0,
     close: async () => {},
   };
 }
