@@ -115,6 +115,23 @@ describe('restore override: an administrator accepts the audit rollback of an ol
     expect(set.ok).toBe(false);
   });
 
+  it('the county accepts the next, shorter package with a warning when the signed manifest declares the rollback, and its number is not reused', async () => {
+    const s = fresh();
+    const countySvc = testServices({ init: false });
+    cleanups.push(() => countySvc.close());
+    const countyActor = actorOf('county');
+    const key = await ok(s, 'ledgers.publicKey', {});
+    await ok(countySvc, 'ledgers.county.registerTownship', { divisionCode: key.township.divisionCode, name: key.township.name, publicKeyPem: key.pem }, countyActor);
+    const { name, pkg } = await olderBackupAndNewerAnchors(s);
+    await ok(countySvc, 'ledgers.county.import', { dir: pkg.path }, countyActor);
+    await ok(s, 'backup.restore', { name, acceptAnchorLoss: { reason: REASON } });
+    const next = await ok(s, 'ledgers.exportPackage', { period: '2026-10', destination: tmpDir(), acceptFailedChecks: true });
+    expect(next.sequence).toBe(pkg.sequence + 1);
+    const imported = await ok(countySvc, 'ledgers.county.import', { dir: next.path }, countyActor);
+    expect(imported.warnings.join()).toContain('接受审计链回退');
+    expect(imported.warnings.join()).toContain(`第 ${pkg.sequence} 号包`);
+  });
+
   it('command line: restore --accept-anchor-loss "理由", then check exits 0 and names the rollback', async () => {
     const s = fresh();
     const { name } = await olderBackupAndNewerAnchors(s);

@@ -55,6 +55,7 @@ export function checkCandidate(stagingDir: string, live: Database.Database | nul
     db.transaction(() => {
       if ((acceptAnchorLoss && open.length) || carried.length) out.waived = recordWaivers(db, acceptAnchorLoss ? open : [], acceptAnchorLoss, carried);
       out.newSigningKey = restoreSigningKey(db, live);
+      if (live) carryPackageNumbers(db, live);
       if (live) for (const a of storedAnchors(live).anchors) {
         const has = db.prepare('SELECT 1 FROM audit_anchors WHERE kind = ? AND ref = ? AND rows = ?').get(a.kind, a.ref, a.rows);
         if (!has) recordAnchor(db, a);
@@ -65,6 +66,24 @@ export function checkCandidate(stagingDir: string, live: Database.Database | nul
     cand.sqlite.close();
   }
   return out;
+}
+
+/**
+ * Package numbers already used (or burnt) stay used: an older backup does not know the packages sent after it, and
+ * handing their numbers out again would make the county refuse the next package as a repeat.
+ */
+function carryPackageNumbers(db: Database.Database, live: Database.Database) {
+  const has = (d: Database.Database) => !!d.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'package_reservations'").get();
+  if (!has(live) || !has(db)) return;
+  const rows = live.prepare('SELECT sequence, period, folder_name, destination, reserved_at, state, note FROM package_reservations').all() as
+    { sequence: number; period: string; folder_name: string; destination: string; reserved_at: string; state: string; note: string | null }[];
+  const ins = db.prepare(`INSERT OR IGNORE INTO package_reservations (sequence, period, folder_name, destination, reserved_at, state, note)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  for (const r of rows) {
+    const exported = r.state === 'exported';
+    ins.run(r.sequence, r.period, r.folder_name, r.destination, r.reserved_at, exported ? 'exported' : 'abandoned',
+      exported ? `恢复备份时保留（已导出 ${r.folder_name}）` : (r.note ?? '恢复备份时作废'));
+  }
 }
 
 /** A backup without the private key gets the live one back when it is the same key pair; else a new pair. */

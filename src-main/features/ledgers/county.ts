@@ -58,8 +58,9 @@ export async function checkIncoming(sqlite: Database.Database, dir: string, coun
     throw new AppError('OUT_OF_ORDER', `拒绝导入：${m.township.name}已导入第 ${last} 号报送包，第 ${m.sequence} 号是更早的包（顺序错误）`);
   }
   const shorter = auditShorterThanBefore(sqlite, m);
-  if (shorter) throw new AppError('AUDIT_SHORTER', `拒绝导入：${shorter}`);
+  if (shorter && !shorter.declared) throw new AppError('AUDIT_SHORTER', `拒绝导入：${shorter.message}`);
   const warnings = m.sequence > last + 1 ? [`${m.township.name}缺少第 ${last + 1}${m.sequence - 1 > last + 1 ? `–${m.sequence - 1}` : ''} 号报送包`] : [];
+  if (shorter?.declared) warnings.push(shorter.message);
   if (!m.encryption) warnings.push(`${m.township.name}第 ${m.sequence} 号报送包未加密（乡镇尚未登记县民政局的加密公钥）：请把县级公钥交给乡镇登记，并提醒其妥善处理这个U盘`);
   // the bytes verification read and hashed, not the files again (a swap after verification would go unseen)
   const dataBytes = v.contents?.get(DATA_FILE);
@@ -74,13 +75,19 @@ export async function checkIncoming(sqlite: Database.Database, dir: string, coun
  * Each package carries the township's audit chain length (an anchor). A later package with a shorter chain means
  * the township's database was replaced by an older copy or its newest audit rows were deleted: the county sees it.
  */
-function auditShorterThanBefore(sqlite: Database.Database, m: Manifest): string | null {
+function auditShorterThanBefore(sqlite: Database.Database, m: Manifest): { message: string; declared: boolean } | null {
   if (!m.audit) return null;
   const prev = sqlite.prepare('SELECT sequence, manifest_json FROM county_packages WHERE division_code = ? AND sequence < ? ORDER BY sequence DESC LIMIT 1')
     .get(m.divisionCode, m.sequence) as { sequence: number; manifest_json: string } | undefined;
-  const before = prev ? (JSON.parse(prev.manifest_json) as Manifest).audit : undefined;
+  const prevManifest = prev ? (JSON.parse(prev.manifest_json) as Manifest) : undefined;
+  const before = prevManifest?.audit;
   if (!before || m.audit.rows >= before.rows) return null;
-  return `${m.township.name}第 ${m.sequence} 号报送包记录的审计记录只有 ${m.audit.rows} 条，少于第 ${prev!.sequence} 号包的 ${before.rows} 条：乡镇的数据库可能被换成了旧的，或最新的审计记录被删除，请与乡镇核实`;
+  // the township declares (in the signed manifest) that an administrator gave up that package's head on purpose
+  const declared = m.auditRollbacks?.find((r) => r.package === prevManifest!.folderName && r.rows === before.rows);
+  if (declared) {
+    return { declared: true, message: `${m.township.name}于 ${declared.at.slice(0, 10)} 由管理员恢复了较旧的备份并接受审计链回退：第 ${prev!.sequence} 号包时的 ${before.rows} 条审计记录已回退到 ${declared.rolledBackTo} 条，请向乡镇了解理由` };
+  }
+  return { declared: false, message: `${m.township.name}第 ${m.sequence} 号报送包记录的审计记录只有 ${m.audit.rows} 条，少于第 ${prev!.sequence} 号包的 ${before.rows} 条：乡镇的数据库可能被换成了旧的，或最新的审计记录被删除，请与乡镇核实` };
 }
 
 /** Stores a checked package and its persons (call inside one transaction). */

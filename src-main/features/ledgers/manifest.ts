@@ -29,6 +29,11 @@ export interface Manifest {
   audit: { rows: number; headHash: string | null };
   /** Encrypted for the county (absent: a plaintext package, exported while no county key was registered). */
   encryption?: SealHeader;
+  /**
+   * Earlier packages whose audit head the township gave up by restoring an older backup (an administrator's audited
+   * override): the county then accepts a shorter chain, with a warning, instead of refusing every later package.
+   */
+  auditRollbacks?: { package: string; rows: number; rolledBackTo: number; at: string }[];
 }
 
 export const PACKAGE_FORMAT = 'dibao-package/1';

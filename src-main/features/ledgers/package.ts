@@ -18,6 +18,7 @@ import { reserveSequence, settleReservation } from './reservations';
 import { chainHead } from '../audit/anchors';
 import { getCountyKey } from './countyKey';
 import { newSealer, type Sealer } from './seal';
+import { storedWaivers } from '../backup/waivers';
 import { producePdf } from '../../print/render';
 import type { Actor } from '../../ipc/contract';
 
@@ -76,7 +77,7 @@ export async function writePackage(job: PackageJob): Promise<PackageResult> {
       format: PACKAGE_FORMAT, township: job.township, divisionCode: job.township.divisionCode, period: job.period, sequence,
       // an encrypted package names nobody in clear: the exporting clerk stays in the township's export record
       folderName, appVersion: appVersion(), createdAt: new Date().toISOString(), createdBy: sealer ? '' : job.createdBy,
-      keyFingerprint: keyFingerprint(publicKeyPem), files, audit, ...(sealer ? { encryption: sealer.header } : {}),
+      keyFingerprint: keyFingerprint(publicKeyPem), files, audit, ...(sealer ? { encryption: sealer.header } : {}), ...rollbacks(job.sqlite),
     };
     const bytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
     writeDurably(path.join(tmpDir, MANIFEST), bytes);
@@ -97,6 +98,13 @@ export async function writePackage(job: PackageJob): Promise<PackageResult> {
   } finally {
     if (staging) fs.rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** The package heads given up by a restore override, for the county (no reason text: it could name anyone). */
+function rollbacks(sqlite: Database.Database): Pick<Manifest, 'auditRollbacks'> {
+  const list = storedWaivers(sqlite).waivers.filter((w) => w.anchor.kind === 'package')
+    .map((w) => ({ package: w.anchor.ref, rows: w.anchor.rows, rolledBackTo: w.chainRowsAfter, at: w.decidedAt }));
+  return list.length ? { auditRollbacks: list } : {};
 }
 
 /** Plaintext of an encrypted export, inside the data dir; leftovers of a killed export are removed by the next one. */
