@@ -29,17 +29,30 @@ export interface OutboxWriter { sqlite: Database.Database; dataDir: string; acto
  * cannot be guessed, and the row records who may fetch it, by default the permission of the calling channel
  * (a caller without one gets 'admin': fail closed). Returns the name to hand back and the path to write.
  */
-export function newOutboxFile(ctx: OutboxWriter, label: string, opts: { permission?: Permission; inline?: boolean } = {}) {
+export function newOutboxFile(ctx: OutboxWriter, label: string, opts: { permission?: Permission | Permission[]; inline?: boolean } = {}) {
   const ext = path.extname(label).toLowerCase();
   if (!SERVED_TYPES[ext]) throw new AppError('INTERNAL', `内部错误：输出目录不接受 ${ext || '无扩展名'} 文件`);
   const stem = path.basename(label, path.extname(label)).replace(/[^\w\u4e00-\u9fa5\-()（）]/g, '_').slice(0, 100) || 'file';
   const name = `${stem}-${crypto.randomBytes(12).toString('hex')}${ext}`;
   drizzle(ctx.sqlite).insert(outboxFiles).values({
-    name, permission: opts.permission ?? ctx.permission ?? 'admin', inline: (opts.inline ?? false) && ext === '.pdf',
+    name, permission: allOf(opts.permission ?? ctx.permission ?? 'admin'), inline: (opts.inline ?? false) && ext === '.pdf',
     channel: ctx.channel ?? 'print', createdBy: ctx.actor.username, createdAt: new Date().toISOString(),
   }).run();
   return { name, path: outboxPath(ctx.dataDir, name) };
 }
+
+/**
+ * Who may fetch a file is every permission what it contains needs, stored as 'case.review+sensitive.read' (a document
+ * only reviewers print that also carries full ID numbers is for a role holding both). 'read' adds nothing.
+ */
+export function allOf(permissions: Permission | Permission[]): string {
+  const list = [...new Set(Array.isArray(permissions) ? permissions : [permissions])];
+  const strict = list.filter((p) => p !== 'read' && p !== 'public');
+  return (strict.length ? strict : list.length ? list : ['admin']).sort().join('+');
+}
+
+/** A role may fetch a file only if it holds every permission recorded for it (an unknown one grants nothing). */
+export const mayFetch = (role: string | undefined, recorded: string) => recorded.split('+').every((p) => roleHas(role, p));
 
 export type OutboxRecord = typeof outboxFiles.$inferSelect;
 
@@ -52,7 +65,7 @@ export function readableOutboxFile(sqlite: Database.Database, dataDir: string, a
   const rec = typeof name === 'string' ? outboxRecord(sqlite, name) : undefined;
   const file = rec ? outboxPath(dataDir, rec.name) : null;
   if (!rec || !file || !fs.existsSync(file)) throw new AppError('NOT_FOUND', '文件不存在或已清理，请重新生成');
-  if (!roleHas(actor.role, rec.permission)) throw new AppError('FORBIDDEN', '当前账号没有查看此文件的权限');
+  if (!mayFetch(actor.role, rec.permission)) throw new AppError('FORBIDDEN', '当前账号没有查看此文件的权限');
   return { file, record: rec };
 }
 

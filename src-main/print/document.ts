@@ -29,6 +29,12 @@ export interface DocBody {
    * page, so no page of a multi-page list can be swapped unsigned. The bottom margin grows to make room.
    */
   footerSigners?: string[];
+  /**
+   * The permission what this body shows needs, when it depends on the viewer (a list printing full ID numbers for
+   * an account allowed to see them: 'sensitive.read'). The outbox file is recorded with it, so nobody else can fetch
+   * it; the engine also adds 'sensitive.read' by itself when the text carries unmasked ID, bank or phone numbers.
+   */
+  contains?: Permission;
   /** Base of the produced file name (Chinese allowed); the engine adds a timestamp and .pdf. */
   fileName?: string;
   /**

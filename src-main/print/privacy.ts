@@ -74,6 +74,39 @@ export function findPersonalData(text: string, allowed: string[] = []): PrivacyF
   return found;
 }
 
+/**
+ * Kinds only an account with sensitive.read may see unmasked. Phones are not among them: documents print the
+ * office's own number; a document printing a household's phone says so with `contains`.
+ */
+const PERSONAL_KINDS = new Set(['身份证号', '银行账号']);
+
+/** Whether text (a whole document body) shows an unmasked ID, bank or phone number, however it is written. */
+export function carriesPersonalNumbers(text: string, allowed: string[] = []): boolean {
+  return findPersonalData(text, allowed).some((f) => PERSONAL_KINDS.has(f.kind));
+}
+
+/**
+ * The body as a viewer without sensitive.read may see it: every ID- or bank-number run in every string masked
+ * (5109**********1234), whatever document made it, so a form printed by a 审核人 shows what their screens show.
+ */
+export function maskedForViewer<T>(node: T, depth = 0): T {
+  if (depth > 200) return node;
+  if (typeof node === 'string') return (node.startsWith('data:') ? node : maskRuns(node)) as T;
+  if (Array.isArray(node)) return node.map((n) => maskedForViewer(n, depth + 1)) as T;
+  const plain = node && typeof node === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(node));
+  if (plain) return Object.fromEntries(Object.entries(node as Record<string, unknown>).map(([k, v]) => [k, maskedForViewer(v, depth + 1)])) as T;
+  return node; // numbers, Buffers and other objects as they are
+}
+
+function maskRuns(text: string): string {
+  return text.replace(DIGIT_RUN, (run) => {
+    if (DATE_RUN.test(run)) return run;
+    const compact = compactOf(run);
+    const kind = classify(compact, '');
+    return kind && PERSONAL_KINDS.has(kind) ? `${compact.slice(0, 4)}${'*'.repeat(compact.length - 8)}${compact.slice(-4)}` : run;
+  });
+}
+
 /** Refuses to produce a public document that carries anything shaped like personal data. */
 export function assertPublicSafe(text: string, allowed: string[] = []): void {
   const found = findPersonalData(text, allowed);

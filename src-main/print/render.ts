@@ -6,12 +6,12 @@ import { AppError, forbidden, notFound } from '../ipc/errors';
 import { roleHas, type Permission } from '../ipc/permissions';
 import { newOutboxFile, type OutboxWriter } from '../ipc/outbox';
 import { getSetting } from '../features/settings/store';
-import type { PrintContext } from './document';
+import type { DocBody, PrintContext, PrintDocument } from './document';
 import { findDocument } from './documents';
 import { fontDictionary } from './fonts';
 import { fixNode } from './glyphs';
 import { compose, type Composed, type Offset } from './layout';
-import { assertPublicSafe, publicText } from './privacy';
+import { assertPublicSafe, carriesPersonalNumbers, maskedForViewer, publicText } from './privacy';
 
 export { titleBlock, signatureBlock, dataTable, contentWidth, mm, type Column } from './layout';
 
@@ -54,7 +54,7 @@ const stamp = (d = new Date()) => {
 const safeBase = (s: string) => s.replace(/[^\w\u4e00-\u9fa5.\-()（）]/g, '_').slice(0, 100);
 
 /** A rendered PDF not yet in the outbox: its bytes, the outbox label and who may read it. */
-export interface ProducedPdf { pdf: Buffer; label: string; permission: Permission; pages: number; missingGlyphs: string[] }
+export interface ProducedPdf { pdf: Buffer; label: string; permission: Permission[]; pages: number; missingGlyphs: string[] }
 
 /**
  * Builds, guards and renders one registered document for an actor allowed to print it. Reads only, so it also runs
@@ -71,7 +71,9 @@ export async function producePdf(ctx: PrintContext, name: string, args: unknown)
   }
   const say = (done: number, total: number, message: string) => ctx.progress?.({ done, total, message });
   say(0, 0, '正在整理数据…');
-  const body = await doc.build(ctx, parsed.data);
+  // a viewer without sensitive.read gets every ID and bank number masked, whichever document made them
+  const shown = (b: DocBody) => (roleHas(ctx.actor.role, 'sensitive.read') ? b : maskedForViewer(b));
+  const body = shown(await doc.build(ctx, parsed.data));
   // every field of the body (cells, header, footer, file name, the published numbers from settings), not only content
   if (doc.public) assertPublicSafe(publicText(body), body.publicNumbers);
   const offset = getSetting<Offset>(ctx.sqlite, offsetKey(doc.name), { xMm: 0, yMm: 0 });
@@ -86,12 +88,22 @@ export async function producePdf(ctx: PrintContext, name: string, args: unknown)
     // by itself. pdfmake mutates the nodes it lays out, so the second pass gets a freshly built body.
     await renderToBuffer(composed.definition, missing, { layoutOnly: true });
     const known = composed.runPages();
-    composed = compose(await doc.build(ctx, parsed.data), layout, known);
+    composed = compose(shown(await doc.build(ctx, parsed.data)), layout, known);
     say(0, 0, `正在排版（共${runs}${unit}，${known.flat().length}页）…`);
   }
   const pdf = await renderToBuffer(composed.definition, missing, { onRendered: ctx.progress && pageProgress(composed, runs, unit, say) });
-  return { pdf, label: `${safeBase(body.fileName ?? doc.title)}-${stamp()}.pdf`, permission: doc.permission ?? 'read',
+  return { pdf, label: `${safeBase(body.fileName ?? doc.title)}-${stamp()}.pdf`, permission: permissionOf(doc, body),
     pages: composed.pageCount(), missingGlyphs: [...missing] };
+}
+
+/**
+ * Who may fetch the produced file: the document's print permission, what the body says it contains and, whatever
+ * the document says, sensitive.read when its text shows an unmasked ID, bank or phone number (a printout with
+ * full numbers never lands in the outbox for roles that may not see them).
+ */
+function permissionOf(doc: PrintDocument<any>, body: DocBody): Permission[] {
+  const detected = carriesPersonalNumbers(publicText(body), body.publicNumbers) ? (['sensitive.read'] as const) : [];
+  return [doc.permission ?? 'read', ...(body.contains ? [body.contains] : []), ...detected];
 }
 
 /** Turns pdfmake's drawn fraction into 第 N 村 / 共 M 村，第 P 页 / 共 Q 页 (the pages are known once layout ended). */

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -10,6 +11,7 @@ import type { Services } from '../../src-main/services';
 import { coreVerbs } from '../../src-main/cli/core';
 import { migrationsDir } from '../../src-main/paths';
 import { DB_FILE_NAME } from '../../src-main/db/connection';
+import { startWebBridge } from '../../src-main/ipc/web-bridge';
 
 /** Shared setup of the issue 15 tests: temporary folders removed after each test, the audit-chain forger's tools, `cli check`. */
 
@@ -86,4 +88,36 @@ export function oldVersionDataDir(from: Database.Database): string {
     rechain(db, 1, plainSha);
   } finally { db.close(); }
   return dir;
+}
+
+export interface Answer { status: number; headers: http.IncomingHttpHeaders; body: string }
+function request(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}) {
+  return new Promise<Answer>((resolve, reject) => {
+    const req = http.request(url, { method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (d) => chunks.push(d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+/** The web bridge on a free port with demo accounts signed in: calls, uploads and outbox fetches as a named user. */
+export async function bridgeClient(s: Services, users: [string, string][] = [['admin', 'admin123'], ['jingban', 'demo1234'], ['chakan', 'demo1234'], ['shenhe', 'demo1234']]) {
+  const b = await startWebBridge(s, 0);
+  const sessions: Record<string, string> = {};
+  const call = (channel: string, input: unknown, who: string) => request(`${b.url}api/call`, { method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dibao-token': b.token, 'x-dibao-session': sessions[who] ?? '' },
+    body: JSON.stringify({ channel, input }) }).then((r) => JSON.parse(r.body));
+  const upload = (name: string, bytes: Buffer, who: string) => request(`${b.url}api/upload`, { method: 'POST', body: bytes,
+    headers: { 'x-dibao-token': b.token, 'x-dibao-session': sessions[who] ?? '', 'x-file-name': encodeURIComponent(name) } });
+  const fetchOutbox = (name: string, who: string) =>
+    request(`${b.url}api/outbox/${encodeURIComponent(name)}?token=${b.token}&session=${sessions[who] ?? ''}`);
+  for (const [u, p] of users) {
+    const r = await call('auth.login', { username: u, password: p }, '-');
+    if (!r.ok) throw new Error(`login ${u}: ${r.error.message}`);
+    sessions[u] = r.value.sessionId;
+  }
+  return { call, upload, fetchOutbox, close: () => b.close() };
 }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { channel } from '../../ipc/contract';
 import { AppError } from '../../ipc/errors';
 import { inboxPath, originalName, assertSafeName } from '../../ipc/files';
-import { newOutboxFile, readableOutboxFile } from '../../ipc/outbox';
+import { newOutboxFile, outboxRecord, readableOutboxFile } from '../../ipc/outbox';
+import type { Permission } from '../../ipc/permissions';
 import { setSetting } from '../settings/store';
 import { ARCHIVE_DOC_TYPES, ARCHIVE_SETTINGS_KEY, BAG_STATUSES, DISPOSAL_METHODS, LEVEL_PRESETS, RULE_SETS, archiveSettings,
   archiveSettingsSchema, todayIso } from './terms';
@@ -114,7 +115,11 @@ export const archiveChannels = {
       if (!item.file_sha256) throw new AppError('NOT_FOUND', '这份文件没有扫描件');
       const f = ctx.sqlite.prepare('SELECT ext FROM archive_files WHERE sha256 = ?').get(item.file_sha256) as { ext: FileExt };
       const { buf } = readStored(ctx.dataDir, item.file_sha256, f.ext);
-      const out = newOutboxFile(ctx, `卷内文件-${item.id}-${item.file_sha256.slice(0, 8)}.${f.ext}`);
+      // a PDF the app printed keeps who could fetch it when printed (a list with full IDs stays sensitive.read);
+      // one whose print record is gone is treated as carrying full numbers (fail closed)
+      const printed = item.source === '系统打印' ? outboxRecord(ctx.sqlite, item.file_name)?.permission.split('+') ?? ['sensitive.read'] : null;
+      const out = newOutboxFile(ctx, `卷内文件-${item.id}-${item.file_sha256.slice(0, 8)}.${f.ext}`,
+        printed ? { permission: [ctx.permission ?? 'read', ...printed] as Permission[] } : {});
       fs.writeFileSync(out.path, buf);
       return { outboxName: out.name };
     },

@@ -26,7 +26,7 @@ export function insertItem(sqlite: Database.Database, bagId: number, it: NewItem
     new Date().toISOString()).lastInsertRowid);
 }
 
-export interface ItemRecord { id: number; bag_id: number; doc_type: string; title: string; file_sha256: string | null; file_name: string; removed_at: string | null }
+export interface ItemRecord { id: number; bag_id: number; doc_type: string; title: string; file_sha256: string | null; file_name: string; source: string; removed_at: string | null }
 
 export function itemById(sqlite: Database.Database, id: number): ItemRecord {
   const r = sqlite.prepare('SELECT * FROM archive_items WHERE id = ?').get(id) as ItemRecord | undefined;

@@ -58,7 +58,8 @@ export const householdListDocument = defineDocument({
   orientation: 'landscape',
   input: listFilter,
   build(ctx, f) {
-    const lines = filteredLines(ctx.sqlite, f, roleHas(ctx.actor.role, 'sensitive.read'));
+    const full = roleHas(ctx.actor.role, 'sensitive.read');
+    const lines = filteredLines(ctx.sqlite, f, full);
     const t = getTownship(ctx.sqlite)?.name ?? '';
     const c = (header: string, width: Column['width'], align?: Column['align']): Column => ({ header, width, align });
     const cols = [c('序号', 26, 'center'), c('档案号', 36, 'center'), c('户主', 46), c('户主身份证号', 100), c('村/组', '*'), c('保障类别', 60),
@@ -66,7 +67,8 @@ export const householdListDocument = defineDocument({
     const body = lines.map((l) => [l.no, l.id, l.headName, l.idNumber, l.place, l.category, l.status, l.familySize, l.coveredSize,
       yuan(l.monthlyFen), startWords(l.startMonth)]);
     const content: Content[] = [...titleBlock(`${t}户档案列表`, `${filterWords(ctx.sqlite, f)} · 共 ${lines.length} 户`), dataTable(cols, body, { fontSize: 9 })];
-    return { content, fileName: '户档案列表', headerText: '不公开' };
+    // full ID numbers: only accounts that may see them can fetch the printed file from the outbox
+    return { content, fileName: '户档案列表', headerText: '不公开', ...(full ? { contains: 'sensitive.read' as const } : {}) };
   },
 });
 
