@@ -16,7 +16,9 @@ const county = { decider: '陈科长', unit: '示范县民政局', documentNo: '
 
 async function toConfirmation(s: S, o: { objection?: boolean; delegated?: boolean } = {}) {
   const hh = seedHousehold(s, { incomeFen: 210000 });
-  const { id } = await ok(s, 'applications.start', { householdId: hh, appliedOn: '2025-09-24', reason: '因病致贫', delegated: o.delegated }, clerk);
+  if (o.delegated) await ok(s, 'settings.set', { key: 'applications.delegated', value: true });
+  const { id } = await ok(s, 'applications.start', { householdId: hh, appliedOn: '2025-09-24', reason: '因病致贫' }, clerk);
+  if (o.delegated) await ok(s, 'settings.set', { key: 'applications.delegated', value: false }); // the next case is the county's again
   const rec = (input: Record<string, unknown>) => ok(s, 'applications.record', { applicationId: id, ...input }, clerk);
   const investigate = async (day: string) => {
     await rec({ kind: 'homeVisit', date: day, investigators: ['王调查', '刘村干'], presentMembers: ['张建国'], findings: '住房简陋' });
@@ -113,6 +115,14 @@ describe('the county decides when the township is not delegated', () => {
     const event = s.handle.sqlite.prepare("SELECT reason FROM household_events WHERE household_id = ? AND type = '状态变更' ORDER BY id DESC").pluck().get(hh);
     expect(event).toContain('县级决定：示范县民政局 陈科长，示民发〔2025〕31号，2025年10月20日');
     expect(s.handle.sqlite.prepare("SELECT COUNT(*) FROM audit_log WHERE entity = 'county_decision'").pluck().get()).toBe(1);
+  });
+
+  it('a case cannot claim delegation against the setting (a clerk could skip the county decision)', async () => {
+    const hh = seedHousehold(s);
+    const r = await callAs(s, clerk, 'applications.start', { householdId: hh, appliedOn: '2025-09-24', delegated: true });
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(!r.ok && r.error.message).toContain('未下放乡镇（系统设置），不能按申请另行设定');
+    expect(s.handle.sqlite.prepare('SELECT COUNT(*) FROM applications').pluck().get()).toBe(0);
   });
 
   it('a delegated case is decided by the township: no county decision is taken, and the papers name who decided', async () => {

@@ -75,11 +75,17 @@ export function startApplication(ctx: HandlerContext, i: z.output<typeof startIn
   if (h.status === '在保' || h.status === '渐退') throw new AppError('CONFLICT', `该户当前为“${h.status}”，调整保障请作变更决定，不需新申请`);
   const open = ctx.sqlite.prepare(`SELECT id FROM applications WHERE household_id = ? AND stage NOT IN (${CLOSED_SQL})`).get(h.id) as { id: number } | undefined;
   if (open) throw new AppError('CONFLICT', `该户已有办理中的申请（编号 ${open.id}）`);
+  // Delegation is the county's decision for the township (setting applications.delegated, admin only): a case
+  // cannot claim it, or a clerk could skip recording the county's decision.
+  const delegated = delegatedByDefault(ctx.sqlite);
+  if (i.delegated !== undefined && i.delegated !== delegated) {
+    throw new AppError('VALIDATION', `审核确认权限${delegated ? '已' : '未'}下放乡镇（系统设置），不能按申请另行设定`, [{ path: 'delegated', message: '按系统设置，不能按申请另行设定' }]);
+  }
   const now = new Date().toISOString();
   const id = Number(ctx.sqlite.prepare(`INSERT INTO applications (household_id, kind, rule_set, stage, applied_on, applicant_name, entrusted,
     reason, delegated, special, created_by, created_at, updated_at) VALUES (?, '新申请', ?, '待受理', ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
     h.id, i.ruleSet ?? defaultRuleSet(ctx.sqlite), i.appliedOn, i.applicantName || h.headName, i.entrusted ? 1 : 0, i.reason,
-    (i.delegated ?? delegatedByDefault(ctx.sqlite)) ? 1 : 0, i.special ? 1 : 0, ctx.actor.displayName, now, now).lastInsertRowid);
+    delegated ? 1 : 0, i.special ? 1 : 0, ctx.actor.displayName, now, now).lastInsertRowid);
   insertStep(ctx, id, { kind: 'apply', date: i.appliedOn, reason: i.reason, payload: { entrusted: i.entrusted } }, '待受理');
   // The special limit is a decision with its reason on the record, whether taken at the start or later.
   if (i.special) insertStep(ctx, id, { kind: 'specialLimit', date: i.appliedOn, reason: i.specialReason, payload: {} }, '待受理');
