@@ -81,7 +81,7 @@ export function StepForm({ applicationId, kind, label, onDone, countyDecision }:
         <DateField label={`${label}日期`} value={date} onChange={(v) => setDate(v)} required error={errors.date} />
         {FIELDS[kind].map((f) => {
           const v = values[f.name];
-          const error = errors[f.name];
+          const error = errors[f.name] ?? errors[`review.${f.name}`];
           if (f.type === 'check') return <Checkbox key={f.name} label={f.label} checked={!!v} error={error} onChange={(e) => set(f.name, e.currentTarget.checked)} />;
           if (f.type === 'number') return <NumberInput key={f.name} label={f.label} min={0} value={Number(v ?? 0)} error={error} onChange={(n) => set(f.name, Number(n))} />;
           if (f.type === 'opinion') return <Select key={f.name} label={f.label} data={['同意', '不同意']} value={String(v ?? '同意')} error={error} onChange={(s) => set(f.name, s)} allowDeselect={false} />;

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { Badge, Button, Checkbox, Group, Modal, Pagination, SegmentedControl, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { call } from '../../lib/api';
 import { useCall } from '../../lib/useCall';
-import { attempt } from '../../lib/notify';
 import { formatDate } from '../../lib/format';
 import { canWrite, useUser } from '../../lib/user';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { PrintButton } from '../../components/PrintButton';
 import { DateField, HouseholdPicker, pageCount } from '../relatives/shared';
 import { todayIso } from '../../lib/format';
+import { useFieldErrors } from '../../lib/fieldErrors';
 
 type Filter = 'all' | 'open' | 'overdue' | 'closed' | 'transferred';
 const PAGE = 30;
@@ -78,6 +78,7 @@ function ComplaintModal({ id, onClose }: { id: number | null; onClose: (saved: b
   const me = useUser();
   const existing = useCall('supervision.complaints.get', { id: id ?? 1 }, id !== null);
   const [f, setF] = useState<Form | null>(id === null ? blank() : null);
+  const { err, run } = useFieldErrors();
   if (id !== null && existing.error) return <Modal opened onClose={() => onClose(false)} title="信访举报"><ErrorAlert error={existing.error} /></Modal>;
   const d = existing.data;
   const form: Form | null = f ?? (d ? { ...d, channel: d.channel as Form['channel'], reporterName: d.anonymous ? '' : d.reporterName,
@@ -87,7 +88,7 @@ function ComplaintModal({ id, onClose }: { id: number | null; onClose: (saved: b
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
     const { households, ...rest } = form;
-    if (await attempt(() => call('supervision.complaints.save', { ...rest, ...(id ? { id } : {}), deadline: rest.deadline ?? undefined,
+    if (await run(() => call('supervision.complaints.save', { ...rest, ...(id ? { id } : {}), deadline: rest.deadline ?? undefined,
       householdIds: households.map((h) => h.id) }), '已保存')) onClose(true);
   };
   const ro = !canWrite(me);
@@ -97,32 +98,32 @@ function ComplaintModal({ id, onClose }: { id: number | null; onClose: (saved: b
         <fieldset disabled={ro} style={{ border: 0, padding: 0, margin: 0 }}>
           <Stack>
             <Group grow>
-              <DateField label="受理日期" value={form.receivedDate} onChange={(v) => set({ receivedDate: v ?? '' })} required />
-              <Select label="渠道" data={[...CHANNELS]} value={form.channel} onChange={(v) => set({ channel: (v ?? '电话') as Form['channel'] })} allowDeselect={false} />
-              <DateField label="办理时限（留空按规定天数）" value={form.deadline} onChange={(v) => set({ deadline: v })} />
+              <DateField label="受理日期" value={form.receivedDate} onChange={(v) => set({ receivedDate: v ?? '' })} required error={err('receivedDate')} />
+              <Select label="渠道" data={[...CHANNELS]} value={form.channel} onChange={(v) => set({ channel: (v ?? '电话') as Form['channel'] })} allowDeselect={false} error={err('channel')} />
+              <DateField label="办理时限（留空按规定天数）" value={form.deadline} onChange={(v) => set({ deadline: v })} error={err('deadline')} />
             </Group>
-            <Checkbox label="匿名" checked={form.anonymous} onChange={(e) => set({ anonymous: e.currentTarget.checked })} />
+            <Checkbox label="匿名" checked={form.anonymous} onChange={(e) => set({ anonymous: e.currentTarget.checked })} error={err('anonymous')} />
             {!form.anonymous && <Group grow>
-              <TextInput label="反映人" value={form.reporterName} onChange={(e) => set({ reporterName: e.currentTarget.value })} />
-              <TextInput label="联系方式" value={form.reporterContact} onChange={(e) => set({ reporterContact: e.currentTarget.value })} />
+              <TextInput label="反映人" value={form.reporterName} onChange={(e) => set({ reporterName: e.currentTarget.value })} error={err('reporterName')} />
+              <TextInput label="联系方式" value={form.reporterContact} onChange={(e) => set({ reporterContact: e.currentTarget.value })} error={err('reporterContact')} />
             </Group>}
-            <Textarea label="反映内容" value={form.content} onChange={(e) => set({ content: e.currentTarget.value })} required autosize minRows={2} />
+            <Textarea label="反映内容" value={form.content} onChange={(e) => set({ content: e.currentTarget.value })} required autosize minRows={2} error={err('content')} />
             <Group align="flex-end">
               <HouseholdPicker onPick={(h) => { if (!form.households.some((x) => x.id === h.id)) set({ households: [...form.households, { id: h.id, label: `${h.villageName ?? ''}${h.headName ?? ''}户` }] }); }} />
               {form.households.map((h) => <Badge key={h.id} variant="light" rightSection={<span role="button" aria-label="移除" onClick={() => set({ households: form.households.filter((x) => x.id !== h.id) })}>×</span>}>{h.label}</Badge>)}
             </Group>
-            <TextInput label="承办人" value={form.handler} onChange={(e) => set({ handler: e.currentTarget.value })} />
-            <Textarea label="办理措施" value={form.steps} onChange={(e) => set({ steps: e.currentTarget.value })} autosize minRows={2} />
-            <Textarea label="办理结果" value={form.result} onChange={(e) => set({ result: e.currentTarget.value })} autosize minRows={2} />
+            <TextInput label="承办人" value={form.handler} onChange={(e) => set({ handler: e.currentTarget.value })} error={err('handler')} />
+            <Textarea label="办理措施" value={form.steps} onChange={(e) => set({ steps: e.currentTarget.value })} autosize minRows={2} error={err('steps')} />
+            <Textarea label="办理结果" value={form.result} onChange={(e) => set({ result: e.currentTarget.value })} autosize minRows={2} error={err('result')} />
             <Group grow>
-              <DateField label="移交纪检监察日期" value={form.transferredDate} onChange={(v) => set({ transferredDate: v })} />
-              <TextInput label="移交至" value={form.transferredTo} onChange={(e) => set({ transferredTo: e.currentTarget.value })} />
+              <DateField label="移交纪检监察日期" value={form.transferredDate} onChange={(v) => set({ transferredDate: v })} error={err('transferredDate')} />
+              <TextInput label="移交至" value={form.transferredTo} onChange={(e) => set({ transferredTo: e.currentTarget.value })} error={err('transferredTo')} />
             </Group>
             <Group grow>
-              <DateField label="答复反映人日期" value={form.replyDate} onChange={(v) => set({ replyDate: v })} />
-              <TextInput label="答复内容" value={form.replyContent} onChange={(e) => set({ replyContent: e.currentTarget.value })} />
+              <DateField label="答复反映人日期" value={form.replyDate} onChange={(v) => set({ replyDate: v })} error={err('replyDate')} />
+              <TextInput label="答复内容" value={form.replyContent} onChange={(e) => set({ replyContent: e.currentTarget.value })} error={err('replyContent')} />
             </Group>
-            <DateField label="办结日期" value={form.closedDate} onChange={(v) => set({ closedDate: v })} />
+            <DateField label="办结日期" value={form.closedDate} onChange={(v) => set({ closedDate: v })} error={err('closedDate')} />
             {!ro && <Group justify="flex-end"><Button type="submit">保存</Button></Group>}
           </Stack>
         </fieldset>

@@ -9,6 +9,7 @@ import { PrintButton } from '../../components/PrintButton';
 import { RecordModal } from './RecordModal';
 import { Can, useCan } from '../../lib/access';
 import { DateField } from '../../components/DateField';
+import { useFieldErrors } from '../../lib/fieldErrors';
 
 const PAGE_SIZE = 50;
 
@@ -101,16 +102,17 @@ function TeamForm({ campaignId, villageId, current, onSaved }: { campaignId: num
 
 function KeepMany({ ids, onDone }: { ids: number[]; onDone: () => void }) {
   const [f, setF] = useState({ visitDate: '', checkedBy: '' });
+  const { err, run } = useFieldErrors();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (await attempt(() => call('rechecks.campaigns.keepMany', { ids, visitDate: f.visitDate, checkedBy: f.checkedBy }), `已登记 ${ids.length} 户维持`)) onDone();
+    if (await run(() => call('rechecks.campaigns.keepMany', { ids, visitDate: f.visitDate, checkedBy: f.checkedBy }), `已登记 ${ids.length} 户维持`)) onDone();
   };
   return (
     <Can channel="rechecks.campaigns.keepMany">
     <form onSubmit={submit}>
       <Group align="flex-end">
-        <DateField label="入户日期" value={f.visitDate} onChange={(v) => setF({ ...f, visitDate: v })} required />
-        <TextInput label="核查人" value={f.checkedBy} onChange={(e) => setF({ ...f, checkedBy: e.currentTarget.value })} required />
+        <DateField label="入户日期" value={f.visitDate} onChange={(v) => setF({ ...f, visitDate: v })} required error={err('visitDate')} />
+        <TextInput label="核查人" value={f.checkedBy} onChange={(e) => setF({ ...f, checkedBy: e.currentTarget.value })} required error={err('checkedBy')} />
         <Button type="submit" disabled={ids.length === 0}>所选 {ids.length} 户登记“维持”</Button>
       </Group>
     </form>
@@ -121,9 +123,10 @@ function KeepMany({ ids, onDone }: { ids: number[]; onDone: () => void }) {
 function SignoffForm({ campaignId, villageId, done, onSaved }: { campaignId: number; villageId: number; done: { returnedDate: string; scanRef: string } | null; onSaved: () => void }) {
   const [date, setDate] = useState('');
   const [file, setFile] = useState<File | null>(null);
+  const { err, run } = useFieldErrors();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const ok = await attempt(async () => {
+    const ok = await run(async () => {
       const scanRef = file ? await uploadFile(file) : '';
       await call('rechecks.campaigns.signoff', { campaignId, villageId, returnedDate: date, scanRef });
     }, '已登记登记表交回');
@@ -135,7 +138,7 @@ function SignoffForm({ campaignId, villageId, done, onSaved }: { campaignId: num
       <Can channel="rechecks.campaigns.signoff">
       <form onSubmit={submit}>
         <Group align="flex-end">
-          <DateField label="交回日期" value={date} onChange={(v) => setDate(v)} required />
+          <DateField label="交回日期" value={date} onChange={(v) => setDate(v)} required error={err('returnedDate')} />
           <FileInput label="扫描件（PDF/JPG/PNG/TIF）" value={file} onChange={setFile} accept="application/pdf,image/jpeg,image/png,image/tiff" clearable />
           <Button type="submit">登记交回</Button>
         </Group>

@@ -8,6 +8,7 @@ import { canWrite, useUser } from '../../lib/user';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { PrintButton } from '../../components/PrintButton';
 import { DateField, HouseholdPicker, pageCount, type LookupHousehold } from './shared';
+import { useFieldErrors } from '../../lib/fieldErrors';
 
 type Row = Out<'supervision.custody.list'>['rows'][number];
 type Filter = 'active' | 'unfiled' | 'all';
@@ -66,6 +67,7 @@ function CustodyModal({ row, onClose }: { row: Row | null; onClose: (saved: bool
     endDate: row?.endDate ?? null, agreementFile: row?.agreementFile ?? null, filedDate: row?.filedDate ?? null, note: row?.note ?? '',
   });
   const [ended, setEnded] = useState(!!row?.endDate);
+  const { err, run } = useFieldErrors();
   const upload = async (file: File | null) => {
     if (!file) return;
     try { setF({ ...f, agreementFile: await uploadFile(file) }); } catch (e) { notifyError(e); }
@@ -73,7 +75,7 @@ function CustodyModal({ row, onClose }: { row: Row | null; onClose: (saved: bool
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
     const input = { ...f, ...(row ? { id: row.id } : {}), endDate: ended ? f.endDate : null };
-    if (await attempt(() => call('supervision.custody.save', input), '已保存代管登记')) onClose(true);
+    if (await run(() => call('supervision.custody.save', input), '已保存代管登记')) onClose(true);
   };
   return (
     <Modal opened onClose={() => onClose(false)} title={row ? `修改代管登记：${row.cardholderName}` : '登记银行卡代管'} size="lg">
@@ -83,21 +85,21 @@ function CustodyModal({ row, onClose }: { row: Row | null; onClose: (saved: bool
           {household && <Select label="持卡人" data={household.members.map((m) => ({ value: String(m.id), label: `${m.name}（${m.relation}）` }))}
             value={f.memberId ? String(f.memberId) : null} onChange={(v) => setF({ ...f, memberId: v ? Number(v) : null })} />}
           <Group grow>
-            <TextInput label="开户银行" value={f.bankName} onChange={(e) => setF({ ...f, bankName: e.currentTarget.value })} />
-            <TextInput label="代管人姓名" value={f.holderName} onChange={(e) => setF({ ...f, holderName: e.currentTarget.value })} required />
+            <TextInput label="开户银行" value={f.bankName} onChange={(e) => setF({ ...f, bankName: e.currentTarget.value })} error={err('bankName')} />
+            <TextInput label="代管人姓名" value={f.holderName} onChange={(e) => setF({ ...f, holderName: e.currentTarget.value })} required error={err('holderName')} />
           </Group>
           <Group grow>
-            <TextInput label="代管人身份证号" placeholder={row ? '不修改可留空' : ''} value={f.holderIdNumber} onChange={(e) => setF({ ...f, holderIdNumber: e.currentTarget.value })} />
-            <TextInput label="与持卡人关系" value={f.holderRelation} onChange={(e) => setF({ ...f, holderRelation: e.currentTarget.value })} required />
+            <TextInput label="代管人身份证号" placeholder={row ? '不修改可留空' : ''} value={f.holderIdNumber} onChange={(e) => setF({ ...f, holderIdNumber: e.currentTarget.value })} error={err('holderIdNumber')} />
+            <TextInput label="与持卡人关系" value={f.holderRelation} onChange={(e) => setF({ ...f, holderRelation: e.currentTarget.value })} required error={err('holderRelation')} />
           </Group>
-          <TextInput label="代管原因" value={f.reason} onChange={(e) => setF({ ...f, reason: e.currentTarget.value })} />
+          <TextInput label="代管原因" value={f.reason} onChange={(e) => setF({ ...f, reason: e.currentTarget.value })} error={err('reason')} />
           <Group grow>
-            <DateField label="代管起始日期" value={f.startDate} onChange={(v) => setF({ ...f, startDate: v ?? '' })} required />
-            <DateField label="报县级备案日期" value={f.filedDate} onChange={(v) => setF({ ...f, filedDate: v })} />
+            <DateField label="代管起始日期" value={f.startDate} onChange={(v) => setF({ ...f, startDate: v ?? '' })} required error={err('startDate')} />
+            <DateField label="报县级备案日期" value={f.filedDate} onChange={(v) => setF({ ...f, filedDate: v })} error={err('filedDate')} />
           </Group>
           <FileInput label="书面代管协议（扫描件或照片）" placeholder={f.agreementFile ? '已上传，可重新选择' : '选择文件'} onChange={(file) => void upload(file)} clearable />
           <Checkbox label="代管已终止" checked={ended} onChange={(e) => setEnded(e.currentTarget.checked)} />
-          {ended && <DateField label="终止日期" value={f.endDate} onChange={(v) => setF({ ...f, endDate: v })} />}
+          {ended && <DateField label="终止日期" value={f.endDate} onChange={(v) => setF({ ...f, endDate: v })} error={err('endDate')} />}
           {!f.householdId && <Text size="sm" c="red">请先查找并选择持卡人所在户</Text>}
           <Group justify="flex-end"><Button type="submit" disabled={!f.householdId}>保存</Button></Group>
         </Stack>

@@ -9,6 +9,7 @@ import { canWrite, useUser } from '../../lib/user';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { DateField, pageCount } from './shared';
 import { todayIso } from '../../lib/format';
+import { useFieldErrors } from '../../lib/fieldErrors';
 
 const PAGE = 30;
 const KINDS = ['低保经办人员', '村(居)委会成员'] as const;
@@ -62,23 +63,24 @@ export function StaffPanel({ staffId }: { staffId: number | null }) {
 function StaffForm({ onSaved }: { onSaved: (id: number) => void }) {
   const empty = { kind: '村(居)委会成员' as Kind, name: '', idNumber: '', unit: '', post: '', termStart: null as string | null, termEnd: null as string | null };
   const [f, setF] = useState(empty);
+  const { err, run } = useFieldErrors();
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
     let id = 0;
-    if (await attempt(async () => { id = (await call('supervision.staff.save', f)).id; }, '已登记人员')) { setF(empty); onSaved(id); }
+    if (await run(async () => { id = (await call('supervision.staff.save', f)).id; }, '已登记人员')) { setF(empty); onSaved(id); }
   };
   return (
     <Card withBorder>
       <form onSubmit={save} aria-label="登记人员">
         <Text fw={600} mb="xs">登记经办人员或村(居)委会成员</Text>
         <Group align="flex-end" wrap="wrap">
-          <Select label="类别" data={[...KINDS]} value={f.kind} onChange={(v) => setF({ ...f, kind: (v ?? f.kind) as Kind })} allowDeselect={false} w={150} />
-          <TextInput label="姓名" value={f.name} onChange={(e) => setF({ ...f, name: e.currentTarget.value })} required w={110} />
-          <TextInput label="身份证号" value={f.idNumber} onChange={(e) => setF({ ...f, idNumber: e.currentTarget.value })} required w={200} />
-          <TextInput label="单位" placeholder="如：石桥村委员会" value={f.unit} onChange={(e) => setF({ ...f, unit: e.currentTarget.value })} w={160} />
-          <TextInput label="职务" value={f.post} onChange={(e) => setF({ ...f, post: e.currentTarget.value })} w={110} />
-          <DateField label="任期开始" value={f.termStart} onChange={(v) => setF({ ...f, termStart: v })} />
-          <DateField label="任期结束" value={f.termEnd} onChange={(v) => setF({ ...f, termEnd: v })} />
+          <Select label="类别" data={[...KINDS]} value={f.kind} onChange={(v) => setF({ ...f, kind: (v ?? f.kind) as Kind })} allowDeselect={false} w={150} error={err('kind')} />
+          <TextInput label="姓名" value={f.name} onChange={(e) => setF({ ...f, name: e.currentTarget.value })} required w={110} error={err('name')} />
+          <TextInput label="身份证号" value={f.idNumber} onChange={(e) => setF({ ...f, idNumber: e.currentTarget.value })} required w={200} error={err('idNumber')} />
+          <TextInput label="单位" placeholder="如：石桥村委员会" value={f.unit} onChange={(e) => setF({ ...f, unit: e.currentTarget.value })} w={160} error={err('unit')} />
+          <TextInput label="职务" value={f.post} onChange={(e) => setF({ ...f, post: e.currentTarget.value })} w={110} error={err('post')} />
+          <DateField label="任期开始" value={f.termStart} onChange={(v) => setF({ ...f, termStart: v })} error={err('termStart')} />
+          <DateField label="任期结束" value={f.termEnd} onChange={(v) => setF({ ...f, termEnd: v })} error={err('termEnd')} />
           <Button type="submit">登记人员</Button>
         </Group>
       </form>
@@ -92,10 +94,11 @@ function RelativesCard({ staffId, onChanged }: { staffId: number; onChanged: () 
   const relations = useCall('supervision.relations', {});
   const empty = { name: '', idNumber: '', relation: '' };
   const [f, setF] = useState(empty);
+  const { err, run } = useFieldErrors();
   const add = async (e: React.FormEvent) => {
     e.preventDefault();
     let found = 0;
-    const ok = await attempt(async () => { found = (await call('supervision.relatives.add', { staffId, ...f })).matchIds.length; });
+    const ok = await run(async () => { found = (await call('supervision.relatives.add', { staffId, ...f })).matchIds.length; });
     if (!ok) return;
     notifyOk(found ? `已登记；比对发现该近亲属是 ${found} 户低保家庭成员，已列入备案台账` : '已登记；暂未在低保家庭成员中发现此人');
     setF(empty); void relatives.reload(); onChanged();
@@ -131,9 +134,9 @@ function RelativesCard({ staffId, onChanged }: { staffId: number; onChanged: () 
           <Stack gap="xs" mt="md">
             <Text size="sm" fw={600}>登记近亲属（谁的亲属，谁申报）</Text>
             <Group align="flex-end" wrap="wrap">
-              <TextInput label="近亲属姓名" value={f.name} onChange={(e) => setF({ ...f, name: e.currentTarget.value })} required w={110} />
-              <TextInput label="近亲属身份证号" value={f.idNumber} onChange={(e) => setF({ ...f, idNumber: e.currentTarget.value })} required w={200} />
-              <Select label="关系" data={relations.data ?? []} value={f.relation || null} onChange={(v) => setF({ ...f, relation: v ?? '' })} required w={130} />
+              <TextInput label="近亲属姓名" value={f.name} onChange={(e) => setF({ ...f, name: e.currentTarget.value })} required w={110} error={err('name')} />
+              <TextInput label="近亲属身份证号" value={f.idNumber} onChange={(e) => setF({ ...f, idNumber: e.currentTarget.value })} required w={200} error={err('idNumber')} />
+              <Select label="关系" data={relations.data ?? []} value={f.relation || null} onChange={(v) => setF({ ...f, relation: v ?? '' })} required w={130} error={err('relation')} />
               <Button type="submit">登记近亲属</Button>
             </Group>
           </Stack>

@@ -7,8 +7,8 @@ import { DateField as DateBox } from '../../components/DateField';
 export type LookupHousehold = Out<'supervision.households.lookup'>[number];
 
 /** A date field typed on the keyboard (ISO value, shown as 2026年12月1日; null when emptied). */
-export function DateField({ label, value, onChange, required }: { label: string; value: string | null | undefined; onChange: (v: string | null) => void; required?: boolean }) {
-  return <DateBox label={label} value={value ?? ''} required={required} onChange={(v) => onChange(v || null)} />;
+export function DateField({ label, value, onChange, required, error }: { label: string; value: string | null | undefined; onChange: (v: string | null) => void; required?: boolean; error?: string }) {
+  return <DateBox label={label} value={value ?? ''} required={required} error={error} onChange={(v) => onChange(v || null)} />;
 }
 
 /** Finds a household by a member's name (or ID tail) and picks it; optionally a member too. */

@@ -6,6 +6,7 @@ import { attempt } from '../../lib/notify';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { isAdmin, useUser } from '../../lib/user';
 import { Can } from '../../lib/access';
+import { useFieldErrors } from '../../lib/fieldErrors';
 
 const ROLE_OPTIONS = [{ value: 'admin', label: '管理员' }, { value: 'clerk', label: '经办人' }, { value: 'reviewer', label: '审核人' }, { value: 'readonly', label: '只读' }, { value: 'county', label: '县级（汇总各乡镇报送包）' }];
 
@@ -13,11 +14,12 @@ export function UsersPanel() {
   const me = useUser();
   const { data, error, loading, reload } = useCall('users.list', {});
   const [f, setF] = useState({ username: '', displayName: '', role: 'clerk', password: '' });
+  const { err, run } = useFieldErrors();
   if (error) return <ErrorAlert error={error} />;
   if (loading || !data) return <Loading />;
   const create = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (await attempt(() => call('users.create', { ...f, role: f.role as 'clerk' }), '已新建用户')) {
+    if (await run(() => call('users.create', { ...f, role: f.role as 'clerk' }), '已新建用户')) {
       setF({ username: '', displayName: '', role: 'clerk', password: '' });
       void reload();
     }
@@ -42,10 +44,10 @@ export function UsersPanel() {
       <Can channel="users.create" otherwise="note" what="新建用户">
       <form onSubmit={create}>
         <Group mt="md" align="flex-end">
-          <TextInput label="用户名" value={f.username} onChange={(e) => setF({ ...f, username: e.currentTarget.value })} required />
-          <TextInput label="姓名" value={f.displayName} onChange={(e) => setF({ ...f, displayName: e.currentTarget.value })} required />
-          <Select label="角色" data={ROLE_OPTIONS.filter((o) => o.value !== 'admin' || isAdmin(me))} value={f.role} onChange={(v) => setF({ ...f, role: v ?? 'clerk' })} allowDeselect={false} />
-          <PasswordInput label="初始密码" value={f.password} onChange={(e) => setF({ ...f, password: e.currentTarget.value })} required />
+          <TextInput label="用户名" value={f.username} onChange={(e) => setF({ ...f, username: e.currentTarget.value })} required error={err('username')} />
+          <TextInput label="姓名" value={f.displayName} onChange={(e) => setF({ ...f, displayName: e.currentTarget.value })} required error={err('displayName')} />
+          <Select label="角色" data={ROLE_OPTIONS.filter((o) => o.value !== 'admin' || isAdmin(me))} value={f.role} onChange={(v) => setF({ ...f, role: v ?? 'clerk' })} allowDeselect={false} error={err('role')} />
+          <PasswordInput label="初始密码" value={f.password} onChange={(e) => setF({ ...f, password: e.currentTarget.value })} required error={err('password')} />
           <Button type="submit">新建用户</Button>
         </Group>
       </form>
