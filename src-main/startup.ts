@@ -2,6 +2,7 @@ import type { Services } from './services';
 import type { Actor } from './ipc/contract';
 import { isInitialized } from './features/setup/initialize';
 import { reconcileExports } from './features/ledgers/reconcile';
+import { removeStaleStaging } from './features/ledgers/package';
 
 /** Work the app does by itself when it starts; audited under this name. */
 export const SYSTEM_ACTOR: Actor = { userId: null, username: 'system', displayName: '系统自动', role: 'admin' };
@@ -23,5 +24,8 @@ async function settleInterruptedExports(s: Services): Promise<void> {
   try {
     const r = await reconcileExports(s.handle.sqlite, SYSTEM_ACTOR);
     if (r.recovered.length || r.abandoned.length || r.removed.length || r.left.length) s.log.info(`startup exports ${JSON.stringify(r)}`);
+    // the plaintext an encrypted export killed mid-way left in the data dir (export-staging/)
+    const staged = removeStaleStaging(s.dataDir);
+    if (staged.length) s.log.info(`startup removed ${staged.length} export staging folders`);
   } catch (e) { s.log.error('startup reconcileExports', e); }
 }

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actorOf, callAs, ok, testServices } from '../helpers/services';
-import { packagePersons } from '../../src-main/features/ledgers/package';
+import { packagePersons, removeStaleStaging, STAGING_DIR } from '../../src-main/features/ledgers/package';
 import { generateCountyKeyPair, writeCountyKeyFiles } from '../../src-main/features/ledgers/countyKey';
 import { countyUnsealer, newSealer } from '../../src-main/features/ledgers/seal';
 import { sign } from '../../src-main/features/ledgers/keys';
@@ -150,6 +150,17 @@ describe('encrypted county package', () => {
     expect(!res.ok && res.error.message).toContain('不是县级解密私钥');
     // restored exactly, it imports
     expect((await importAs(r.path, countyKeyFile)).ok).toBe(true);
+  });
+
+  it('plaintext a killed export left in export-staging/ is removed (start-up, next export) once it is stale; a running one is left alone', () => {
+    const root = path.join(s.dir, STAGING_DIR);
+    const stale = path.join(root, '510902105000_2026-10_009_dead');
+    const running = path.join(root, '510902105000_2026-10_010_live');
+    for (const d of [stale, running]) { fs.mkdirSync(d, { recursive: true }); fs.writeFileSync(path.join(d, 'data.json'), '{}'); }
+    const hourAgo = new Date(Date.now() - 60 * 60_000);
+    fs.utimesSync(stale, hourAgo, hourAgo);
+    expect(removeStaleStaging(s.dir)).toEqual([stale]);
+    expect(fs.readdirSync(root)).toEqual([path.basename(running)]);
   });
 
   it('AES-GCM refuses one flipped bit, a file moved to another slot and another package folder', () => {
