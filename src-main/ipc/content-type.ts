@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { AppError } from './errors';
+import { decodeUtf16, isTableText, utf16Bom } from './text';
 
 /**
  * What a file is, by its first bytes (never by its name): the only kinds the app reads or writes.
- * xlsx/ods are zip containers, xls is an OLE compound file; csv is text with no NUL byte.
+ * xlsx/ods are zip containers, xls is an OLE compound file; csv is text with no NUL byte, or UTF-16 text with a BOM.
  */
 export type ContentKind = 'pdf' | 'jpg' | 'png' | 'tif' | 'zip' | 'ole' | 'sqlite' | 'csv';
 
@@ -24,10 +25,20 @@ const EXTENSIONS: Record<ContentKind, string[]> = {
   ole: ['.xls', '.et'], sqlite: ['.db'], csv: ['.csv', '.txt'],
 };
 
+const MARKUP = /<\s*[a-z!?/]/i;
+
+/** UTF-16 text that decodes strictly, is a table's characters and has no markup (a binary behind a BOM is refused). */
+function utf16Table(buf: Buffer): boolean {
+  const text = decodeUtf16(buf);
+  return text !== null && isTableText(text) && !MARKUP.test(text);
+}
+
 export function sniff(buf: Buffer, name = ''): ContentKind | null {
   for (const [kind, magic] of MAGIC) if (magic.every((b, i) => buf[i] === b)) return kind;
   // Text passes only under a text name and only without markup a browser would run.
-  if (EXTENSIONS.csv.includes(path.extname(name).toLowerCase()) && !buf.includes(0) && !/<\s*[a-z!?/]/i.test(buf.toString('utf8', 0, 65536))) return 'csv';
+  if (!EXTENSIONS.csv.includes(path.extname(name).toLowerCase())) return null;
+  if (utf16Bom(buf)) return utf16Table(buf) ? 'csv' : null; // Excel's "Unicode 文本": UTF-16 with a BOM, NUL bytes and all
+  if (!buf.includes(0) && !MARKUP.test(buf.toString('utf8', 0, 65536))) return 'csv';
   return null;
 }
 
