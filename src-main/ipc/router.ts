@@ -110,8 +110,18 @@ function assertSync<T>(v: T): T {
   return v;
 }
 
+/** zod's own zh-CN wording is for developers ("数值过大：期望 string <=32 字符"); a clerk reads plain words. */
+function clerkWords(i: z.core.$ZodIssue): string {
+  const n = (i as { maximum?: unknown; minimum?: unknown });
+  const stringish = (i as { origin?: string }).origin === 'string';
+  if (i.code === 'too_big' && stringish && i.message.startsWith('数值过大')) return `最多 ${String(n.maximum)} 个字`;
+  if (i.code === 'too_small' && stringish && i.message.startsWith('数值过小')) return Number(n.minimum) <= 1 ? '请填写' : `至少 ${String(n.minimum)} 个字`;
+  if (i.code === 'invalid_type' && i.message.includes('undefined')) return '请填写';
+  return i.message;
+}
+
 function validationError(err: z.ZodError): AppError {
-  const details = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  const details = err.issues.map((i) => ({ path: i.path.join('.'), message: clerkWords(i) }));
   // Every problem at once, in words (the form shows each under its field from details; no field path in the message).
   const words = [...new Set(details.map((d) => d.message))];
   return new AppError('VALIDATION', `输入有误${words.length > 1 ? `（${words.length} 处）` : ''}：${words.join('；')}`, details);

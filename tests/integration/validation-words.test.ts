@@ -21,4 +21,16 @@ describe('VALIDATION errors for people', () => {
     expect(r.error.message).toContain('统计用区划代码应为 12 位数字');
     expect(r.error.message).not.toMatch(/township|divisionCode|admin\./);
   });
+
+  it("puts zod's developer wording (数值过大：期望 string <=32 字符) into plain words", async () => {
+    s = testServices();
+    const admin = { userId: 1, username: 'admin', displayName: '管理员', role: 'admin' as const };
+    const r = await s.router.call({ channel: 'supervision.staff.save', actor: admin,
+      input: { kind: '村(居)委会成员', name: '张'.repeat(40), idNumber: '110101199003071234', termStart: '2026-02-30' } });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const byPath = Object.fromEntries((r.error.details as { path: string; message: string }[]).map((d) => [d.path, d.message]));
+    expect(byPath.name).toBe('最多 32 个字');
+    expect(r.error.message).not.toMatch(/string|期望|<=/);
+  });
 });
