@@ -113,7 +113,7 @@ describe('county mode', () => {
       await registerIn(countySvc, s);
       const p2 = await exportTo();
       const imported = await ok(countySvc, 'ledgers.county.import', { dir: p2.path }, county);
-      expect(imported).toMatchObject({ sequence: 2, township: '青溪镇', warnings: ['青溪镇缺少第 1 号报送包'] });
+      expect(imported).toMatchObject({ sequence: 2, township: '青溪镇', warnings: ['青溪镇缺少第 1 号报送包', expect.stringContaining('未加密')] }); // no county key registered: plaintext, said so
       const again = await callAs(countySvc, county, 'ledgers.county.import', { dir: p2.path });
       expect(again.ok || again.error.code).toBe('REPEATED_SEQUENCE');
       const older = await callAs(countySvc, county, 'ledgers.county.import', { dir: p1.path });
