@@ -4,7 +4,7 @@ import { Alert, Button, Group, Pagination, ScrollArea, SegmentedControl, Stack, 
 import { call } from '../../lib/api';
 import { useCall } from '../../lib/useCall';
 import { attempt } from '../../lib/notify';
-import { formatDateTime, formatYuan } from '../../lib/format';
+import { formatDate, formatDateTime, formatYuan } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
 
 /** County mode: register township keys, import packages, the roll-up and the cross-township lists. */
@@ -51,7 +51,7 @@ export function CountyPanel({ period }: { period: string }) {
       <Text fw={600}>已导入的报送包</Text>
       <Table striped withTableBorder fz="sm">
         <Table.Tbody>
-          {(packages.data ?? []).map((p) => <Table.Tr key={p.id}><Table.Td>{p.townshipName}</Table.Td><Table.Td>{p.period}</Table.Td><Table.Td>第 {p.sequence} 号</Table.Td>
+          {(packages.data ?? []).map((p) => <Table.Tr key={p.id}><Table.Td>{p.townshipName}</Table.Td><Table.Td>{formatDate(p.period)}</Table.Td><Table.Td>第 {p.sequence} 号</Table.Td>
             <Table.Td>{p.persons} 人</Table.Td><Table.Td>{formatDateTime(p.importedAt)}</Table.Td></Table.Tr>)}
         </Table.Tbody>
       </Table>
