@@ -2,6 +2,7 @@ import type { Services } from './services';
 import type { Actor } from './ipc/contract';
 import { isInitialized } from './features/setup/initialize';
 import { reconcileExports } from './features/ledgers/reconcile';
+import { cleanLeftovers, leftoverWords } from './ipc/leftovers';
 import { removeStaleStaging } from './features/ledgers/package';
 
 /** Work the app does by itself when it starts; audited under this name. */
@@ -13,10 +14,19 @@ export const SYSTEM_ACTOR: Actor = { userId: null, username: 'system', displayNa
  */
 export async function runStartupJobs(s: Services): Promise<void> {
   s.jobs.warm(); // the job worker loads in the background now (seconds), not when the clerk first prints or backs up
+  cleanInterruptedWrites(s);
   if (!isInitialized(s.handle.sqlite)) return;
   const r = await s.router.call({ channel: 'applications.endPhaseOuts', input: {}, actor: SYSTEM_ACTOR });
   if (!r.ok) s.log.error('startup endPhaseOuts', new Error(r.error.message));
   await settleInterruptedExports(s);
+}
+
+/** Temp files and half-written uploads of jobs a crash or kill interrupted; one log line with counts only. */
+function cleanInterruptedWrites(s: Services): void {
+  try {
+    const r = cleanLeftovers(s.handle.sqlite, s.dataDir);
+    if (r.partialRemoved || r.unrecordedRemoved) s.log.info(leftoverWords(r));
+  } catch (e) { s.log.error('startup cleanLeftovers', e); }
 }
 
 /** Package numbers of exports a crash interrupted, and the 未完成_ folders they left, settled and logged. */

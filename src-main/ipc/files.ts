@@ -43,7 +43,10 @@ export function saveToInbox(dataDir: string, originalName: string, data: Buffer)
   const base = path.basename(originalName).replace(/[^\w\u4e00-\u9fa5.\-()（）]/g, '_').slice(-100) || 'upload';
   const name = `${crypto.randomBytes(6).toString('hex')}-${base}`;
   fs.mkdirSync(inboxDir(dataDir), { recursive: true });
-  fs.writeFileSync(inside(inboxDir(dataDir), name), data);
+  // written beside and renamed: a crash mid-write leaves a .part file start-up removes, never a half file under a real name
+  const part = path.join(inboxDir(dataDir), `.upload-${crypto.randomBytes(8).toString('hex')}.part`); // our own name
+  fs.writeFileSync(part, data, { mode: 0o600 });
+  fs.renameSync(part, inside(inboxDir(dataDir), name));
   return name;
 }
 
