@@ -46,6 +46,25 @@ test('a township runs a campaign for one village end to end and prints its signe
   await expect(dialog).toBeHidden();
   await expect(first).toContainText('维持');
 
+  // 渐退 (issue 13 item 6): refused without the 第三十三条 confirmation, main's message under the checkbox; then recorded.
+  const second = rows.nth(1);
+  await second.getByRole('button', { name: '登记' }).click();
+  await dialog.getByLabel('入户日期').fill('2026-11-10');
+  await dialog.getByLabel('核查人').fill('魏平');
+  await dialog.getByLabel('入户核查情况').fill('长子在县城务工，家庭人均收入超过标准');
+  await dialog.getByRole('combobox', { name: '处理意见' }).click();
+  await page.getByRole('option', { name: '渐退', exact: true }).click();
+  await dialog.getByLabel('调整后月保障金（元，不含分类施保）').fill('300');
+  await dialog.getByLabel('就业增收情况（谁、在何处就业、月收入）').fill('长子在县城务工，月工资 3,000 元');
+  await dialog.getByLabel('理由（写入告知书）').fill('家庭人均收入超过低保标准');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByTestId('article-33')).toContainText('请确认：家庭成员就业（务工）后人均收入已超过低保标准');
+  await page.screenshot({ path: 'test-results/recheck-phase-out-article33.png', fullPage: true });
+  await dialog.getByLabel(/确认符合第三十三条/).check();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(second).toContainText('渐退');
+
   await page.getByLabel('全选未处理的户').check();
   await page.getByLabel('入户日期').fill('2026-11-11');
   await page.getByLabel('核查人').fill('陈宗刚');
