@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, ok, testServices } from '../helpers/services';
 import { rosterTownship, uploadRoster, importRosterWith, type RosterServices } from '../helpers/roster';
 import { headsOnlyRoster, ids, messyRoster } from '../fixtures/rosters/build';
+import { largeRoster, writeLargeRoster } from '../fixtures/rosters/large';
 import { emit } from '../../src-main/features/events';
 import { appendAudit, verifyAuditChain } from '../../src-main/features/audit/chain';
 import { insertRegion } from '../../src-main/features/regions/channels';
@@ -127,5 +128,38 @@ describe('archive bags of a roster import', () => {
     b.handle.sqlite.transaction(() => emit.householdsImported(ctxOf(b), { householdIds: bIds, source: 'x' }))();
     expect(bags(b)).toHaveLength(1203);
     expect(bags(b)).toEqual(bags(a));
+  });
+});
+
+describe('a roster larger than what is stored', () => {
+  let s: RosterServices;
+  beforeEach(async () => { s = await rosterTownship(); });
+  afterEach(() => s.close());
+  const indexes = () => s.handle.sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+    AND tbl_name IN ('members', 'households', 'household_events', 'benefit_changes') ORDER BY name`).all();
+  const roster = (f: string) => writeLargeRoster(f, largeRoster(700, 3));
+
+  it('is written with the lookup indexes dropped and created again: the same indexes afterwards, and search uses them', async () => {
+    const before = indexes();
+    expect(before.length).toBeGreaterThan(8);
+    const r = await importRosterWith({ defaultCategory: '农村低保' })(s, await uploadRoster(s, roster), false);
+    expect(r.written.members).toBeGreaterThan(1000);
+    expect(indexes()).toEqual(before);
+    const plan = s.handle.sqlite.prepare("EXPLAIN QUERY PLAN SELECT id FROM members WHERE pinyin_initials = 'zs'").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('members_pinyin_hh_idx');
+  });
+
+  it('keeps every index and writes nothing when the write fails half-way', async () => {
+    const before = indexes();
+    const members = s.handle.sqlite.prepare('SELECT COUNT(*) FROM members').pluck();
+    const n = members.get();
+    // a failure in the middle of the writes, after the indexes were dropped
+    s.handle.sqlite.exec(`CREATE TRIGGER fail_half_way BEFORE INSERT ON members WHEN (SELECT COUNT(*) FROM members) >= 600
+      BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    const r = await s.router.call({ channel: 'households.importRoster', actor: ADMIN,
+      input: { inboxName: await uploadRoster(s, roster), dryRun: false, defaultCategory: '农村低保' } });
+    expect(r.ok).toBe(false);
+    expect(members.get()).toBe(n);
+    expect(indexes()).toEqual(before);
   });
 });

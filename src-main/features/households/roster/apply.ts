@@ -39,19 +39,40 @@ export function applyPlan(ctx: HandlerContext, households: PlannedHousehold[], f
   const added: { householdId: number; memberId: number; idNumber: string }[] = [];
   const today = localToday();
   const settings = onceSettings(ctx.sqlite);
-  const ids = households.map((hh, n) => {
+  const newMembers = households.reduce((sum, hh) => sum + hh.members.length, 0);
+  const ids = withSearchIndexesRebuilt(ctx.sqlite, newMembers, () => households.map((hh, n) => {
     if (n % 500 === 0) {
       if (ctx.cancelled()) throw new AppError('CANCELLED', '已取消导入，没有写入任何数据');
       ctx.progress({ done: n, total: households.length, message: `正在写入第 ${n + 1} 户` });
     }
     members += hh.members.length;
     return writeHousehold(ctx, hh, place(hh), { file, today, settings, added });
-  });
+  }));
   // Other features follow the import in one batch each (an archive bag per household, near-relative matching).
   emit.householdsImported(ctx, { householdIds: ids, source: `花名册“${file}”` });
   emit.membersImported(ctx, { members: added });
   ctx.audit({ entity: 'roster_import', entityId: file, after: { file, households: households.length, members, ...created } });
   return { households: households.length, members, createdVillages: created.villages, createdGroups: created.groups };
+}
+
+/** The lookup indexes the import's writes do not read; UNIQUE ones (one person, one file) always stay. */
+const REBUILT_TABLES = ['members', 'households', 'household_events', 'benefit_changes'];
+
+/**
+ * A roster at least as big as what is already stored: the tables' non-unique lookup indexes (name, pinyin, ID
+ * endings, village, status …) are dropped for the writes and created again from their own stored SQL before the
+ * transaction commits. Building an index once over sorted keys costs far less than 50,000 inserts at random places
+ * in seven B-trees; inside the transaction a failure rolls the indexes back with everything else.
+ */
+function withSearchIndexesRebuilt<T>(sqlite: HandlerContext['sqlite'], newMembers: number, write: () => T): T {
+  const existing = prepared(sqlite, 'SELECT COUNT(*) FROM members').pluck().get() as number;
+  if (newMembers < 1000 || newMembers < existing) return write();
+  const indexes = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+    AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (SELECT value FROM json_each(?))`).all(JSON.stringify(REBUILT_TABLES)) as { name: string; sql: string }[];
+  for (const i of indexes) sqlite.exec(`DROP INDEX "${i.name}"`);
+  const result = write();
+  for (const i of indexes) sqlite.exec(i.sql);
+  return result;
 }
 
 /** The standard and rules in force, read once per import (nothing changes them inside its transaction). */
