@@ -13,11 +13,13 @@ export function CountyPanel({ period }: { period: string }) {
   const packages = useCall('ledgers.county.packages', {});
   const rollup = useCall('ledgers.county.rollup', { period });
   const [dir, setDir] = useState('');
+  // the county's private key file (made by cli county keygen); read from disk for each import, never stored
+  const [keyFile, setKeyFile] = useState('');
   const [warnings, setWarnings] = useState<string[]>([]);
   const reload = () => { void townships.reload(); void packages.reload(); void rollup.reload(); };
   const importPackage = (e: React.FormEvent) => {
     e.preventDefault();
-    void attempt(async () => { const r = await call('ledgers.county.import', { dir }); setWarnings(r.warnings); reload(); }, '报送包已导入');
+    void attempt(async () => { const r = await call('ledgers.county.import', { dir, keyFile: keyFile.trim() || undefined }); setWarnings(r.warnings); reload(); }, '报送包已导入');
   };
   return (
     <Stack>
@@ -27,7 +29,9 @@ export function CountyPanel({ period }: { period: string }) {
         <Group align="flex-end">
           <TextInput label="导入报送包（文件夹路径）" value={dir} onChange={(e) => setDir(e.currentTarget.value)} w={480} required />
           <FolderPickButton onPick={setDir} />
-          <Button type="submit">校验并导入</Button>
+          <TextInput label="县级私钥文件（加密的包需要）" description="county keygen 生成的 .pem 文件路径" value={keyFile}
+            onChange={(e) => setKeyFile(e.currentTarget.value)} w={360} />
+          <Button type="submit">校验、解密并导入</Button>
         </Group>
       </form>
       {warnings.length > 0 && <Alert color="yellow" title="注意">{warnings.join('；')}</Alert>}
