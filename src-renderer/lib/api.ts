@@ -66,13 +66,25 @@ export async function cancelJob(jobId: string) {
   await fetch('./api/cancel', { method: 'POST', headers: { 'content-type': 'application/json', 'x-dibao-token': bridgeToken() }, body: JSON.stringify({ jobId }) });
 }
 
-/** Progress events of long jobs (imports, exports, batch printing). */
+/**
+ * Progress events of long jobs (imports, exports, batch printing). In the browser every listener shares one
+ * EventSource: each holds an HTTP connection open, and with one per progress bar (a row of export buttons) the
+ * browser's six connections per host were used up and the job's own call waited forever.
+ */
 export function onProgress(cb: (p: ProgressEvent) => void): () => void {
   if (window.dibao) return window.dibao.onProgress(cb);
-  const es = new EventSource(`./api/events?token=${bridgeToken()}`);
-  es.onmessage = (m) => cb(JSON.parse(m.data));
-  return () => es.close();
+  progressListeners.add(cb);
+  if (!events) {
+    events = new EventSource(`./api/events?token=${bridgeToken()}`);
+    events.onmessage = (m) => { const p = JSON.parse(m.data) as ProgressEvent; for (const l of [...progressListeners]) l(p); };
+  }
+  return () => {
+    progressListeners.delete(cb);
+    if (progressListeners.size === 0 && events) { events.close(); events = null; }
+  };
 }
+const progressListeners = new Set<(p: ProgressEvent) => void>();
+let events: EventSource | null = null;
 
 /** Uploads a file chosen in the page (web) and returns its inbox name for a channel's input. */
 export async function uploadFile(file: File): Promise<string> {
