@@ -22,6 +22,17 @@ const init = await s.router.call({ channel: 'setup.init', actor: CLI_ACTOR, inpu
   admin: { username: 'admin', displayName: '管理员', password: 'admin123' }, demo: true, households: 1000 } });
 if (!init.ok) throw new Error(init.error.message);
 const sqlite = s.handle.sqlite;
+
+// The whole-township 长期公示 (every village its own page run) as the clerk prints it: print.render in the worker, warm.
+async function wholeTownship() {
+  const t0 = performance.now();
+  const r = await s.router.call({ channel: 'print.render', input: { document: 'notice.longterm', args: { date: '2026-11-22' } }, actor: CLI_ACTOR });
+  if (!r.ok) throw new Error(r.error.message);
+  return { ms: performance.now() - t0, pages: (r.value as { pages: number }).pages };
+}
+await wholeTownship(); // the worker's start and module loading
+const whole = [await wholeTownship(), await wholeTownship()];
+
 const village = (sqlite.prepare("SELECT id FROM regions WHERE level = 'village' ORDER BY id LIMIT 1").get() as { id: number }).id;
 sqlite.prepare("UPDATE households SET status = '在保', village_id = ?, group_id = NULL").run(village);
 const ctx = { sqlite, dataDir: dir, actor: CLI_ACTOR };
@@ -55,7 +66,8 @@ fs.rmSync(dir, { recursive: true, force: true });
 const eMs = median(e.map((x) => x.ms)); const bMs = median(b.map((x) => x.ms));
 const eMb = Math.max(...e.map((x) => x.peakMb)); const bMb = Math.max(...b.map((x) => x.peakMb));
 const out: BenchRow[] = [
-  { name: `长期公示 1000 households (${pages} pages): time vs bare pdfmake`, value: eMs, unit: 'ms', target: '≤ 1.2× bare', baseline: bMs, ratio: eMs / bMs },
+  { name: `长期公示 1000 households (${pages} pages) in a warm process: time vs bare pdfmake`, value: eMs, unit: 'ms', target: '≤ 1.2× bare and ≤ 500 ms', baseline: bMs, ratio: eMs / bMs },
   { name: '长期公示 1000 households: peak RSS growth vs bare pdfmake', value: eMb, unit: 'MB', target: '≤ 1.2× bare', baseline: bMb, ratio: eMb / Math.max(bMb, 1) },
+  ...whole.map((w, i) => ({ name: `whole-township 长期公示, 1000 households (${w.pages} pages, every village), print.render in the worker: run ${i + 1}`, value: w.ms, unit: 'ms' })),
 ];
 emitRows(out);

@@ -34,6 +34,7 @@ const jobs: { name: string; channel: string; input: (dir: string) => unknown }[]
   { name: '报送包 export (ledgers.exportPackage)', channel: 'ledgers.exportPackage', input: () => ({ period: PERIOD, destination: fs.mkdtempSync(path.join(root, 'usb-')), acceptFailedChecks: true }) },
   { name: '立即备份 (backup.create)', channel: 'backup.create', input: () => ({}) },
   { name: '近亲属 全面比对 (supervision.cases.rescan)', channel: 'supervision.cases.rescan', input: () => ({}) },
+  { name: '数据体检 (health.run, forced)', channel: 'health.run', input: () => ({ force: true }) },
 ];
 
 const rows: BenchRow[] = [];

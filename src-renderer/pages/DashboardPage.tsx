@@ -12,7 +12,7 @@ export function DashboardPage() {
   const t = data.totals;
   const max = Math.max(1, ...data.byVillage.map((v) => v.households));
   return (
-    <Stack>
+    <Stack data-testid="home" data-state="ready">
       <Title order={3}>首页</Title>
       <SimpleGrid cols={4}>
         <Stat label="在保户数" value={`${t.households} 户`} testId="stat-households" />
