@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callAs, ADMIN, dbFingerprint, ok, testServices } from '../helpers/services';
+import { afterThisTest, tmpDir as sharedTmpDir } from '../helpers/issue15';
 import { backupsDir, writeManifest } from '../../src-main/features/backup/store';
 import { verifyBackupFile } from '../../src-main/features/backup/verify';
 import { restoreDatabase } from '../../src-main/features/backup/restore';
@@ -12,18 +12,12 @@ import { anchorReport } from '../../src-main/features/backup/anchors';
 import { CLI_ACTOR } from '../../src-main/services';
 
 /** Issue 15 finding 5 (restore can break the data dir) and finding 4's restore half, and USB backups without the key. */
-const cleanups: (() => void)[] = [];
-afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
 function fresh(demo = false) {
   const s = testServices({ demo, households: 20 });
-  cleanups.push(() => s.close());
+  afterThisTest(() => s.close());
   return s;
 }
-function tmpDir() {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'dibao-15b-'));
-  cleanups.push(() => fs.rmSync(d, { recursive: true, force: true }));
-  return d;
-}
+const tmpDir = () => sharedTmpDir('dibao-15b-');
 const setFile = (s: ReturnType<typeof fresh>, name: string) => path.join(backupsDir(s.dir), name);
 const restoreFails = async (s: ReturnType<typeof fresh>, input: Record<string, unknown>) => {
   const before = dbFingerprint(s);
