@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { FolderPickButton } from '../../components/FolderPickButton';
-import { Alert, Button, Checkbox, Code, Group, List, Progress, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Code, Group, List, Stack, Table, Text, TextInput } from '@mantine/core';
 import { call, newJobId, onProgress, openOutbox, type Out } from '../../lib/api';
 import { JobProgress } from '../../components/JobProgress';
 import { useCall } from '../../lib/useCall';

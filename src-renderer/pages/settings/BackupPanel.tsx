@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Checkbox, FileButton, Group, Modal, Pagination, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, FileButton, Group, Modal, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { call, newJobId, onProgress, uploadFile, type ProgressEvent } from '../../lib/api';
 import { JobProgress } from '../../components/JobProgress';
 import { useCall } from '../../lib/useCall';
