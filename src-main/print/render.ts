@@ -73,9 +73,11 @@ export async function producePdf(ctx: PrintContext, name: string, args: unknown)
   say(0, 0, '正在整理数据…');
   // a viewer without sensitive.read gets every ID and bank number masked, whichever document made them
   const shown = (b: DocBody) => (roleHas(ctx.actor.role, 'sensitive.read') ? b : maskedForViewer(b));
-  const body = shown(await doc.build(ctx, parsed.data));
-  // every field of the body (cells, header, footer, file name, the published numbers from settings), not only content
-  if (doc.public) assertPublicSafe(publicText(body), body.publicNumbers);
+  const built = await doc.build(ctx, parsed.data);
+  // every field of the body (cells, header, footer, file name, the published numbers from settings), not only content.
+  // Guarded before masking: a public notice refuses a planted number outright, it never posts it half-masked.
+  if (doc.public) assertPublicSafe(publicText(built), built.publicNumbers);
+  const body = shown(built);
   const offset = getSetting<Offset>(ctx.sqlite, offsetKey(doc.name), { xMm: 0, yMm: 0 });
   const layout = { title: doc.title, orientation: doc.orientation ?? 'portrait' as const, offset };
   const runs = body.pageRuns && Array.isArray(body.content) ? body.content.length : 1;
