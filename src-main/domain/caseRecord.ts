@@ -7,6 +7,8 @@
  * a household's record breaks; `cli check`, the 数据体检 page and the 首页 count all run it.
  */
 
+import { formatChineseDate } from './dates';
+
 // ---- fields that only decisions change ----
 
 /** Household fields a fact edit must not touch, with their Chinese names. */
@@ -164,7 +166,7 @@ export function caseFindings(h: HouseholdRecord, today: string, maxPhaseOutMonth
   const add = (rule: RuleId, detail: string) => out.push({ householdId: h.id, label: h.label, rule, ruleName: RULES[rule], detail });
   const living = h.members.filter((m) => m.state === '在户' && m.covered).length;
   const open = (k: TaskKind) => h.openTasks.some((t) => t.kind === k && t.dueDate >= today);
-  for (const t of h.openTasks) if (t.dueDate < today) add('taskOverdue', `${t.kind}应于 ${t.dueDate} 前办结`);
+  for (const t of h.openTasks) if (t.dueDate < today) add('taskOverdue', `${t.kind}应于${formatChineseDate(t.dueDate)}前办结`);
   const head = h.headMemberId != null ? h.members.find((m) => m.id === h.headMemberId) : undefined;
   const present = h.members.filter((m) => m.state === '在户').length;
   if (head && head.state !== '在户' && present > 0) add('headNotLiving', `户主${head.name}已${head.state}，户内仍有 ${present} 名在户成员，应变更户主`);
@@ -191,8 +193,8 @@ export function caseFindings(h: HouseholdRecord, today: string, maxPhaseOutMonth
     const end = state?.phaseOutEnd;
     const start = state?.phaseOutStart;
     if (!end || !start) add('phaseOut', '渐退没有记录起止月份');
-    else if (end < today.slice(0, 7)) add('phaseOut', `渐退已于 ${end} 到期，应转为停保`);
-    else if (monthSpan(start, end) > maxPhaseOutMonths) add('phaseOut', `渐退 ${start} 至 ${end} 共 ${monthSpan(start, end)} 个月，超过 ${maxPhaseOutMonths} 个月`);
+    else if (end < today.slice(0, 7)) add('phaseOut', `渐退已于${formatChineseDate(end)}到期，应转为停保`);
+    else if (monthSpan(start, end) > maxPhaseOutMonths) add('phaseOut', `渐退${formatChineseDate(start)}至${formatChineseDate(end)}共 ${monthSpan(start, end)} 个月，超过 ${maxPhaseOutMonths} 个月`);
   }
   return out;
 }

@@ -58,7 +58,7 @@ describe('case record invariants, each planted behind the app and reported', () 
     sql(s, "UPDATE benefit_changes SET phase_out_end_month = ? WHERE household_id = ? AND decision = '渐退'", addMonthsIso(today, 11).slice(0, 7), hh);
     expect(runCaseCheck(s.handle.sqlite, today, [hh]).findings.map((f) => f.detail).join()).toMatch(/超过 6 个月/);
     sql(s, "UPDATE benefit_changes SET phase_out_end_month = '2025-01' WHERE household_id = ? AND decision = '渐退'", hh);
-    expect(runCaseCheck(s.handle.sqlite, today, [hh]).findings.map((f) => f.detail).join()).toMatch(/已于 2025-01 到期/);
+    expect(runCaseCheck(s.handle.sqlite, today, [hh]).findings.map((f) => f.detail).join()).toMatch(/已于2025年1月到期/);
   });
 
   it('one person in two households is reported in both, also when the copy is the 15-digit form', () => {
