@@ -20,7 +20,9 @@ export function HealthBadge() {
     void check(false);
   }, [status.data]); // eslint-disable-line react-hooks/exhaustive-deps -- check is recreated each render; status.data is what matters
   const last = status.data?.last;
-  const state = status.error ? 'error' : job.busy || !status.data ? 'checking' : 'ready';
+  // stale data whose check has not started yet (the first render, before the effect) counts as checking too
+  const waiting = !!status.data && !status.data.fresh && !started.current;
+  const state = status.error ? 'error' : job.busy || status.loading || !status.data || waiting ? 'checking' : 'ready';
   return (
     <Group gap="xs" aria-label="数据体检" data-testid="health-badge" data-state={state}>
       <Text size="sm" fw={600}>数据体检：</Text>

@@ -58,6 +58,7 @@ test.describe('with the demo township', () => {
     await login(page, app.url);
     await expect(page.getByRole('img', { name: '各村在保户数柱状图' })).toBeVisible();
     await expect(page.getByTestId('worklist-已逾期')).toBeVisible(); // the worklist has loaded, not its spinner
+    await expect(page.getByTestId('health-badge')).toHaveAttribute('data-state', 'ready', { timeout: 120_000 }); // the check's result, not its bar
     await page.screenshot({ path: 'docs/screenshot.png' });
   });
 });

@@ -122,6 +122,7 @@ test.describe('首页 is the worklist', () => {
     await expect(pending).toHaveCount(1);
     await expect(pending).toContainText('审核人');
     await expect(pending).toContainText('（我）');
+    await expect(page.getByTestId('health-badge')).toHaveAttribute('data-state', 'ready', { timeout: 120_000 });
     await page.screenshot({ path: 'docs/worklist.png', fullPage: false });
 
     await pending.getByRole('link').click();

@@ -13,6 +13,7 @@ export function AuditPanel({ entity, entityId }: { entity?: string; entityId?: s
   const { data, error, loading } = useCall('audit.list', { entity: entity ?? (filter.entity || undefined), entityId: entityId ?? (filter.entityId || undefined),
     username: filter.username || undefined, channel: filter.channel || undefined, page, pageSize: 30 });
   const chain = useCall('audit.verify', {}, !entity);
+  // the rows wait for the words too: a row must never show a channel code such as payroll.close, even for a moment
   const words = useCall('audit.words', {}).data;
   const action = (c: string) => words?.actions[c] ?? c;
   const entityLabel = (e: string) => words?.entities[e] ?? e;
@@ -33,7 +34,7 @@ export function AuditPanel({ entity, entityId }: { entity?: string; entityId?: s
         <Button size="xs" variant="subtle" onClick={() => chain.reload()}>重新校验</Button>
       </Group>
       <ErrorAlert error={error} />
-      {loading || !data ? <Loading /> : (
+      {loading || !data || !words ? <Loading /> : (
         <>
           <Table striped fz="xs">
             <Table.Thead><Table.Tr><Table.Th>#</Table.Th><Table.Th>时间</Table.Th><Table.Th>操作人</Table.Th><Table.Th>操作</Table.Th><Table.Th>对象</Table.Th><Table.Th>内容</Table.Th></Table.Tr></Table.Thead>

@@ -12,7 +12,7 @@ const KEY_LABELS: Record<string, string> = {
   stepId: '步骤编号', title: '标题', idNumber: '身份证号',
   total: '合计', base: '基本保障金', topUp: '分类施保金', adjust: '补发/扣回', monthly: '月保障金', amount: '金额', before: '变更前',
   after: '变更后', newAmount: '新保障金', newTopUp: '新分类施保金',
-  township: '乡镇', divisionCode: '区划代码', county: '县', admin: '管理员', demo: '演示数据', villages: '村数', groups: '组数', members: '人数',
+  township: '乡镇', divisionCode: '区划代码', county: '县', admin: '管理员', demo: '演示数据', demoCountyKey: '演示县级公钥指纹', villages: '村数', groups: '组数', members: '人数',
 };
 const STEP_KINDS: Record<string, string> = {
   apply: '申请', accept: '受理', refuseAccept: '不予受理', homeVisit: '入户调查', verifyRequest: '信息核对申请', verifyResult: '信息核对结果',
