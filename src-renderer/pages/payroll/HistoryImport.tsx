@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Alert, Button, Card, FileInput, Group, Progress, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
-import { call, newJobId, onProgress, uploadFile, type Out } from '../../lib/api';
+import { Alert, Button, Card, FileInput, Group, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { uploadFile, type Out } from '../../lib/api';
+import { useJob } from '../../lib/useJob';
 import { notifyError, notifyOk } from '../../lib/notify';
 import { formatYuan } from '../../lib/format';
 
@@ -16,24 +17,21 @@ export function HistoryImport({ onDone }: { onDone: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [inboxName, setInboxName] = useState('');
   const [report, setReport] = useState<Report | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<{ done: number; total: number; message?: string } | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const job = useJob('payroll.importHistory', { label: '导入进度', cancelledMessage: '已取消导入，没有写入任何月份' });
+  const busy = uploading || job.busy;
 
   const run = async (dryRun: boolean, name = inboxName) => {
-    const jobId = newJobId();
-    const off = onProgress((p) => { if (p.jobId === jobId) setProgress(p); });
-    setBusy(true);
-    try {
-      const r = await call('payroll.importHistory', { inboxName: name, dryRun }, { jobId });
-      setReport(r);
-      if (r.imported) { notifyOk(`已导入 ${r.months.length} 个月的发放表`); onDone(); }
-    } catch (e) { notifyError(e); } finally { off(); setBusy(false); setProgress(null); }
+    const r = await job.run({ inboxName: name, dryRun });
+    if (!r) return;
+    setReport(r);
+    if (r.imported) { notifyOk(`已导入 ${r.months.length} 个月的发放表`); onDone(); }
   };
   const check = async (e: React.FormEvent) => {
     e.preventDefault();
     if (!file) return;
-    setBusy(true);
-    try { const name = await uploadFile(file); setInboxName(name); await run(true, name); } catch (err) { notifyError(err); setBusy(false); }
+    setUploading(true);
+    try { const name = await uploadFile(file); setInboxName(name); setUploading(false); await run(true, name); } catch (err) { notifyError(err); setUploading(false); }
   };
 
   return (
@@ -49,7 +47,7 @@ export function HistoryImport({ onDone }: { onDone: () => void }) {
             <Button type="submit" loading={busy} disabled={!file}>试导入</Button>
           </Group>
         </form>
-        {progress && <Stack gap={4}><Text size="sm">{progress.message}</Text><Progress value={progress.total ? (100 * progress.done) / progress.total : 100} animated /></Stack>}
+        {job.progress}
         {report && <ReportView r={report} />}
         {report && !report.imported && report.errors === 0 && report.months.length > 0 && (
           <Group><Button onClick={() => void run(false)} loading={busy}>确认导入 {report.months.length} 个月</Button></Group>
