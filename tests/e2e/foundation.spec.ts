@@ -45,7 +45,7 @@ test.describe('with the demo township', () => {
   test('a 只读 user sees the data but is offered no save (the router refuses it too: foundation-auth)', async ({ page, app }) => {
     await login(page, app.url, 'chakan', 'demo1234');
     await expect(page.getByTestId('stat-households')).toBeVisible();
-    await page.getByRole('link', { name: '系统设置' }).click();
+    await page.getByRole('link', { name: '系统设置', exact: true }).click();
     await page.getByRole('tab', { name: '参数' }).click();
     await expect(page.getByLabel('无操作多少分钟后锁定窗口')).toBeDisabled();
     await expect(page.getByRole('button', { name: '保存' }).first()).toBeDisabled();

@@ -7,6 +7,7 @@ import { chineseDatesIn } from '../../../src-main/domain/dates';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { UnverifiedBadge } from '../../components/Unverified';
 import { HealthBadge } from '../../components/HealthBadge';
+import { useCan, useWhoCan } from '../../lib/access';
 
 type Data = Out<'worklist.today'>;
 type Item = Data['items'][number];
@@ -138,12 +139,16 @@ function GroupRows({ group: g, color }: { group: Group; color: string }) {
 }
 
 function CalendarWarnings({ calendar }: { calendar: Data['calendar'] }) {
+  const canEnter = useCan('calendar.setYear');
+  const who = useWhoCan('calendar.setYear');
   if (!calendar.missing.length && !calendar.invalid.length) return null;
   return (
     <Alert color="yellow" title="节假日日历未核定" data-testid="calendar-missing">
       {calendar.missing.length > 0 && <Text size="sm">尚未录入 {calendar.missing.join('、')} 年的国务院节假日安排：落在这些年份的期限只按周一至周五计算，标为“未核定”。</Text>}
       {calendar.invalid.map((i) => <Text size="sm" key={i.year}>{i.year} 年已存的日历有误，未采用：{i.problems.join('；')}</Text>)}
-      <Anchor href="#/settings/calendar" size="sm">去录入（系统设置 → 节假日日历）</Anchor>
+      {canEnter
+        ? <Anchor href="#/settings/calendar" size="sm">去录入（系统设置 → 节假日日历）</Anchor>
+        : <Text size="sm" c="dimmed">请{who || '管理员'}在 系统设置 → 节假日日历 中录入。</Text>}
     </Alert>
   );
 }
