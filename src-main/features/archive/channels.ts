@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { channel } from '../../ipc/contract';
 import { AppError } from '../../ipc/errors';
 import { inboxPath, originalName, assertSafeName } from '../../ipc/files';
-import { newOutboxFile, outboxRecord, readableOutboxFile } from '../../ipc/outbox';
+import { newOutboxFile, readableOutboxFile } from '../../ipc/outbox';
 import type { Permission } from '../../ipc/permissions';
 import { setSetting } from '../settings/store';
 import { ARCHIVE_DOC_TYPES, ARCHIVE_SETTINGS_KEY, BAG_STATUSES, DISPOSAL_METHODS, LEVEL_PRESETS, RULE_SETS, archiveSettings,
@@ -11,6 +11,7 @@ import { ARCHIVE_DOC_TYPES, ARCHIVE_SETTINGS_KEY, BAG_STATUSES, DISPOSAL_METHODS
 import { assignMissingBags, bagById, ensureBag, setSeparateManagement } from './bags';
 import { addItem, attachFile, itemById, readStored } from './items';
 import { fileStoredDocument } from './filing';
+import { assertMayOpenFile, mayOpenFile } from './fileAccess';
 import { bagDetail, borrowings, completenessReport, listBags, retentionDue } from './queries';
 import { FILE_TYPES, TYPE_LIST, verifyStore, type FileExt } from './store';
 import { boxList } from './boxes';
@@ -46,7 +47,11 @@ export const archiveChannels = {
   }),
   'archive.bag': channel({
     title: '一户的档案袋：位置、档号、卷内目录、缺少的材料', permission: 'read', kind: 'query', input: z.object({ householdId: id }),
-    handler: (ctx, i) => bagDetail(ctx.sqlite, i.householdId, todayIso()),
+    handler: (ctx, i) => {
+      const d = bagDetail(ctx.sqlite, i.householdId, todayIso());
+      // the page offers 查看 only where this viewer may open the file (main refuses the others too)
+      return { ...d, items: d.items.map((it) => ({ ...it, mayOpen: it.hasFile && mayOpenFile(ctx.sqlite, ctx.actor.role, it) })) };
+    },
   }),
   'archive.bags': channel({
     title: '档案袋列表（分页）', permission: 'read', kind: 'query',
@@ -115,11 +120,9 @@ export const archiveChannels = {
       if (!item.file_sha256) throw new AppError('NOT_FOUND', '这份文件没有扫描件');
       const f = ctx.sqlite.prepare('SELECT ext FROM archive_files WHERE sha256 = ?').get(item.file_sha256) as { ext: FileExt };
       const { buf } = readStored(ctx.dataDir, item.file_sha256, f.ext);
-      // a PDF the app printed keeps who could fetch it when printed (a list with full IDs stays sensitive.read);
-      // one whose print record is gone is treated as carrying full numbers (fail closed)
-      const printed = item.source === '系统打印' ? outboxRecord(ctx.sqlite, item.file_name)?.permission.split('+') ?? ['sensitive.read'] : null;
+      const permission = assertMayOpenFile(ctx.sqlite, ctx.actor.role, { source: item.source, fileName: item.file_name });
       const out = newOutboxFile(ctx, `卷内文件-${item.id}-${item.file_sha256.slice(0, 8)}.${f.ext}`,
-        printed ? { permission: [ctx.permission ?? 'read', ...printed] as Permission[] } : {});
+        { permission: permission.split('+') as Permission[] });
       fs.writeFileSync(out.path, buf);
       return { outboxName: out.name };
     },

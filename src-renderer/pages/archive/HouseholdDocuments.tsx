@@ -10,6 +10,7 @@ import { PrintButton } from '../../components/PrintButton';
 import { BagActions } from './BagActions';
 import { todayIso } from '../../lib/format';
 import { DateField } from '../../components/DateField';
+import { useFieldErrors } from '../../lib/fieldErrors';
 
 type Detail = Out<'archive.bag'>;
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.tif,.tiff,application/pdf,image/jpeg,image/png,image/tiff';
@@ -98,10 +99,11 @@ function Catalogue({ d, writable, reload }: { d: Detail; writable: boolean; relo
             <Table.Td>{i.seq}</Table.Td><Table.Td>{i.docType}</Table.Td><Table.Td>{i.title}</Table.Td><Table.Td>{i.responsible}</Table.Td>
             <Table.Td>{formatDate(i.date)}</Table.Td><Table.Td>{i.pageRange}</Table.Td>
             <Table.Td>
-              {i.hasFile
+              {i.hasFile && !i.mayOpen && <Text size="xs" c="dimmed" title="扫描件上的身份证号、电话和银行账号无法遮挡">有{i.fileType?.toUpperCase()}（无权查看）</Text>}
+              {i.mayOpen
                 ? <Anchor component="button" type="button" onClick={() => void attempt(async () => openOutbox((await call('archive.openFile', { itemId: i.id })).outboxName))}>
                     查看{i.fileType?.toUpperCase()}</Anchor>
-                : writable && <FileButton accept={ACCEPT} onChange={(f) => void attach(i.id, f)}>{(p) => <Button size="compact-xs" variant="light" {...p}>附扫描件</Button>}</FileButton>}
+                : !i.hasFile && writable && <FileButton accept={ACCEPT} onChange={(f) => void attach(i.id, f)}>{(p) => <Button size="compact-xs" variant="light" {...p}>附扫描件</Button>}</FileButton>}
             </Table.Td>
             <Table.Td>{writable && <Button size="compact-xs" variant="subtle" color="red" onClick={() => void remove(i.id)}>撤下</Button>}</Table.Td>
           </Table.Tr>
@@ -117,10 +119,11 @@ function AddItem({ householdId, onAdded }: { householdId: number; onAdded: () =>
   const [f, setF] = useState(empty);
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
+  const { err, run } = useFieldErrors();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const ok = await attempt(async () => call('archive.addItem', {
+    const ok = await run(async () => call('archive.addItem', {
       householdId, docType: (f.docType ?? '') as '其他', title: f.title || (f.docType ?? ''), date: f.date, responsible: f.responsible,
       pages: Number(f.pages) || 1, inboxName: file ? await uploadFile(file) : undefined,
     }), '已登记到卷内目录');
@@ -130,16 +133,17 @@ function AddItem({ householdId, onAdded }: { householdId: number; onAdded: () =>
   return (
     <form onSubmit={submit} aria-label="登记卷内文件">
       <Group align="flex-end" gap="sm">
-        <Select label="文件类别" data={meta.data?.docTypes ?? []} value={f.docType} onChange={(v) => setF({ ...f, docType: v })} required w={170} />
-        <TextInput label="题名" value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} placeholder="默认为类别名" w={200} />
-        <DateField label="日期" value={f.date} onChange={(v) => setF({ ...f, date: v })} required />
-        <TextInput label="责任者" value={f.responsible} onChange={(e) => setF({ ...f, responsible: e.currentTarget.value })} w={140} />
-        <NumberInput label="页数" value={f.pages} onChange={(v) => setF({ ...f, pages: v })} min={1} max={2000} w={80} />
+        <Select label="文件类别" data={meta.data?.docTypes ?? []} value={f.docType} onChange={(v) => setF({ ...f, docType: v })} required w={170} error={err('docType')} />
+        <TextInput label="题名" value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} placeholder="默认为类别名" w={200} error={err('title')} />
+        <DateField label="日期" value={f.date} onChange={(v) => setF({ ...f, date: v })} required error={err('date')} />
+        <TextInput label="责任者" value={f.responsible} onChange={(e) => setF({ ...f, responsible: e.currentTarget.value })} w={140} error={err('responsible')} />
+        <NumberInput label="页数" value={f.pages} onChange={(v) => setF({ ...f, pages: v })} min={1} max={2000} w={80} error={err('pages')} />
         <FileButton accept={ACCEPT} onChange={setFile}>
           {(p) => <Button variant="default" {...p}>{file ? `扫描件：${file.name}` : '选择扫描件（可选）'}</Button>}
         </FileButton>
         <Button type="submit" loading={busy}>登记到卷内目录</Button>
       </Group>
+      {err('inboxName') && <Text size="sm" c="red" mt={4}>扫描件：{err('inboxName')}</Text>}
       <Text size="xs" c="dimmed" mt={4}>扫描件支持 {meta.data?.fileTypeList ?? 'PDF、JPG、PNG、TIF'}，单个不超过 {meta.data?.settings.maxFileMB ?? 20} MB；相同文件只保存一份。</Text>
     </form>
   );
