@@ -45,7 +45,7 @@ export function createJobPool(entry: string, opts: { max?: number } = {}): JobPo
   let closed = false;
 
   function spawn(): Slot {
-    const execArgv = entry.endsWith('.ts') ? [...process.execArgv.filter((a) => !a.startsWith('--input-type')), '--import', import.meta.resolve('tsx')] : undefined;
+    const execArgv = entry.endsWith('.ts') ? [...workerExecArgv(process.execArgv), '--import', import.meta.resolve('tsx')] : undefined;
     const worker = new Worker(entry, { execArgv });
     worker.unref(); // an idle worker never keeps the CLI alive
     const ready = new Promise<void>((resolve, reject) => {
@@ -134,6 +134,28 @@ export function createJobPool(entry: string, opts: { max?: number } = {}): JobPo
       await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
     },
   };
+}
+
+/** Flags that decide how modules load (tsx's hooks, export conditions), with whether they take a value. */
+const LOADER_FLAGS = new Map([['--require', true], ['-r', true], ['--import', true], ['--loader', true], ['--experimental-loader', true],
+  ['--conditions', true], ['-C', true], ['--enable-source-maps', false], ['--no-warnings', false]]);
+
+/**
+ * The parent's flags a worker needs to load our .ts sources as the parent does. Nothing else is passed: a worker given a
+ * V8 or process-wide flag (--expose-gc, --max-old-space-size, --title) refuses to start (ERR_WORKER_INVALID_EXEC_ARGV),
+ * and every print and export failed with 内部错误 in a process started with one (`npm run bench` runs --expose-gc).
+ * Those flags already hold for the whole process, the worker included. --eval/--print and their code are dropped too.
+ */
+export function workerExecArgv(parent: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < parent.length; i++) {
+    const [flag] = parent[i].split('=', 1);
+    const takesValue = LOADER_FLAGS.get(flag);
+    if (takesValue === undefined) continue;
+    if (!takesValue || parent[i].includes('=')) out.push(parent[i]);
+    else if (i + 1 < parent.length) out.push(parent[i], parent[++i]);
+  }
+  return out;
 }
 
 const closedError = () => new AppError('INTERNAL', '内部错误：后台任务引擎已关闭');
