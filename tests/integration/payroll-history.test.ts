@@ -131,7 +131,7 @@ describe('history import of earlier months\' 发放表', () => {
     expect(sep.payroll).toMatchObject({ closed: true, source: '导入' });
 
     s.handle.sqlite.prepare("UPDATE payroll_lines SET base_fen = base_fen + 100 WHERE period = '2026-05' AND seq = 1").run();
-    expect(await payrollSnapshotCheck(s)).toMatchObject({ ok: false, details: { problems: ['2026-05 的发放名册与锁定时的校验值不符'] } });
+    expect(await payrollSnapshotCheck(s)).toMatchObject({ ok: false, details: { problems: ['2026年5月的发放名册与锁定时的校验值不符'] } });
   });
 
   it('refuses a gap between imported and closed months, and a file with no readable sheet', async () => {

@@ -165,9 +165,31 @@ describe('monthly payroll', () => {
       sq.exec(edit);
       const r = await payrollSnapshotCheck(s);
       expect(r.ok, edit).toBe(false);
-      expect(JSON.stringify(r.details)).toContain('2026-05');
+      expect(JSON.stringify(r.details)).toContain('2026年5月');
       sq.exec('ROLLBACK TO t; RELEASE t');
     }
+  });
+
+  it('cli check finds a frozen ledger, the statistics or the month\'s own row edited behind the app, against the keyed close record', async () => {
+    const sq = s.handle.sqlite;
+    expect((await payrollSnapshotCheck(s)).ok).toBe(true);
+    const edits: [string, RegExp][] = [
+      // a 复核结果 row rewritten in the frozen ledgers: the package of that month would show it
+      ["UPDATE payroll_ledger_rows SET rows_json = replace(rows_json, '\"', '\"改') WHERE period = '2026-05' AND ledger = (SELECT MIN(ledger) FROM payroll_ledger_rows WHERE period = '2026-05' AND row_count > 0)", /2026年5月冻结的台账或统计表/],
+      ["UPDATE payroll_ledger_rows SET row_count = row_count + 1 WHERE period = '2026-05'", /2026年5月冻结的台账或统计表/],
+      ["UPDATE payroll_months SET stats_json = replace(stats_json, '1', '2') WHERE period = '2026-05'", /2026年5月冻结的台账或统计表/],
+      // the month's row rewritten to match its edited lines: only the audit row of the close still knows the truth
+      ["UPDATE payroll_months SET total_fen = total_fen + 1, digest = 'a' || substr(digest, 2) WHERE period = '2026-05'", /2026年5月的锁定记录.*与操作日志中锁定时记下的不符/],
+    ];
+    for (const [edit, expected] of edits) {
+      sq.exec('SAVEPOINT t');
+      sq.exec(edit);
+      const r = await payrollSnapshotCheck(s);
+      expect(r.ok, edit).toBe(false);
+      expect(((r.details as { problems: string[] }).problems).join('；'), edit).toMatch(expected);
+      sq.exec('ROLLBACK TO t; RELEASE t');
+    }
+    expect((await payrollSnapshotCheck(s)).ok).toBe(true);
   });
 
   it('an open month does not export; accounts are masked for a role without sensitive.read', async () => {

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Township } from '../settings/store';
 import type { LedgerDef } from './registry';
@@ -20,6 +21,19 @@ export function freezeLedgers(sqlite: Sqlite, period: string, township: Township
     const rows = [...l.rows(sqlite, { period, township })];
     put.run(period, l.name, JSON.stringify(rows), rows.length);
   }
+}
+
+/**
+ * SHA-256 over what a closed month froze besides its payroll lines: every ledger's rows (by ledger name) and the
+ * month's statistics. Recorded in the keyed audit row of the close, so rows edited behind the app are found by check.
+ */
+export function frozenLedgerDigest(sqlite: Sqlite, period: string): string {
+  const h = crypto.createHash('sha256');
+  const rows = sqlite.prepare('SELECT ledger, row_count, rows_json FROM payroll_ledger_rows WHERE period = ? ORDER BY ledger').all(period) as
+    { ledger: string; row_count: number; rows_json: string }[];
+  for (const r of rows) h.update(JSON.stringify([r.ledger, r.row_count, r.rows_json]));
+  h.update(JSON.stringify(['统计', sqlite.prepare('SELECT stats_json FROM payroll_months WHERE period = ?').pluck().get(period) ?? null]));
+  return h.digest('hex');
 }
 
 /** The rows frozen for a closed month, or null for an open month (or one closed before ledgers were frozen). */

@@ -8,7 +8,7 @@ import { statsOfPayroll } from '../ledgers/stats';
 import { computePayroll, type Payroll } from './compute';
 import { deleteSnapshot, digestOf, monthRow, writeSnapshot } from './snapshot';
 import { runCaseCheck } from '../caseRecord/check';
-import { freezeLedgers } from '../ledgers/frozenLedgers';
+import { freezeLedgers, frozenLedgerDigest } from '../ledgers/frozenLedgers';
 
 type Sqlite = Database.Database;
 
@@ -62,7 +62,7 @@ export function closeMonth(ctx: HandlerContext, period: string, closedOn = local
     adjust_fen, total_fen, digest, stats_json, closed_at) VALUES (?, '计算', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(period, closedOn, ctx.actor.username,
     ctx.actor.displayName, t.households, t.persons, t.baseFen, t.topUpFen, t.adjustFen, t.totalFen, digest, JSON.stringify(stats), new Date().toISOString());
   freezeLedgers(ctx.sqlite, period, township); // after the month row, so the 近亲属备案台账 reads the frozen payroll
-  ctx.audit({ entity: 'payroll_month', entityId: period, after: { action: '锁定', closedOn, ...t, digest } });
+  ctx.audit({ entity: 'payroll_month', entityId: period, after: { action: '锁定', closedOn, ...t, digest, ledgerDigest: frozenLedgerDigest(ctx.sqlite, period) } });
   return { period, closedOn, closedByName: ctx.actor.displayName, ...t, digest };
 }
 

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { formatChineseDate } from '../../domain/dates';
+import { frozenLedgerDigest } from '../ledgers/frozenLedgers';
 import { computePayroll, totalsOf, type PayChange, type PayLine, type PayPerson, type Payroll } from './compute';
 
 type Sqlite = Database.Database;
@@ -74,12 +76,36 @@ export function deleteSnapshot(sqlite: Sqlite, period: string) {
   for (const t of ['payroll_lines', 'payroll_persons', 'payroll_changes', 'payroll_ledger_rows', 'payroll_months']) sqlite.prepare(`DELETE FROM ${t} WHERE period = ?`).run(period);
 }
 
-/** Closed months whose frozen rows no longer match the digest and totals written at 锁定 (edited behind the app). */
+/** What the keyed audit row of a month's close (锁定 or 历史导入) recorded about the frozen month. */
+interface ClosingRecord { digest?: string; ledgerDigest?: string; totalFen?: number; households?: number }
+
+function closingRecord(sqlite: Sqlite, period: string): ClosingRecord | null {
+  const after = sqlite.prepare(`SELECT after FROM audit_log WHERE entity = 'payroll_month' AND entity_id = ?
+    AND json_extract(after, '$.action') IN ('锁定', '历史导入') ORDER BY id DESC LIMIT 1`).pluck().get(period) as string | undefined;
+  return after ? JSON.parse(after) as ClosingRecord : null;
+}
+
+/**
+ * Why a closed month no longer is what was locked, in words ([] when it is): its frozen lines against the digest and
+ * totals of its row, and both against the audit row of the close, which the keyed chain protects — so editing the
+ * month's row along with its lines, or a frozen ledger or the statistics, is found too.
+ */
+export function monthTampering(sqlite: Sqlite, period: string): string[] {
+  const m = monthRow(sqlite, period)!;
+  const p = readClosed(sqlite, period)!;
+  const month = formatChineseDate(period);
+  const out: string[] = [];
+  if (digestOf(p) !== m.digest || p.totals.totalFen !== m.totalFen || p.lines.length !== m.households) out.push(`${month}的发放名册与锁定时的校验值不符`);
+  const rec = closingRecord(sqlite, period);
+  if (!rec) return [...out, `${month}已锁定，但操作日志中没有锁定记录`];
+  if (rec.digest !== m.digest || rec.totalFen !== m.totalFen || rec.households !== m.households) out.push(`${month}的锁定记录（校验值、合计）与操作日志中锁定时记下的不符`);
+  // months closed before the ledgers were sealed carry no ledgerDigest: nothing to compare them with
+  if (rec.ledgerDigest !== undefined && rec.ledgerDigest !== frozenLedgerDigest(sqlite, period)) out.push(`${month}冻结的台账或统计表与锁定时的校验值不符`);
+  return out;
+}
+
+/** Every closed month's tampering, month by month. */
 export function tamperedMonths(sqlite: Sqlite): string[] {
   const periods = sqlite.prepare('SELECT period FROM payroll_months ORDER BY period').pluck().all() as string[];
-  return periods.filter((period) => {
-    const m = monthRow(sqlite, period)!;
-    const p = readClosed(sqlite, period)!;
-    return digestOf(p) !== m.digest || p.totals.totalFen !== m.totalFen || p.lines.length !== m.households;
-  });
+  return periods.flatMap((period) => monthTampering(sqlite, period));
 }

@@ -9,7 +9,7 @@ import { totalsOf, type Payroll } from '../compute';
 import { digestOf, writeSnapshot } from '../snapshot';
 import { HistoryReader } from './parse';
 import { resolveHistory, type HistoryMonth } from './resolve';
-import { freezeLedgers } from '../../ledgers/frozenLedgers';
+import { freezeLedgers, frozenLedgerDigest } from '../../ledgers/frozenLedgers';
 
 /**
  * 历史发放导入: an office that starts mid-year brings its earlier months' 发放表 so 本年累计 is real from the first
@@ -55,5 +55,5 @@ function freezeImported(ctx: HandlerContext, m: HistoryMonth, today: string, fil
     adjust_fen, total_fen, digest, stats_json, closed_at) VALUES (?, '导入', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`).run(m.period, today, ctx.actor.username,
     ctx.actor.displayName, totals.households, totals.persons, totals.baseFen, totals.topUpFen, totals.totalFen, digest, JSON.stringify(stats), new Date().toISOString());
   freezeLedgers(ctx.sqlite, m.period, township);
-  ctx.audit({ entity: 'payroll_month', entityId: m.period, after: { action: '历史导入', file, ...totals, digest } });
+  ctx.audit({ entity: 'payroll_month', entityId: m.period, after: { action: '历史导入', file, ...totals, digest, ledgerDigest: frozenLedgerDigest(ctx.sqlite, m.period) } });
 }
