@@ -91,7 +91,8 @@ export function oldVersionDataDir(from: Database.Database): string {
 }
 
 export interface Answer { status: number; headers: http.IncomingHttpHeaders; body: string }
-function request(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}) {
+/** One HTTP request to the web bridge, its body read as UTF-8. */
+export function request(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}) {
   return new Promise<Answer>((resolve, reject) => {
     const req = http.request(url, { method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
       const chunks: Buffer[] = [];

@@ -1,28 +1,16 @@
 // Issue 15, findings 1, 2 and the bridge's 4xx answers: no script in the outbox, downloads by permission, no guessable names.
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, testServices } from '../helpers/services';
 import { startWebBridge } from '../../src-main/ipc/web-bridge';
 import { inboxDir, outboxDir } from '../../src-main/ipc/files';
+import { request } from '../helpers/issue15';
 
 let s: ReturnType<typeof testServices>;
 let b: Awaited<ReturnType<typeof startWebBridge>>;
 const sessions: Record<string, string> = {};
 
-interface Answer { status: number; headers: http.IncomingHttpHeaders; body: string }
-function request(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}) {
-  return new Promise<Answer>((resolve, reject) => {
-    const req = http.request(url, { method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d) => chunks.push(d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end(opts.body);
-  });
-}
 const call = (channel: string, input: unknown, who: string) => request(`${b.url}api/call`, { method: 'POST',
   headers: { 'content-type': 'application/json', 'x-dibao-token': b.token, 'x-dibao-session': sessions[who] ?? '' },
   body: JSON.stringify({ channel, input }) }).then((r) => JSON.parse(r.body));
