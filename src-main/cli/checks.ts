@@ -2,10 +2,11 @@ import type { Services } from '../services';
 import { archiveStoreCheck } from '../features/archive/checks';
 import { auditAnchorCheck, userReplayCheck } from '../features/backup/anchors';
 import { caseRecordCheck } from '../features/caseRecord/check';
+import { headPinyinCheck } from '../features/households/checks';
 import { payrollSnapshotCheck } from '../features/payroll/checks';
 
 /** A named consistency check run by `cli check`; features append theirs (archive store hashes …). */
 export interface CheckResult { name: string; ok: boolean; details: unknown }
 export type Check = (s: Services) => CheckResult | Promise<CheckResult>;
 
-export const extraChecks: Check[] = [archiveStoreCheck, caseRecordCheck, auditAnchorCheck, userReplayCheck, payrollSnapshotCheck];
+export const extraChecks: Check[] = [archiveStoreCheck, caseRecordCheck, auditAnchorCheck, userReplayCheck, payrollSnapshotCheck, headPinyinCheck];

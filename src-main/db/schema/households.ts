@@ -12,6 +12,12 @@ export const households = sqliteTable('households', {
   groupId: integer('group_id').references(() => regions.id),
   address: text('address').notNull().default(''),
   headMemberId: integer('head_member_id'),
+  /**
+   * The head's pinyin_full, copied so the list sorted by head walks an index instead of joining and sorting every
+   * household (county scale: 120,000 households). Kept by triggers (migration 0018), never written by app code;
+   * `cli check` compares it with the head's row (households.headPinyinInSync).
+   */
+  headPinyin: text('head_pinyin'),
   coverMode: text('cover_mode').notNull().default('整户保'), // 整户保 | 单人保
   startMonth: text('start_month'), // YYYY-MM
   causes: text('causes').notNull().default('[]'),
@@ -29,7 +35,12 @@ export const households = sqliteTable('households', {
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
 }, (t) => [index('households_village_idx').on(t.villageId, t.groupId), index('households_status_idx').on(t.status),
-  index('households_category_idx').on(t.category)]);
+  index('households_category_idx').on(t.category),
+  // The list's common pages without sorting the filtered set: 在保 by head, all by head (rowid is the tie-break),
+  // and a village's households by status (count and filter from the index alone).
+  index('households_head_pinyin_idx').on(t.headPinyin),
+  index('households_status_head_idx').on(t.status, t.headPinyin),
+  index('households_village_status_idx').on(t.villageId, t.status)]);
 
 export const members = sqliteTable('members', {
   id: integer('id').primaryKey({ autoIncrement: true }),
