@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { actorOf, ok, testServices } from '../helpers/services';
-import { createServices, CLI_ACTOR } from '../../src-main/services';
-import { initialize } from '../../src-main/features/setup/initialize';
+import { ok, testServices } from '../helpers/services';
+import { CLI_ACTOR } from '../../src-main/services';
 import { reserveSequence } from '../../src-main/features/ledgers/reservations';
 import { reconcileExports } from '../../src-main/features/ledgers/reconcile';
 import { folderNameOf } from '../../src-main/features/ledgers/manifest';
+import { countyActor, withCountyOffice } from '../helpers/county';
 
 /** Issue 15 finding 8, package half: strict signature text, no symlinks, read once, sequence numbers never reused. */
 const PERIOD = '2026-10';
@@ -50,14 +50,8 @@ describe('finding 8: package verification is strict', () => {
 
   it('the county import reads data.json once: the bytes it verified are the bytes it stores', async () => {
     const p = await exportTo();
-    const countyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dibao-county-'));
-    const c = createServices(countyDir);
-    try {
-      c.handle.sqlite.transaction(() => initialize(c.handle.sqlite, { township: { name: '示范县民政局', divisionCode: '510902000000', county: '示范县' },
-        admin: { username: 'admin', displayName: '管理员', password: 'admin123' }, demo: false, seed: 1, households: 1 }))();
-      const key = await ok(s, 'ledgers.publicKey', {});
-      const county = actorOf('county');
-      await ok(c, 'ledgers.county.registerTownship', { divisionCode: key.township.divisionCode, name: key.township.name, publicKeyPem: key.pem }, county);
+    await withCountyOffice(s, async (c) => {
+      const county = countyActor;
       const opened: string[] = [];
       const readByPath: string[] = [];
       const realOpen = fs.openSync.bind(fs);
@@ -73,20 +67,14 @@ describe('finding 8: package verification is strict', () => {
       } finally { open.mockRestore(); read.mockRestore(); }
       expect(opened.filter((f) => f.endsWith('data.json'))).toHaveLength(1);
       expect(readByPath.filter((f) => f.startsWith(p.path))).toEqual([]);
-    } finally { c.close(); fs.rmSync(countyDir, { recursive: true, force: true }); }
+    });
   });
 });
 
 describe('issue 14 item 7: the county compares the anchors packages carry', () => {
   it('refuses a later package whose audit chain is shorter than the previous package\'s', async () => {
-    const countyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dibao-county-'));
-    const c = createServices(countyDir);
-    try {
-      c.handle.sqlite.transaction(() => initialize(c.handle.sqlite, { township: { name: '示范县民政局', divisionCode: '510902000000', county: '示范县' },
-        admin: { username: 'admin', displayName: '管理员', password: 'admin123' }, demo: false, seed: 1, households: 1 }))();
-      const key = await ok(s, 'ledgers.publicKey', {});
-      const county = actorOf('county');
-      await ok(c, 'ledgers.county.registerTownship', { divisionCode: key.township.divisionCode, name: key.township.name, publicKeyPem: key.pem }, county);
+    await withCountyOffice(s, async (c) => {
+      const county = countyActor;
       const first = await exportTo();
       await ok(c, 'ledgers.county.import', { dir: first.path }, county);
       const n = s.handle.sqlite.prepare('SELECT MAX(id) FROM audit_log').pluck().get() as number;
@@ -95,7 +83,7 @@ describe('issue 14 item 7: the county compares the anchors packages carry', () =
       const r = await c.router.call({ channel: 'ledgers.county.import', input: { dir: second.path }, actor: county });
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error).toMatchObject({ code: 'AUDIT_SHORTER' });
-    } finally { c.close(); fs.rmSync(countyDir, { recursive: true, force: true }); }
+    });
   });
 });
 
