@@ -71,7 +71,7 @@ export async function writePackage(job: PackageJob): Promise<PackageResult> {
     fs.mkdirSync(tmpDir);
     const plain = job.writeFiles ? await job.writeFiles(staging ?? tmpDir) : await writeFiles(job, staging ?? tmpDir, stats);
     const sealer = countyKey ? newSealer(countyKey.publicKey, folderName) : null;
-    const files = sealer ? sealFiles(sealer, staging ?? tmpDir, tmpDir, plain) : plain;
+    const files = sealer ? await sealFiles(sealer, staging ?? tmpDir, tmpDir, plain) : plain;
     const { publicKeyPem, privateKey } = townshipKeys(job.sqlite);
     const manifest: Manifest = {
       format: PACKAGE_FORMAT, township: job.township, divisionCode: job.township.divisionCode, period: job.period, sequence,
@@ -80,16 +80,16 @@ export async function writePackage(job: PackageJob): Promise<PackageResult> {
       keyFingerprint: keyFingerprint(publicKeyPem), files, audit, ...(sealer ? { encryption: sealer.header } : {}), ...rollbacks(job.sqlite),
     };
     const bytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
-    writeDurably(path.join(tmpDir, MANIFEST), bytes);
-    writeDurably(path.join(tmpDir, SIGNATURE), Buffer.from(sign(bytes, privateKey)));
-    syncDir(tmpDir);
+    await writeDurably(path.join(tmpDir, MANIFEST), bytes);
+    await writeDurably(path.join(tmpDir, SIGNATURE), Buffer.from(sign(bytes, privateKey)));
+    await syncDir(tmpDir);
     job.progress('正在读回并校验U盘上的文件…', files.length, files.length + 1);
     const check = await verifyPackage(tmpDir, () => publicKeyPem, sealer ? { unseal: () => sealer.unsealer } : {});
     if (sealer && !check.decrypted && check.problems.length === 0) throw new AppError('VERIFY_FAILED', '写入后读回校验失败：加密文件未能解密核对');
     const mismatch = check.problems.filter((p) => p.code !== 'FOLDER_NAME');
     if (mismatch.length) throw new AppError('VERIFY_FAILED', `写入后读回校验失败：${mismatch.map((p) => p.message).join('；')}`);
     fs.renameSync(tmpDir, finalDir);
-    try { syncDir(job.destination); } catch { /* the package is complete and verified; the OS flushes the rename soon */ }
+    try { await syncDir(job.destination); } catch { /* the package is complete and verified; the OS flushes the rename soon */ }
     return { folderName, path: finalDir, sequence, manifest, manifestSha256: crypto.createHash('sha256').update(bytes).digest('hex'),
       verify: { ...check, ok: true, dir: finalDir, problems: [] }, encrypted: !!sealer, warnings: sealer ? [] : [UNENCRYPTED_WARNING] };
   } catch (e) {
@@ -137,14 +137,16 @@ export function removeStaleStaging(dataDir: string, now = Date.now()): string[] 
 }
 
 /** Encrypts each staged plaintext file onto the stick as NN.enc; the manifest keeps both hashes and the rows. */
-function sealFiles(sealer: Sealer, staging: string, dir: string, plain: ManifestFile[]): ManifestFile[] {
-  return plain.map((p, i) => {
+async function sealFiles(sealer: Sealer, staging: string, dir: string, plain: ManifestFile[]): Promise<ManifestFile[]> {
+  const sealed: ManifestFile[] = [];
+  for (const [i, p] of plain.entries()) {
     const name = `${String(i + 1).padStart(2, '0')}.enc`;
-    const { cipher, iv } = sealer.seal(i, name, fs.readFileSync(path.join(staging, p.name)));
-    writeDurably(path.join(dir, name), cipher);
-    return { name, sha256: crypto.createHash('sha256').update(cipher).digest('hex'), bytes: cipher.length, rows: {}, iv,
-      plain: { name: p.name, sha256: p.sha256, bytes: p.bytes, rows: p.rows } };
-  });
+    const { cipher, iv } = sealer.seal(i, name, await fs.promises.readFile(path.join(staging, p.name)));
+    await writeDurably(path.join(dir, name), cipher);
+    sealed.push({ name, sha256: crypto.createHash('sha256').update(cipher).digest('hex'), bytes: cipher.length, rows: {}, iv,
+      plain: { name: p.name, sha256: p.sha256, bytes: p.bytes, rows: p.rows } });
+  }
+  return sealed;
 }
 
 export type PackageFilesJob = Pick<PackageJob, 'sqlite' | 'dataDir' | 'actor' | 'township' | 'period' | 'progress' | 'cancelled'>;
@@ -173,11 +175,11 @@ async function writeFiles(job: PackageFilesJob, dir: string, stats: MonthlyStats
   // straight into the package folder: nothing goes through (or is recorded in) the outbox
   const pdf = await producePdf({ sqlite: job.sqlite, dataDir: job.dataDir, actor: job.actor }, 'ledgers.monthlyStats', { period: job.period });
   const pdfName = '00_月度统计表.pdf';
-  writeDurably(path.join(dir, pdfName), pdf.pdf);
+  await writeDurably(path.join(dir, pdfName), pdf.pdf);
   files.push(await describe(path.join(dir, pdfName), pdfName, {}));
   job.progress(`正在写入 ${DATA_FILE}`, books.length, total);
   const persons = packagePersons(job.sqlite, job.period);
-  writeDurably(path.join(dir, DATA_FILE), Buffer.from(JSON.stringify({ format: PACKAGE_FORMAT, period: job.period, stats, persons })));
+  await writeDurably(path.join(dir, DATA_FILE), Buffer.from(JSON.stringify({ format: PACKAGE_FORMAT, period: job.period, stats, persons })));
   files.push(await describe(path.join(dir, DATA_FILE), DATA_FILE, { persons: persons.length }));
   return files;
 }
@@ -204,25 +206,27 @@ export function packagePersons(sqlite: Database.Database, period: string): Packa
 }
 
 async function describe(file: string, name: string, rows: Record<string, number>): Promise<ManifestFile> {
-  fsyncFile(file);
+  await fsyncFile(file);
   return { name, sha256: await sha256File(file), bytes: fs.statSync(file).size, rows };
 }
 
-function writeDurably(file: string, data: Buffer) {
-  const fd = fs.openSync(file, 'w');
-  try { fs.writeSync(fd, data); fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+// Asynchronous on purpose: an fsync on a slow USB stick can take seconds, and the main process writes the sealed
+// files, the manifest and the signature while the window must keep answering.
+async function writeDurably(file: string, data: Buffer) {
+  const fh = await fs.promises.open(file, 'w');
+  try { await fh.writeFile(data); await fh.sync(); } finally { await fh.close(); }
 }
 
-function fsyncFile(file: string) {
-  const fd = fs.openSync(file, 'r+');
-  try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+async function fsyncFile(file: string) {
+  const fh = await fs.promises.open(file, 'r+');
+  try { await fh.sync(); } finally { await fh.close(); }
 }
 
 /** Flushes a directory entry (renames) to the device; Windows cannot open directories for this and needs no call. */
-function syncDir(dir: string) {
+async function syncDir(dir: string) {
   if (process.platform === 'win32') return;
-  const fd = fs.openSync(dir, 'r');
-  try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+  const fh = await fs.promises.open(dir, 'r');
+  try { await fh.sync(); } finally { await fh.close(); }
 }
 
 /** Removes the unfinished folder and says plainly that nothing complete was left behind. */
