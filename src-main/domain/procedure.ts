@@ -94,64 +94,76 @@ export function missingForPreliminary(c: ProcedureCase, f: Facts): string[] {
   return missing;
 }
 
+/**
+ * A reason a step is refused, with the input field it is about (the step channel's own path: 'date', 'reason',
+ * 'investigators', 'review.agree' …; '' = the step as a whole), so the form shows it under that field.
+ */
+export interface Refusal { path: string; message: string }
+
 /** Reasons the step is refused (empty = allowed). */
 export function refusals(c: ProcedureCase, f: Facts, s: StepRecord): string[] {
-  const r: string[] = [];
-  if (f.lastDate && s.date < f.lastDate) r.push(`日期不能早于上一步（${f.lastDate}）`);
-  const need = (stages: readonly Stage[], what: string) => { if (!stages.includes(f.stage)) r.push(`当前为“${f.stage}”，不能${what}`); };
+  return refusalDetails(c, f, s).map((x) => x.message);
+}
+
+/** The same reasons, each with its field path. */
+export function refusalDetails(c: ProcedureCase, f: Facts, s: StepRecord): Refusal[] {
+  const r: Refusal[] = [];
+  const add = (message: string, path = '') => { r.push({ path, message }); };
+  if (f.lastDate && s.date < f.lastDate) add(`日期不能早于上一步（${f.lastDate}）`, 'date');
+  const need = (stages: readonly Stage[], what: string) => { if (!stages.includes(f.stage)) add(`当前为“${f.stage}”，不能${what}`); };
   switch (s.kind) {
-    case 'apply': r.push('申请已登记'); break;
+    case 'apply': add('申请已登记'); break;
     case 'accept': need(['待受理'], '受理'); break;
     case 'refuseAccept':
       need(['待受理'], '不予受理');
-      if (!s.payload?.missing?.length) r.push('不予受理须一次性列明全部缺少的材料');
+      if (!s.payload?.missing?.length) add('不予受理须一次性列明全部缺少的材料', 'missing');
       break;
     case 'homeVisit':
       need(INVESTIGATING, '登记入户调查');
-      if ((s.payload?.investigators?.length ?? 0) < 2) r.push('入户调查至少需要 2 名调查人员');
+      if ((s.payload?.investigators?.length ?? 0) < 2) add('入户调查至少需要 2 名调查人员', 'investigators');
       break;
     case 'verifyRequest': case 'neighbourVisit': need(INVESTIGATING, `登记${STEP_LABELS[s.kind]}`); break;
     case 'verifyResult':
       need(INVESTIGATING, '登记信息核对结果');
-      if (!f.verifyRequestedOn) r.push('尚未提出信息核对申请');
+      if (!f.verifyRequestedOn) add('尚未提出信息核对申请');
       break;
     case 'democraticReview': {
       need(INVESTIGATING, '登记民主评议');
       const v = s.payload?.review;
-      if (!v) { r.push('缺少民主评议记录'); break; }
-      if (v.agree + v.disagree > v.participants) r.push('同意与不同意人数之和超过参加人数');
-      if (c.ruleSet === '2012' && v.villagerReps * 3 < v.participants * 2) r.push('2012办法：村民代表应不少于参加人数的三分之二');
-      if (c.ruleSet === '2012' && !v.allSigned) r.push('2012办法：全体参加人员须签字');
+      if (!v) { add('缺少民主评议记录', 'review'); break; }
+      if (v.agree + v.disagree > v.participants) add('同意与不同意人数之和超过参加人数', 'review.agree');
+      if (c.ruleSet === '2012' && v.villagerReps * 3 < v.participants * 2) add('2012办法：村民代表应不少于参加人数的三分之二', 'review.villagerReps');
+      if (c.ruleSet === '2012' && !v.allSigned) add('2012办法：全体参加人员须签字', 'review.allSigned');
       break;
     }
     case 'preliminary': {
       need(['待初审', '调查中'], '给出初审意见');
-      if (INVESTIGATING.includes(f.stage)) r.push(...missingForPreliminary(c, f).map((m) => `尚缺${m}`));
+      if (INVESTIGATING.includes(f.stage)) for (const m of missingForPreliminary(c, f)) add(`尚缺${m}`);
       break;
     }
     case 'publicityStart': need(['待公示'], '开始公示'); break;
     case 'publicityEnd': {
       need(['公示中'], '结束公示');
       if (f.publicityStartOn && parseDate(s.date) < parseDate(addDays(f.publicityStartOn, PUBLICITY_DAYS))) {
-        r.push(`公示期为 ${PUBLICITY_DAYS} 天，${addDays(f.publicityStartOn, PUBLICITY_DAYS)} 起方可结束`);
+        add(`公示期为 ${PUBLICITY_DAYS} 天，${addDays(f.publicityStartOn, PUBLICITY_DAYS)} 起方可结束`, 'date');
       }
       break;
     }
     case 'countyVisit': need(OPEN_AFTER_ACCEPT, '登记县级入户核查'); break;
     case 'confirm': case 'refuseConfirm':
       need(['待确认'], s.kind === 'confirm' ? '审核确认' : '作出不予确认');
-      if (s.kind === 'confirm' && c.countyVisitRequired && !f.countyVisitOn) r.push('本案须县级入户核查（近亲属备案或抽查），尚未登记');
-      if (s.kind === 'confirm') r.push(...countyVisitMissing(c, f));
-      if (s.kind === 'refuseConfirm' && !s.payload?.reason?.trim()) r.push('不予确认须写明理由');
+      if (s.kind === 'confirm' && c.countyVisitRequired && !f.countyVisitOn) add('本案须县级入户核查（近亲属备案或抽查），尚未登记');
+      if (s.kind === 'confirm') for (const m of countyVisitMissing(c, f)) add(m);
+      if (s.kind === 'refuseConfirm' && !s.payload?.reason?.trim()) add('不予确认须写明理由', 'reason');
       break;
     case 'specialLimit':
-      if (CLOSED_STAGES.includes(f.stage)) r.push(`当前为“${f.stage}”，办结后不能再调整办理时限`);
-      if (c.special) r.push('本案已按特殊情况（45 个工作日）办理');
-      if ((s.payload?.reason?.trim().length ?? 0) < 4) r.push('按特殊情况延长办理时限须写明理由（至少 4 个字）');
+      if (CLOSED_STAGES.includes(f.stage)) add(`当前为“${f.stage}”，办结后不能再调整办理时限`);
+      if (c.special) add('本案已按特殊情况（45 个工作日）办理');
+      if ((s.payload?.reason?.trim().length ?? 0) < 4) add('按特殊情况延长办理时限须写明理由（至少 4 个字）', 'reason');
       break;
     case 'noticeServed':
       need(['不予受理', '不予确认'], '登记告知书送达');
-      if (f.noticeServedOn) r.push('告知书已登记送达');
+      if (f.noticeServedOn) add('告知书已登记送达');
       break;
   }
   return r;

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { HandlerContext } from '../../ipc/contract';
-import { AppError, notFound } from '../../ipc/errors';
+import { AppError, notFound, refuseAt } from '../../ipc/errors';
 import { emit } from '../events';
 import { isNearRelativeHousehold, nearRelativeReason } from '../supervision/matching';
-import { applyStep, CLOSED_STAGES, foldSteps, needsCountySample, refusals, sameAccountRefusal, STEP_LABELS, type Facts, type ProcedureCase,
+import { applyStep, CLOSED_STAGES, foldSteps, needsCountySample, refusalDetails, sameAccountRefusal, STEP_LABELS, type Facts, type ProcedureCase,
   type RuleSet, type Stage, type StepKind, type StepRecord } from '../../domain/procedure';
 import { calculateForHousehold, householdState, setHouseholdStatus } from './household';
 import { blockedUntil } from './integrity';
@@ -70,11 +70,12 @@ export function startApplication(ctx: HandlerContext, i: z.output<typeof startIn
   const h = householdState(ctx.sqlite, i.householdId);
   const until = blockedUntil(ctx.sqlite, h.id);
   if (until && i.appliedOn < until) {
-    throw new AppError('INTEGRITY_BLOCKED', `该户已两次虚假申报，列入诚信黑名单，${until} 前不得申请低保`);
+    const message = `该户已两次虚假申报，列入诚信黑名单，${until} 前不得申请低保`;
+    throw new AppError('INTEGRITY_BLOCKED', message, [{ path: 'appliedOn', message }]);
   }
-  if (h.status === '在保' || h.status === '渐退') throw new AppError('CONFLICT', `该户当前为“${h.status}”，调整保障请作变更决定，不需新申请`);
+  if (h.status === '在保' || h.status === '渐退') throw refuseAt('CONFLICT', 'householdId', `该户当前为“${h.status}”，调整保障请作变更决定，不需新申请`);
   const open = ctx.sqlite.prepare(`SELECT id FROM applications WHERE household_id = ? AND stage NOT IN (${CLOSED_SQL})`).get(h.id) as { id: number } | undefined;
-  if (open) throw new AppError('CONFLICT', `该户已有办理中的申请（编号 ${open.id}）`);
+  if (open) throw refuseAt('CONFLICT', 'householdId', `该户已有办理中的申请（编号 ${open.id}）`);
   // Delegation is the county's decision for the township (setting applications.delegated, admin only): a case
   // cannot claim it, or a clerk could skip recording the county's decision.
   const delegated = delegatedByDefault(ctx.sqlite);
@@ -107,11 +108,12 @@ export function recordStep(ctx: HandlerContext, applicationId: number, input: St
   const facts = factsOf(ctx.sqlite, a);
   const { county, ...payload } = (input.payload ?? {}) as Record<string, unknown> & { county?: CountyDecisionInput };
   const step: StepRecord = { kind: input.kind, date: input.date ?? localToday(), payload: { ...payload, reason: input.reason } as StepRecord['payload'] };
-  if (step.date > localToday()) throw new AppError('VALIDATION', `${STEP_LABELS[step.kind]}日期不能晚于今天`);
-  const reasons = refusals(c, facts, step);
+  if (step.date > localToday()) throw refuseAt('VALIDATION', 'date', `${STEP_LABELS[step.kind]}日期不能晚于今天`);
+  // every reason at once, each with the field it is about (details: { path, message }), so the form places it
+  const reasons = refusalDetails(c, facts, step);
   const sameAccount = separateConfirm(ctx.sqlite) ? sameAccountRefusal(stepRows(ctx.sqlite, a.id).map(accountOf), step.kind, ctx.actor) : null;
-  if (sameAccount) reasons.push(sameAccount);
-  if (reasons.length) throw new AppError('STEP_REFUSED', `不能登记${STEP_LABELS[step.kind]}：${reasons.join('；')}`, reasons);
+  if (sameAccount) reasons.push({ path: '', message: sameAccount });
+  if (reasons.length) throw new AppError('STEP_REFUSED', `不能登记${STEP_LABELS[step.kind]}：${reasons.map((x) => x.message).join('；')}`, reasons);
   const countyRefusal = countyDecisionRefusal(a, facts, step, county);
   if (countyRefusal) throw countyRefusal;
   const sideEffects = before(ctx, a, step);

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { HandlerContext } from '../../ipc/contract';
-import { AppError } from '../../ipc/errors';
+import { AppError, refuseAt } from '../../ipc/errors';
 import { householdState, setHouseholdStatus } from './household';
 import { nextMonth, phaseOutMaxMonths } from './settings';
 import { localToday } from '../households/store';
@@ -35,7 +35,7 @@ export function recordChangeDecision(ctx: HandlerContext, raw: ChangeInput) {
     if (h.status === '渐退') throw new AppError('CONFLICT', '该户已在渐退期，不能再次作渐退决定；渐退期满转为停保');
     const max = phaseOutMaxMonths(ctx.sqlite);
     const months = i.phaseOutMonths ?? max;
-    if (months > max) throw new AppError('VALIDATION', `渐退期不能超过 ${max} 个月`);
+    if (months > max) throw refuseAt('VALIDATION', 'phaseOutMonths', `渐退期不能超过 ${max} 个月`);
     const unmet = workIncomeRefusal(i);
     if (unmet) throw unmet;
     phaseOutEnd = nextMonth(`${effectiveMonth}-01`, months - 1);
@@ -71,14 +71,14 @@ function workIncomeRefusal(i: { workIncomeConfirmed?: boolean; workIncomeNote?: 
 function afterAmounts(h: { monthlyFen: number; topUpFen: number }, i: ReturnType<typeof changeInput.parse>) {
   if (i.decision === '停保') return { monthlyFen: 0, topUpFen: 0 };
   if (i.decision === '维持') return { monthlyFen: h.monthlyFen, topUpFen: h.topUpFen };
-  if (i.newAmountFen === undefined && i.decision !== '渐退') throw new AppError('VALIDATION', `${i.decision}须填写调整后的月保障金`);
+  if (i.newAmountFen === undefined && i.decision !== '渐退') throw refuseAt('VALIDATION', 'newAmountFen', `${i.decision}须填写调整后的月保障金`);
   const topUpFen = i.newTopUpFen ?? h.topUpFen;
   return { monthlyFen: i.newAmountFen ?? h.monthlyFen, topUpFen };
 }
 
 function checkDirection(decision: string, before: number, after: number) {
-  if (decision === '增发' && after <= before) throw new AppError('VALIDATION', `增发后的金额（${after / 100} 元）应高于原金额（${before / 100} 元）`);
-  if (decision === '减发' && (after >= before || after <= 0)) throw new AppError('VALIDATION', `减发后的金额（${after / 100} 元）应低于原金额且大于 0；减到 0 请选停保`);
+  if (decision === '增发' && after <= before) throw refuseAt('VALIDATION', 'newAmountFen', `增发后的金额（${after / 100} 元）应高于原金额（${before / 100} 元）`);
+  if (decision === '减发' && (after >= before || after <= 0)) throw refuseAt('VALIDATION', 'newAmountFen', `减发后的金额（${after / 100} 元）应低于原金额且大于 0；减到 0 请选停保`);
 }
 
 /** 渐退 households whose period ended before the month of asOf move to 停保, each with its own change record and notice. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { channel, type HandlerContext } from '../../ipc/contract';
-import { AppError, conflict, forbidden, notFound } from '../../ipc/errors';
+import { AppError, conflict, forbidden, notFound, refuseAt } from '../../ipc/errors';
 import { roleHas } from '../../ipc/permissions';
-import { OFFERED_STEPS, refusals, STEP_LABELS, type StepKind } from '../../domain/procedure';
+import { OFFERED_STEPS, refusalDetails, STEP_LABELS, type StepKind } from '../../domain/procedure';
 import { caseFor, factsOf, getApplication, recordStep } from './cases';
 import { countyDecisionInput } from './schemas';
 import { id, isoDate } from '../households/schemas';
@@ -47,9 +47,9 @@ export function prepareHandoff(ctx: HandlerContext, i: z.output<typeof prepareIn
   const label = STEP_LABELS[i.kind];
   if (!OFFERED_STEPS[a.stage].includes(i.kind)) throw conflict(`当前为“${a.stage}”，不能准备${label}`);
   const date = i.date ?? localToday();
-  if (date > localToday()) throw new AppError('VALIDATION', `${label}日期不能晚于今天`);
-  const reasons = refusals(caseFor(ctx.sqlite, a), factsOf(ctx.sqlite, a), { kind: i.kind as StepKind, date, payload: { reason: i.reason } });
-  if (reasons.length) throw new AppError('STEP_REFUSED', `不能交审核人：${reasons.join('；')}`, reasons);
+  if (date > localToday()) throw refuseAt('VALIDATION', 'date', `${label}日期不能晚于今天`);
+  const reasons = refusalDetails(caseFor(ctx.sqlite, a), factsOf(ctx.sqlite, a), { kind: i.kind as StepKind, date, payload: { reason: i.reason } });
+  if (reasons.length) throw new AppError('STEP_REFUSED', `不能交审核人：${reasons.map((x) => x.message).join('；')}`, reasons);
   const open = pending(ctx, a.id);
   if (open) throw conflict(`本案已有待审核人确认的${STEP_LABELS[open.kind]}（${open.prepared_by} 提交），请等待确认或退回`);
   const r = ctx.sqlite.prepare(`INSERT INTO application_handoffs (application_id, kind, date, opinion, reason, prepared_by_user_id,

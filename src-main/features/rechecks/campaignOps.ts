@@ -1,5 +1,5 @@
 import type { HandlerContext } from '../../ipc/contract';
-import { AppError, conflict, invalid, notFound } from '../../ipc/errors';
+import { AppError, conflict, invalid, notFound, refuseAt } from '../../ipc/errors';
 import { getRegion } from '../regions/channels';
 import { enrolHouseholds, getCampaignHousehold, householdsInScope, type Outcome, type ScopeFilter } from './campaigns';
 import { insertRecheck } from './schedule';
@@ -12,14 +12,16 @@ import { fileStoredDocument } from '../archive/filing';
 export interface NewCampaign { name: string; basis: string; scopeDate: string; filter: ScopeFilter; phases: { name: string; startDate: string; endDate: string }[] }
 
 export function createCampaign(ctx: HandlerContext, i: NewCampaign) {
-  for (const p of i.phases) if (p.endDate < p.startDate) throw invalid(`阶段“${p.name}”的结束日期早于开始日期`);
+  // every bad phase at once, each under its 结束 box
+  const bad = i.phases.flatMap((p, k) => (p.endDate < p.startDate ? [{ path: `phases.${k}.endDate`, message: `阶段“${p.name}”的结束日期早于开始日期` }] : []));
+  if (bad.length) throw invalid(bad.map((b) => b.message).join('；'), bad);
   const now = new Date().toISOString();
   const id = Number(ctx.sqlite.prepare(`INSERT INTO campaigns (name, basis, scope_date, scope_filter, status, created_by, created_at)
     VALUES (?, ?, ?, ?, '进行中', ?, ?)`).run(i.name, i.basis, i.scopeDate, JSON.stringify(i.filter), ctx.actor.displayName, now).lastInsertRowid);
   const phase = ctx.sqlite.prepare('INSERT INTO campaign_phases (campaign_id, name, start_date, end_date, sort) VALUES (?, ?, ?, ?, ?)');
   i.phases.forEach((p, k) => phase.run(id, p.name, p.startDate, p.endDate, k));
   const households = enrolHouseholds(ctx.sqlite, id, householdsInScope(ctx.sqlite, i.scopeDate, i.filter), i.scopeDate);
-  if (households === 0) throw invalid(`${i.scopeDate} 时点没有符合范围的在保户，未建立专项行动`);
+  if (households === 0) throw refuseAt('VALIDATION', 'scopeDate', `${i.scopeDate} 时点没有符合范围的在保户，未建立专项行动`);
   ctx.audit({ entity: 'campaign', entityId: id, after: { ...i, households } });
   return { id, households };
 }
@@ -55,7 +57,7 @@ export interface Finding {
 export function recordFinding(ctx: HandlerContext, i: Finding) {
   const before = getCampaignHousehold(ctx.sqlite, i.id);
   if (before.decisionRef) throw conflict('该户的处理决定已作出，不能再修改；如需变更请另行办理调整');
-  if (i.outcome !== '维持' && !i.reason.trim()) throw invalid(`${i.outcome}必须写明理由`);
+  if (i.outcome !== '维持' && !i.reason.trim()) throw refuseAt('VALIDATION', 'reason', `${i.outcome}必须写明理由`);
   const decision = i.outcome === '维持' ? null : applyOutcome(ctx, { householdId: before.householdId, outcome: i.outcome, reason: i.reason,
     newAmountFen: i.newAmountFen, newTopUpFen: i.newTopUpFen, phaseOutMonths: i.phaseOutMonths, date: i.visitDate, source: '专项治理', sourceRef: `专项行动${before.campaignId}`,
     workIncomeConfirmed: i.workIncomeConfirmed, workIncomeNote: i.workIncomeNote });

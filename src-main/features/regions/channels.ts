@@ -47,7 +47,7 @@ export const regionChannels = {
       if (parent.level === 'group') throw new AppError('VALIDATION', '组下面不能再建下级');
       const level = CHILD_LEVEL[parent.level];
       const dup = ctx.sqlite.prepare('SELECT id FROM regions WHERE parent_id = ? AND name = ?').get(parent.id, i.name);
-      if (dup) throw new AppError('CONFLICT', `${parent.name}下已有“${i.name}”`);
+      if (dup) throw new AppError('CONFLICT', `${parent.name}下已有“${i.name}”`, [{ path: 'name', message: `${parent.name}下已有“${i.name}”` }]);
       const sort = (ctx.sqlite.prepare('SELECT COALESCE(MAX(sort), 0) + 1 AS s FROM regions WHERE parent_id = ?').get(parent.id) as { s: number }).s;
       const id = insertRegion(ctx.sqlite, parent.id, level, i.name, sort);
       ctx.audit({ entity: 'region', entityId: id, after: { parentId: parent.id, level, name: i.name } });

@@ -22,7 +22,7 @@ export const settingsChannels = {
     handler: (ctx, { key, value }) => {
       if (PROTECTED.has(key)) throw new AppError('FORBIDDEN', `设置项 ${key} 不能在这里修改`);
       const parsed = parseSetting(key, value); // each key by its own schema; unknown keys (the signing public key …) refused
-      if (!parsed.ok) throw new AppError(Object.hasOwn(SETTING_SCHEMAS, key) ? 'VALIDATION' : 'FORBIDDEN', parsed.message);
+      if (!parsed.ok) throw new AppError(Object.hasOwn(SETTING_SCHEMAS, key) ? 'VALIDATION' : 'FORBIDDEN', parsed.message, parsed.details);
       const before = getSetting<unknown>(ctx.sqlite, key, null);
       setSetting(ctx.sqlite, key, parsed.value);
       ctx.audit({ entity: 'setting', entityId: key, before, after: parsed.value });

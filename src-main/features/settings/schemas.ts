@@ -5,7 +5,7 @@ import { z } from 'zod';
  * refused: the signing keys, the township, the calendar and the notices', archive's and print's settings are
  * written only by their own channels, which check them (a public key or a complaint phone is never free JSON).
  */
-const fen = z.number().int().min(0).max(100_000_000);
+const fen = z.number({ error: '请填写金额' }).int('金额最小到分').min(0, '金额不能为负').max(100_000_000, '金额过大');
 const standard = z.union([z.object({ monthlyFen: fen }).strict(), z.object({ annualFen: fen }).strict()]);
 const pay = z.union([z.object({ fen }).strict(), z.object({ percent: z.number().min(0).max(1000) }).strict()]);
 
@@ -32,11 +32,13 @@ export const SETTING_SCHEMAS: Record<string, z.ZodType> = {
 };
 
 /** Parses a value for a key; throws the Chinese reason (unknown key, or the key's own schema refuses it). */
-export function parseSetting(key: string, value: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+export function parseSetting(key: string, value: unknown):
+  { ok: true; value: unknown } | { ok: false; message: string; details?: { path: string; message: string }[] } {
   if (!Object.hasOwn(SETTING_SCHEMAS, key)) return { ok: false, message: `设置项 ${key} 不能在这里修改（请在其所属页面修改）` };
   const r = SETTING_SCHEMAS[key].safeParse(value);
   if (r.success) return { ok: true, value: r.data };
-  const first = r.error.issues[0];
-  return { ok: false, message: `设置项 ${key} 的值有误：${first?.path.length ? `${first.path.join('.')}：` : ''}${first?.message ?? ''}` };
+  // each problem under the input's own path (value.2027.城市.monthlyFen …), so the settings form puts it under its box
+  const details = r.error.issues.map((i) => ({ path: ['value', ...i.path.map(String)].join('.'), message: i.message }));
+  return { ok: false, message: `设置有误：${[...new Set(details.map((d) => d.message))].join('；')}`, details };
 }
 

@@ -37,7 +37,7 @@ export function NewApplication({ preset }: { preset?: number }) {
         <TextInput label="查找户（户主姓名、拼音首字母或档案号；留空列出未在保的户）" value={q} onChange={(e) => setQ(e.currentTarget.value)} />
         <ErrorAlert error={error} />
         {loading && !data ? <Loading /> : (
-          <Radio.Group label="申请的户" value={householdId} onChange={setHouseholdId}>
+          <Radio.Group label="申请的户" value={householdId} onChange={setHouseholdId} error={errors.householdId}>
             <Stack gap={4} mt={4}>
               {(data ?? []).map((h) => (
                 <Radio key={h.id} value={String(h.id)} disabled={!!h.openApplicationId || h.status === '在保' || h.status === '渐退'}
@@ -47,9 +47,9 @@ export function NewApplication({ preset }: { preset?: number }) {
             </Stack>
           </Radio.Group>
         )}
-        <DateField label="申请日期" value={appliedOn} onChange={(v) => setAppliedOn(v)} required />
-        <Textarea label="申请理由" value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} />
-        <Checkbox label="委托村（居）民委员会代为提出" checked={entrusted} onChange={(e) => setEntrusted(e.currentTarget.checked)} />
+        <DateField label="申请日期" value={appliedOn} onChange={(v) => setAppliedOn(v)} required error={errors.appliedOn} />
+        <Textarea label="申请理由" value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} error={errors.reason} />
+        <Checkbox label="委托村（居）民委员会代为提出" checked={entrusted} onChange={(e) => setEntrusted(e.currentTarget.checked)} error={errors.entrusted} />
         <Checkbox label="特殊情况：全程办理时限 45 个工作日" checked={special} onChange={(e) => setSpecial(e.currentTarget.checked)} />
         {special && <Textarea label="特殊情况的理由" required autosize minRows={2} value={specialReason} error={errors.specialReason}
           onChange={(e) => setSpecialReason(e.currentTarget.value)} />}

@@ -7,7 +7,7 @@ import { formatDate, todayIso } from '../../lib/format';
 import { useAccess } from '../../lib/access';
 import { StepForm, stepChannel } from './StepForm';
 import { DateField } from '../../components/DateField';
-import { fieldErrors } from '../../lib/fieldErrors';
+import { fieldErrors, useFieldErrors } from '../../lib/fieldErrors';
 import { CountyDecisionFields, emptyCountyDecision, type CountyDecisionValue } from './CountyDecision';
 
 type Detail = Out<'applications.get'>;
@@ -71,19 +71,20 @@ function HandoffForm({ applicationId, kind, label, onDone }: { applicationId: nu
   const [date, setDate] = useState(todayIso());
   const [opinion, setOpinion] = useState(kind === 'preliminary' ? '同意' : '');
   const [reason, setReason] = useState('');
+  const { err, run } = useFieldErrors();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (await attempt(() => call('applications.handoff.prepare', { applicationId, kind, date, opinion, reason }), `已交审核人：${label}`)) onDone();
+    if (await run(() => call('applications.handoff.prepare', { applicationId, kind, date, opinion, reason }), `已交审核人：${label}`)) onDone();
   };
   return (
     <Card withBorder component="form" onSubmit={submit} aria-label={`准备${label}`}>
       <Stack>
-        <DateField label={`${label}日期`} value={date} onChange={(v) => setDate(v)} required />
+        <DateField label={`${label}日期`} value={date} onChange={(v) => setDate(v)} required error={err('date')} />
         {kind === 'preliminary'
-          ? <Select label="初审意见" data={['同意', '不同意']} value={opinion} onChange={(v) => setOpinion(v ?? '同意')} allowDeselect={false} />
-          : kind === 'confirm' && <TextInput label="审核确认意见" value={opinion} onChange={(e) => setOpinion(e.currentTarget.value)} />}
+          ? <Select label="初审意见" data={['同意', '不同意']} value={opinion} onChange={(v) => setOpinion(v ?? '同意')} allowDeselect={false} error={err('opinion')} />
+          : kind === 'confirm' && <TextInput label="审核确认意见" value={opinion} onChange={(e) => setOpinion(e.currentTarget.value)} error={err('opinion')} />}
         <Textarea label={kind === 'refuseConfirm' ? '不予确认的理由' : '理由'} required={kind === 'refuseConfirm'} autosize minRows={2}
-          value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+          value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={err('reason')} />
         <Group><Button type="submit" data-write="applications.handoff.prepare">交审核人确认</Button></Group>
       </Stack>
     </Card>

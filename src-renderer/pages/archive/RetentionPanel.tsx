@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { Anchor, Button, Group, Modal, Select, Table, Text, TextInput } from '@mantine/core';
 import { call } from '../../lib/api';
 import { useCall } from '../../lib/useCall';
-import { attempt } from '../../lib/notify';
 import { formatDate } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { canWrite, useUser } from '../../lib/user';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { todayIso } from '../../lib/format';
 import { DateField } from '../../components/DateField';
+import { useFieldErrors } from '../../lib/fieldErrors';
 
 
 /** Exited bags past their retention (computed in main from the settings); disposal needs a named approver. */
@@ -17,12 +17,13 @@ export function RetentionPanel() {
   const { data, error, loading, reload } = useCall('archive.retentionDue', {});
   const [target, setTarget] = useState<{ id: number; archiveNo: string } | null>(null);
   const [f, setF] = useState({ method: '销毁' as '销毁' | '移交档案馆', approver: '', approvedAt: todayIso(), note: '' });
+  const { err, run } = useFieldErrors();
   if (error) return <ErrorAlert error={error} />;
   if (loading && !data) return <Loading />;
   if (!data) return null;
   const dispose = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (target && await attempt(() => call('archive.dispose', { bagId: target.id, ...f }), '已登记处置')) { setTarget(null); void reload(); }
+    if (target && await run(() => call('archive.dispose', { bagId: target.id, ...f }), '已登记处置')) { setTarget(null); void reload(); }
   };
   return (
     <>
@@ -43,10 +44,10 @@ export function RetentionPanel() {
       </Table>
       <Modal opened={!!target} onClose={() => setTarget(null)} title={`处置档案 ${target?.archiveNo ?? ''}`}>
         <form onSubmit={dispose}>
-          <Select label="处置方式" data={['销毁', '移交档案馆']} value={f.method} allowDeselect={false} onChange={(v) => setF({ ...f, method: v as typeof f.method })} />
-          <TextInput label="批准人（姓名）" value={f.approver} onChange={(e) => setF({ ...f, approver: e.currentTarget.value })} required mt="sm" />
-          <DateField label="批准日期" value={f.approvedAt} onChange={(v) => setF({ ...f, approvedAt: v })} required mt="sm" />
-          <TextInput label="说明" value={f.note} onChange={(e) => setF({ ...f, note: e.currentTarget.value })} mt="sm" />
+          <Select label="处置方式" data={['销毁', '移交档案馆']} value={f.method} allowDeselect={false} onChange={(v) => setF({ ...f, method: v as typeof f.method })} error={err('method')} />
+          <TextInput label="批准人（姓名）" value={f.approver} onChange={(e) => setF({ ...f, approver: e.currentTarget.value })} required mt="sm" error={err('approver')} />
+          <DateField label="批准日期" value={f.approvedAt} onChange={(v) => setF({ ...f, approvedAt: v })} required mt="sm" error={err('approvedAt')} />
+          <TextInput label="说明" value={f.note} onChange={(e) => setF({ ...f, note: e.currentTarget.value })} mt="sm" error={err('note')} />
           <Group justify="flex-end" mt="md"><Button type="submit" color="red">确认处置</Button></Group>
         </form>
       </Modal>

@@ -6,6 +6,7 @@ import { attempt } from '../../lib/notify';
 import { formatDate } from '../../lib/format';
 import { canWrite, useUser } from '../../lib/user';
 import { ErrorAlert, Loading } from '../../components/Status';
+import { useFieldErrors } from '../../lib/fieldErrors';
 
 type Task = Out<'supervision.governance.tasks'>[number];
 const STATUSES = ['未开始', '进行中', '已完成'] as const;
@@ -72,9 +73,10 @@ function Tasks({ ledgerId, onChanged }: { ledgerId: number; onChanged: () => voi
 
 function TaskForm({ task, ledgerId, onDone }: { task: Task; ledgerId: number; onDone: (saved: boolean) => void }) {
   const [f, setF] = useState({ responsible: task.responsible, status: task.status as (typeof STATUSES)[number], progress: task.progress, evidence: task.evidence });
+  const { err, run } = useFieldErrors();
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (await attempt(() => call('supervision.governance.saveTask', { ...task, ...f, ledgerId }), '已更新任务')) onDone(true);
+    if (await run(() => call('supervision.governance.saveTask', { ...task, ...f, ledgerId }), '已更新任务')) onDone(true);
   };
   return (
     <Card withBorder>
@@ -82,11 +84,11 @@ function TaskForm({ task, ledgerId, onDone }: { task: Task; ledgerId: number; on
         <Stack gap="xs">
           <Text fw={600}>{task.seq}. {task.title}</Text>
           <Group grow>
-            <TextInput label="责任人" value={f.responsible} onChange={(e) => setF({ ...f, responsible: e.currentTarget.value })} />
-            <Select label="状态" data={[...STATUSES]} value={f.status} onChange={(v) => setF({ ...f, status: (v ?? f.status) as typeof f.status })} allowDeselect={false} />
+            <TextInput label="责任人" value={f.responsible} onChange={(e) => setF({ ...f, responsible: e.currentTarget.value })} error={err('responsible')} />
+            <Select label="状态" data={[...STATUSES]} value={f.status} onChange={(v) => setF({ ...f, status: (v ?? f.status) as typeof f.status })} allowDeselect={false} error={err('status')} />
           </Group>
-          <Textarea label="工作进展" value={f.progress} onChange={(e) => setF({ ...f, progress: e.currentTarget.value })} autosize minRows={2} />
-          <Textarea label="佐证材料（名称、存放位置）" value={f.evidence} onChange={(e) => setF({ ...f, evidence: e.currentTarget.value })} autosize minRows={1} />
+          <Textarea label="工作进展" value={f.progress} onChange={(e) => setF({ ...f, progress: e.currentTarget.value })} autosize minRows={2} error={err('progress')} />
+          <Textarea label="佐证材料（名称、存放位置）" value={f.evidence} onChange={(e) => setF({ ...f, evidence: e.currentTarget.value })} autosize minRows={1} error={err('evidence')} />
           <Group justify="flex-end"><Button variant="default" onClick={() => onDone(false)}>取消</Button><Button type="submit">保存</Button></Group>
         </Stack>
       </form>

@@ -5,15 +5,17 @@ import { attempt } from '../../lib/notify';
 import { formatYuan } from '../../lib/format';
 import type { Detail } from './HouseholdPage';
 import { opts, type Options } from './useOptions';
+import { useFieldErrors } from '../../lib/fieldErrors';
 
 /** Monthly income items per member; excluded and deducted items marked. Ending an item keeps it on record. */
 export function IncomePanel({ h, options, writable, reload }: { h: Detail; options: Options; writable: boolean; reload: () => void }) {
   const names = new Map(h.members.map((m) => [m.id, m.name]));
   const [f, setF] = useState({ memberId: '', type: '', yuan: 0 as number | string, excluded: false, deducted: false, note: '', reason: '' });
+  const { err, run } = useFieldErrors();
   const add = async (e: React.FormEvent) => {
     e.preventDefault();
     const monthlyFen = Math.round(Number(f.yuan) * 100);
-    if (await attempt(() => call('households.addIncome', { memberId: Number(f.memberId), type: f.type as '其他收入', monthlyFen,
+    if (await run(() => call('households.addIncome', { memberId: Number(f.memberId), type: f.type as '其他收入', monthlyFen,
       excluded: f.excluded, deducted: f.deducted, note: f.note, reason: f.reason }), '已登记收入')) { setF({ ...f, yuan: 0, note: '', reason: '' }); reload(); }
   };
   const end = async (itemId: number) => {
@@ -38,13 +40,13 @@ export function IncomePanel({ h, options, writable, reload }: { h: Detail; optio
         <Card withBorder mt="md">
           <form onSubmit={add}>
             <Group align="flex-end" gap="xs">
-              <Select label="成员" required data={h.members.filter((m) => m.state === '在户').map((m) => ({ value: String(m.id), label: m.name }))} value={f.memberId || null} onChange={(v) => setF({ ...f, memberId: v ?? '' })} w={120} />
-              <Select label="收入类型" required data={opts(options.incomeTypes)} value={f.type || null} onChange={(v) => setF({ ...f, type: v ?? '' })} w={140} />
-              <NumberInput label="月收入（元）" min={0} decimalScale={2} value={f.yuan} onChange={(v) => setF({ ...f, yuan: v })} w={120} />
-              <TextInput label="说明" value={f.note} onChange={(e) => setF({ ...f, note: e.currentTarget.value })} w={140} />
-              <TextInput label="原因" value={f.reason} onChange={(e) => setF({ ...f, reason: e.currentTarget.value })} w={140} />
-              <Checkbox label="不计入收入" checked={f.excluded} onChange={(e) => setF({ ...f, excluded: e.currentTarget.checked })} mb={8} />
-              <Checkbox label="扣减项" checked={f.deducted} onChange={(e) => setF({ ...f, deducted: e.currentTarget.checked })} mb={8} />
+              <Select label="成员" required data={h.members.filter((m) => m.state === '在户').map((m) => ({ value: String(m.id), label: m.name }))} value={f.memberId || null} onChange={(v) => setF({ ...f, memberId: v ?? '' })} w={120} error={err('memberId')} />
+              <Select label="收入类型" required data={opts(options.incomeTypes)} value={f.type || null} onChange={(v) => setF({ ...f, type: v ?? '' })} w={140} error={err('type')} />
+              <NumberInput label="月收入（元）" min={0} decimalScale={2} value={f.yuan} onChange={(v) => setF({ ...f, yuan: v })} w={120} error={err('monthlyFen')} />
+              <TextInput label="说明" value={f.note} onChange={(e) => setF({ ...f, note: e.currentTarget.value })} w={140} error={err('note')} />
+              <TextInput label="原因" value={f.reason} onChange={(e) => setF({ ...f, reason: e.currentTarget.value })} w={140} error={err('reason')} />
+              <Checkbox label="不计入收入" checked={f.excluded} onChange={(e) => setF({ ...f, excluded: e.currentTarget.checked })} mb={8} error={err('excluded')} />
+              <Checkbox label="扣减项" checked={f.deducted} onChange={(e) => setF({ ...f, deducted: e.currentTarget.checked })} mb={8} error={err('deducted')} />
               <Button type="submit">登记收入</Button>
             </Group>
           </form>

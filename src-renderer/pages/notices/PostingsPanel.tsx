@@ -9,6 +9,7 @@ import { formatDate, formatYuan } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { KINDS } from './PrintPanel';
 import { DateField } from '../../components/DateField';
+import { useFieldErrors } from '../../lib/fieldErrors';
 
 const PAGE = 20;
 
@@ -88,9 +89,10 @@ export function PostingDetail({ id }: { id: number }) {
 
 function Objections({ data, writable, reload }: { data: Detail; writable: boolean; reload: () => void }) {
   const [form, setForm] = useState({ householdId: null as string | null, receivedAt: '', via: '来访', complainant: '', content: '' });
+  const { err, run } = useFieldErrors();
   const add = async (e: React.FormEvent) => {
     e.preventDefault();
-    const ok = await attempt(() => call('notices.addObjection', { postingId: data.posting.id, householdId: form.householdId ? Number(form.householdId) : undefined,
+    const ok = await run(() => call('notices.addObjection', { postingId: data.posting.id, householdId: form.householdId ? Number(form.householdId) : undefined,
       receivedAt: form.receivedAt, via: form.via as '来访', complainant: form.complainant, content: form.content }), '已登记异议');
     if (ok) { setForm({ ...form, content: '', complainant: '' }); reload(); }
   };
@@ -103,12 +105,12 @@ function Objections({ data, writable, reload }: { data: Detail; writable: boolea
           <form onSubmit={add}>
             <Group align="flex-end">
               <Select label="涉及户" placeholder="不针对具体户" clearable searchable data={data.items.map((i: any) => ({ value: String(i.householdId), label: `${i.headName}（${i.place}）` }))}
-                value={form.householdId} onChange={(v) => setForm({ ...form, householdId: v })} />
-              <DateField label="收到日期" required value={form.receivedAt} onChange={(v) => setForm({ ...form, receivedAt: v })} />
-              <Select label="方式" data={['来访', '来电', '来信', '其他']} value={form.via} onChange={(v) => setForm({ ...form, via: v ?? '来访' })} w={90} />
-              <TextInput label="反映人（可空）" value={form.complainant} onChange={(e) => setForm({ ...form, complainant: e.currentTarget.value })} />
+                value={form.householdId} onChange={(v) => setForm({ ...form, householdId: v })} error={err('householdId')} />
+              <DateField label="收到日期" required value={form.receivedAt} onChange={(v) => setForm({ ...form, receivedAt: v })} error={err('receivedAt')} />
+              <Select label="方式" data={['来访', '来电', '来信', '其他']} value={form.via} onChange={(v) => setForm({ ...form, via: v ?? '来访' })} w={90} error={err('via')} />
+              <TextInput label="反映人（可空）" value={form.complainant} onChange={(e) => setForm({ ...form, complainant: e.currentTarget.value })} error={err('complainant')} />
             </Group>
-            <Textarea label="异议内容" required mt="xs" value={form.content} onChange={(e) => setForm({ ...form, content: e.currentTarget.value })} />
+            <Textarea label="异议内容" required mt="xs" value={form.content} onChange={(e) => setForm({ ...form, content: e.currentTarget.value })} error={err('content')} />
             <Button type="submit" mt="xs" variant="light">登记异议</Button>
           </form>
         )}
@@ -121,9 +123,10 @@ function ObjectionRow({ o, writable, reload }: { o: any; writable: boolean; relo
   const [handling, setHandling] = useState('');
   const [result, setResult] = useState<string | null>(null);
   const [handledAt, setHandledAt] = useState('');
+  const { err, run } = useFieldErrors();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (await attempt(() => call('notices.handleObjection', { id: o.id, handling, result: result as '属实', handledAt }), '已登记处理结果')) reload();
+    if (await run(() => call('notices.handleObjection', { id: o.id, handling, result: result as '属实', handledAt }), '已登记处理结果')) reload();
   };
   return (
     <Card withBorder p="xs">
@@ -131,9 +134,9 @@ function ObjectionRow({ o, writable, reload }: { o: any; writable: boolean; relo
       {o.result ? <Text size="sm" c="dimmed">处理：{o.handling}；结论：{o.result}（{formatDate(o.handledAt)}，{o.handledBy}）</Text> : writable && (
         <form onSubmit={submit}>
           <Group align="flex-end">
-            <TextInput label="处理方式和经过" required value={handling} onChange={(e) => setHandling(e.currentTarget.value)} style={{ flex: 1 }} />
-            <Select label="核实结论" required data={['属实', '不属实', '部分属实']} value={result} onChange={setResult} w={110} />
-            <DateField label="处理日期" required value={handledAt} onChange={(v) => setHandledAt(v)} />
+            <TextInput label="处理方式和经过" required value={handling} onChange={(e) => setHandling(e.currentTarget.value)} style={{ flex: 1 }} error={err('handling')} />
+            <Select label="核实结论" required data={['属实', '不属实', '部分属实']} value={result} onChange={setResult} w={110} error={err('result')} />
+            <DateField label="处理日期" required value={handledAt} onChange={(v) => setHandledAt(v)} error={err('handledAt')} />
             <Button type="submit" variant="light">保存处理结果</Button>
           </Group>
         </form>
@@ -145,9 +148,10 @@ function ObjectionRow({ o, writable, reload }: { o: any; writable: boolean; relo
 function ClosePosting({ id, reload }: { id: number; reload: () => void }) {
   const [closedAt, setClosedAt] = useState('');
   const [note, setNote] = useState('');
+  const { err, run } = useFieldErrors();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    await attempt(async () => {
+    await run(async () => {
       const r = await call('notices.closePosting', { id, closedAt, note });
       // A 初审公示 moves each listed case on in 审核确认; say what happened to each.
       const summary = r.cases.map((c) => `申请${c.applicationId}：${c.result}${c.reason ? `（${c.reason}）` : ''}`).join('；');
@@ -158,8 +162,8 @@ function ClosePosting({ id, reload }: { id: number; reload: () => void }) {
   return (
     <Card withBorder component="form" onSubmit={submit}>
       <Group align="flex-end">
-        <DateField label="公示期满结束日期" required value={closedAt} onChange={(v) => setClosedAt(v)} />
-        <TextInput label="结束说明" placeholder="如：期满无异议" value={note} onChange={(e) => setNote(e.currentTarget.value)} style={{ flex: 1 }} />
+        <DateField label="公示期满结束日期" required value={closedAt} onChange={(v) => setClosedAt(v)} error={err('closedAt')} />
+        <TextInput label="结束说明" placeholder="如：期满无异议" value={note} onChange={(e) => setNote(e.currentTarget.value)} style={{ flex: 1 }} error={err('note')} />
         <Button type="submit">结束公示</Button>
       </Group>
     </Card>

@@ -3,11 +3,11 @@ import { todayIso } from '../../lib/format';
 import { Button, Card, FileInput, Group, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { call, uploadFile, type Out } from '../../lib/api';
 import { useCall } from '../../lib/useCall';
-import { attempt } from '../../lib/notify';
 import { canWrite, useUser } from '../../lib/user';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { PrintButton, type Printed } from '../../components/PrintButton';
 import { DateField, MonthField } from '../../components/DateField';
+import { useFieldErrors } from '../../lib/fieldErrors';
 
 export const KINDS = ['初审公示', '确认公布', '长期公示', '停保公示'] as const;
 type Kind = (typeof KINDS)[number];
@@ -96,9 +96,10 @@ function RecordPosting({ kind, args, printedFile }: { kind: Kind; args: Record<s
   const [postedAt, setPostedAt] = useState(String(args.date));
   const [photo, setPhoto] = useState<File | null>(null);
   const [done, setDone] = useState(false);
+  const { err, run } = useFieldErrors();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const ok = await attempt(async () => {
+    const ok = await run(async () => {
       const photoName = photo ? await uploadFile(photo) : undefined;
       const { date, ...scope } = args;
       await call('notices.recordPosting', { kind, ...scope, periodStart: String(date), postedAt, place, photo: photoName, printedFile } as never);
@@ -110,9 +111,9 @@ function RecordPosting({ kind, args, printedFile }: { kind: Kind; args: Record<s
     <Card withBorder component="form" onSubmit={submit}>
       <Text fw={600} mb="xs">登记张贴</Text>
       <Group align="flex-end">
-        <TextInput label="张贴地点" required value={place} onChange={(e) => setPlace(e.currentTarget.value)} />
-        <DateField label="张贴日期" required value={postedAt} onChange={(v) => setPostedAt(v)} />
-        <FileInput label="公示栏照片" placeholder="选择照片（JPG/PNG）" accept="image/jpeg,image/png" clearable value={photo} onChange={setPhoto} />
+        <TextInput label="张贴地点" required value={place} onChange={(e) => setPlace(e.currentTarget.value)} error={err('place')} />
+        <DateField label="张贴日期" required value={postedAt} onChange={(v) => setPostedAt(v)} error={err('postedAt') ?? err('periodStart')} />
+        <FileInput label="公示栏照片" placeholder="选择照片（JPG/PNG）" accept="image/jpeg,image/png" clearable value={photo} onChange={setPhoto} error={err('photo')} />
         <Button type="submit" variant="light">登记张贴</Button>
       </Group>
     </Card>

@@ -71,20 +71,20 @@ function RecordForm({ row, onSaved }: { row: Row; onSaved: () => void }) {
     <form onSubmit={submit}>
       <Stack gap="sm">
         {row.suggestedFlags.length > 0 && <Text size="sm" c="orange">数据提示：{row.suggestedFlags.map((s) => `${s.code}.${s.reason}`).join('；')}</Text>}
-        <Checkbox.Group label="重点复核类别" value={f.flags} onChange={(v) => setF({ ...f, flags: v })}>
+        <Checkbox.Group label="重点复核类别" value={f.flags} onChange={(v) => setF({ ...f, flags: v })} error={errors.flags}>
           <Group gap="xs" mt={4}>{CATEGORIES.map((c, i) => <Checkbox key={c} value={String(i + 1)} label={`${i + 1}.${c}`} />)}</Group>
         </Checkbox.Group>
         <Group grow>
-          <DateField label="入户日期" value={f.visitDate} onChange={(v) => setF({ ...f, visitDate: v })} required />
-          <TextInput label="核查人" value={f.checkedBy} onChange={(e) => setF({ ...f, checkedBy: e.currentTarget.value })} required />
+          <DateField label="入户日期" value={f.visitDate} onChange={(v) => setF({ ...f, visitDate: v })} required error={errors.visitDate} />
+          <TextInput label="核查人" value={f.checkedBy} onChange={(e) => setF({ ...f, checkedBy: e.currentTarget.value })} required error={errors.checkedBy} />
         </Group>
-        <Textarea label="入户核查情况" value={f.findings} onChange={(e) => setF({ ...f, findings: e.currentTarget.value })} autosize minRows={2} />
-        <TextInput label="家庭经济状况核对结果" value={f.checkResult} onChange={(e) => setF({ ...f, checkResult: e.currentTarget.value })} />
+        <Textarea label="入户核查情况" value={f.findings} onChange={(e) => setF({ ...f, findings: e.currentTarget.value })} autosize minRows={2} error={errors.findings} />
+        <TextInput label="家庭经济状况核对结果" value={f.checkResult} onChange={(e) => setF({ ...f, checkResult: e.currentTarget.value })} error={errors.checkResult} />
         <Group grow align="flex-end">
-          <Select label="处理意见" data={[...OUTCOMES]} value={f.outcome} onChange={(v) => setF({ ...f, outcome: (v ?? '维持') as Outcome })} allowDeselect={false} />
-          {needsAmount && <TextInput label="调整后月保障金（元，不含分类施保）" value={f.newAmount} onChange={(e) => setF({ ...f, newAmount: e.currentTarget.value })} required />}
+          <Select label="处理意见" data={[...OUTCOMES]} value={f.outcome} onChange={(v) => setF({ ...f, outcome: (v ?? '维持') as Outcome })} allowDeselect={false} error={errors.outcome} />
+          {needsAmount && <TextInput label="调整后月保障金（元，不含分类施保）" value={f.newAmount} onChange={(e) => setF({ ...f, newAmount: e.currentTarget.value })} required error={errors.newAmountFen} />}
           {needsAmount && <Button variant="light" onClick={propose}>按现有情况测算</Button>}
-          {f.outcome === '渐退' && <NumberInput label="渐退月数" min={1} max={12} value={f.phaseOutMonths} onChange={(v) => setF({ ...f, phaseOutMonths: v })} />}
+          {f.outcome === '渐退' && <NumberInput label="渐退月数" min={1} max={12} value={f.phaseOutMonths} onChange={(v) => setF({ ...f, phaseOutMonths: v })} error={errors.phaseOutMonths} />}
         </Group>
         {proposal && <Text size="sm" c="dimmed">{proposal}</Text>}
         {phaseOut && (
@@ -95,7 +95,7 @@ function RecordForm({ row, onSaved }: { row: Row; onSaved: () => void }) {
               onChange={(e) => setF({ ...f, workIncomeNote: e.currentTarget.value })} />
           </Stack>
         )}
-        {f.outcome !== '维持' && <Textarea label="理由（写入告知书）" value={f.reason} onChange={(e) => setF({ ...f, reason: e.currentTarget.value })} required autosize minRows={2} />}
+        {f.outcome !== '维持' && <Textarea label="理由（写入告知书）" value={f.reason} onChange={(e) => setF({ ...f, reason: e.currentTarget.value })} required autosize minRows={2} error={errors.reason} />}
         <Group><Button type="submit">保存</Button></Group>
       </Stack>
     </form>

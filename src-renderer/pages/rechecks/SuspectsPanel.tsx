@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { Can } from '../../lib/access';
 import { DateField } from '../../components/DateField';
+import { useFieldErrors } from '../../lib/fieldErrors';
 
 const FIELDS = [['idNumber', '身份证号列'], ['name', '姓名列'], ['reason', '疑点类型列'], ['result', '核查结果列'], ['action', '处理措施列'], ['checker', '核查人列'], ['date', '核查日期列']] as const;
 type Mapping = Record<(typeof FIELDS)[number][0], string | undefined>;
@@ -123,18 +124,19 @@ function Tasks({ importId, onChanged }: { importId: number; onChanged: () => voi
 
 function AnswerModal({ taskId, onClose, onSaved }: { taskId: number; onClose: () => void; onSaved: () => void }) {
   const [f, setF] = useState({ result: '属实' as '属实' | '不属实' | '部分属实', action: '', checker: '', checkDate: '' });
+  const { err, run } = useFieldErrors();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (await attempt(() => call('rechecks.suspects.answer', { taskId, ...f }), '已登记')) onSaved();
+    if (await run(() => call('rechecks.suspects.answer', { taskId, ...f }), '已登记')) onSaved();
   };
   return (
     <Modal opened onClose={onClose} title="登记疑点核查结果">
       <form onSubmit={submit}>
         <Stack gap="sm">
-          <Select label="核查结果" data={['属实', '不属实', '部分属实']} value={f.result} onChange={(v) => setF({ ...f, result: (v ?? '属实') as typeof f.result })} allowDeselect={false} />
-          <TextInput label="处理措施" value={f.action} onChange={(e) => setF({ ...f, action: e.currentTarget.value })} />
-          <TextInput label="核查人" value={f.checker} onChange={(e) => setF({ ...f, checker: e.currentTarget.value })} required />
-          <DateField label="核查日期" value={f.checkDate} onChange={(v) => setF({ ...f, checkDate: v })} required />
+          <Select label="核查结果" data={['属实', '不属实', '部分属实']} value={f.result} onChange={(v) => setF({ ...f, result: (v ?? '属实') as typeof f.result })} allowDeselect={false} error={err('result')} />
+          <TextInput label="处理措施" value={f.action} onChange={(e) => setF({ ...f, action: e.currentTarget.value })} error={err('action')} />
+          <TextInput label="核查人" value={f.checker} onChange={(e) => setF({ ...f, checker: e.currentTarget.value })} required error={err('checker')} />
+          <DateField label="核查日期" value={f.checkDate} onChange={(v) => setF({ ...f, checkDate: v })} required error={err('checkDate')} />
           <Group><Button type="submit">保存</Button></Group>
         </Stack>
       </form>

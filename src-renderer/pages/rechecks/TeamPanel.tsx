@@ -6,6 +6,7 @@ import { attempt } from '../../lib/notify';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { useVillages } from './shared';
 import { Can } from '../../lib/access';
+import { useFieldErrors } from '../../lib/fieldErrors';
 
 const ROLES = ['驻村领导', '驻村干部', '村干部'] as const;
 type Role = (typeof ROLES)[number];
@@ -16,11 +17,12 @@ export function TeamPanel() {
   const villages = useVillages();
   const empty = { name: '', role: '驻村干部' as Role, phone: '', villageId: null as string | null };
   const [f, setF] = useState(empty);
+  const { err, run } = useFieldErrors();
   if (error) return <ErrorAlert error={error} />;
   if (loading || !data) return <Loading />;
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
-    const ok = await attempt(() => call('rechecks.team.save', { name: f.name, role: f.role, phone: f.phone, villageId: f.villageId ? Number(f.villageId) : null }), '已添加');
+    const ok = await run(() => call('rechecks.team.save', { name: f.name, role: f.role, phone: f.phone, villageId: f.villageId ? Number(f.villageId) : null }), '已添加');
     if (ok) { setF(empty); void reload(); }
   };
   const toggle = async (m: (typeof data)[number]) => {
@@ -43,10 +45,10 @@ export function TeamPanel() {
       <Can channel="rechecks.team.save">
       <form onSubmit={save}>
         <Group mt="md" align="flex-end">
-          <TextInput label="姓名" value={f.name} onChange={(e) => setF({ ...f, name: e.currentTarget.value })} required />
-          <Select label="身份" data={[...ROLES]} value={f.role} onChange={(v) => setF({ ...f, role: (v ?? '驻村干部') as Role })} allowDeselect={false} />
-          <TextInput label="联系电话" value={f.phone} onChange={(e) => setF({ ...f, phone: e.currentTarget.value })} />
-          <Select label="所在村（居）" data={villages} value={f.villageId} onChange={(v) => setF({ ...f, villageId: v })} clearable />
+          <TextInput label="姓名" value={f.name} onChange={(e) => setF({ ...f, name: e.currentTarget.value })} required error={err('name')} />
+          <Select label="身份" data={[...ROLES]} value={f.role} onChange={(v) => setF({ ...f, role: (v ?? '驻村干部') as Role })} allowDeselect={false} error={err('role')} />
+          <TextInput label="联系电话" value={f.phone} onChange={(e) => setF({ ...f, phone: e.currentTarget.value })} error={err('phone')} />
+          <Select label="所在村（居）" data={villages} value={f.villageId} onChange={(v) => setF({ ...f, villageId: v })} clearable error={err('villageId')} />
           <Button type="submit">添加成员</Button>
         </Group>
       </form>

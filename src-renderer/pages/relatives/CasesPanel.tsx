@@ -3,12 +3,13 @@ import { Badge, Button, Group, Modal, Pagination, SegmentedControl, Stack, Table
 import { call, type Out } from '../../lib/api';
 import { useCall } from '../../lib/useCall';
 import { useJob } from '../../lib/useJob';
-import { attempt, notifyOk } from '../../lib/notify';
+import { notifyOk } from '../../lib/notify';
 import { formatDate, formatYuan } from '../../lib/format';
 import { canWrite, useUser } from '../../lib/user';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { PrintButton } from '../../components/PrintButton';
 import { DateField, pageCount } from './shared';
+import { useFieldErrors } from '../../lib/fieldErrors';
 
 type Case = Out<'supervision.cases.list'>['rows'][number];
 type Filter = 'current' | 'onBenefit' | 'unfiled' | 'all';
@@ -80,19 +81,20 @@ export function CasesPanel() {
 
 function FilingModal({ c, onClose }: { c: Case; onClose: (saved: boolean) => void }) {
   const [f, setF] = useState({ filingNo: c.filingNo, filedDate: c.filedDate, countyVisitDate: c.countyVisitDate, countyVisitBy: c.countyVisitBy, note: c.note });
+  const { err, run } = useFieldErrors();
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (await attempt(() => call('supervision.cases.file', { id: c.id, ...f }), '已保存备案情况')) onClose(true);
+    if (await run(() => call('supervision.cases.file', { id: c.id, ...f }), '已保存备案情况')) onClose(true);
   };
   return (
     <Modal opened onClose={() => onClose(false)} title={`登记备案：${c.headName}户 ${c.memberName}`}>
       <form onSubmit={save}>
         <Stack>
-          <TextInput label="备案编号" value={f.filingNo} onChange={(e) => setF({ ...f, filingNo: e.currentTarget.value })} />
-          <DateField label="报县级民政部门备案日期" value={f.filedDate} onChange={(v) => setF({ ...f, filedDate: v })} />
-          <DateField label="县级入户核查日期" value={f.countyVisitDate} onChange={(v) => setF({ ...f, countyVisitDate: v })} />
-          <TextInput label="入户核查人员/单位" value={f.countyVisitBy} onChange={(e) => setF({ ...f, countyVisitBy: e.currentTarget.value })} />
-          <Textarea label="备注" value={f.note} onChange={(e) => setF({ ...f, note: e.currentTarget.value })} />
+          <TextInput label="备案编号" value={f.filingNo} onChange={(e) => setF({ ...f, filingNo: e.currentTarget.value })} error={err('filingNo')} />
+          <DateField label="报县级民政部门备案日期" value={f.filedDate} onChange={(v) => setF({ ...f, filedDate: v })} error={err('filedDate')} />
+          <DateField label="县级入户核查日期" value={f.countyVisitDate} onChange={(v) => setF({ ...f, countyVisitDate: v })} error={err('countyVisitDate')} />
+          <TextInput label="入户核查人员/单位" value={f.countyVisitBy} onChange={(e) => setF({ ...f, countyVisitBy: e.currentTarget.value })} error={err('countyVisitBy')} />
+          <Textarea label="备注" value={f.note} onChange={(e) => setF({ ...f, note: e.currentTarget.value })} error={err('note')} />
           <Group justify="flex-end"><Button type="submit">保存</Button></Group>
         </Stack>
       </form>

@@ -4,6 +4,7 @@ import { call, type Out } from '../../lib/api';
 import { useCall } from '../../lib/useCall';
 import { attempt } from '../../lib/notify';
 import { ErrorAlert, Loading } from '../../components/Status';
+import { useFieldErrors } from '../../lib/fieldErrors';
 
 type Node = Out<'regions.tree'>[number];
 
@@ -18,9 +19,10 @@ export function RegionsPanel() {
 function RegionNode({ node, reload }: { node: Node; reload: () => void }) {
   const [name, setName] = useState('');
   const childLabel = node.level === 'township' ? '村/居' : '组';
+  const { err, run } = useFieldErrors();
   const add = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (await attempt(() => call('regions.create', { parentId: node.id, name }), `已新增${childLabel}`)) { setName(''); reload(); }
+    if (await run(() => call('regions.create', { parentId: node.id, name }), `已新增${childLabel}`)) { setName(''); reload(); }
   };
   const rename = async () => {
     const n = window.prompt('新名称', node.name);
@@ -48,7 +50,8 @@ function RegionNode({ node, reload }: { node: Node; reload: () => void }) {
           {node.level === 'township' && <Stack gap={4} mt={4}>{node.children.map((v) => <RegionNode key={v.id} node={v} reload={reload} />)}</Stack>}
           <form onSubmit={add}>
             <Group gap="xs" mt={4}>
-              <TextInput size="xs" placeholder={`新增${childLabel}名称`} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
+              <TextInput size="xs" placeholder={`新增${childLabel}名称`} value={name} onChange={(e) => setName(e.currentTarget.value)} required
+                aria-label={`新增${childLabel}名称`} error={err('name') ?? err('')} />
               <Button size="xs" type="submit" variant="light">新增{childLabel}</Button>
             </Group>
           </form>
