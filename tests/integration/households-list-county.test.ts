@@ -5,40 +5,17 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
-import type { Database as Sqlite } from 'better-sqlite3';
 import { testServices, ok } from '../helpers/services';
-import { memberMatch } from '../../src-main/features/households/queries';
+import { previousList } from '../../bench/legacyList';
 import { staleHeadPinyin, headPinyinCheck } from '../../src-main/features/households/checks';
-import { listInput } from '../../src-main/features/households/schemas';
 import { openDatabase, DB_FILE_NAME } from '../../src-main/db/connection';
 import { migrationsDir } from '../../src-main/paths';
 
 /**
  * Issue 17a: the households list is counted and paged from indexes (search from the members indexes, sort by head from
- * households.head_pinyin kept by triggers). The clerk must see exactly what the old query showed: the oracle below is
- * the query as it was before (join to the head for the sort, every match probed in households).
+ * households.head_pinyin kept by triggers). The clerk must see exactly what the old query showed: the oracle is the
+ * query as it was before (bench/legacyList.ts: join to the head for the sort, every match probed in households).
  */
-function previousList(sqlite: Sqlite, raw: unknown): { total: number; ids: number[] } {
-  const i = listInput.parse(raw);
-  const parts: string[] = []; const args: unknown[] = [];
-  if (i.q) {
-    const m = memberMatch(i.q);
-    const villages = (sqlite.prepare("SELECT id FROM regions WHERE level = 'village' AND instr(name, ?) > 0").all(i.q) as { id: number }[]).map((r) => r.id);
-    parts.push(`(h.id IN (${m.sql})${villages.length ? ` OR h.village_id IN (${villages.join(',')})` : ''})`); args.push(...m.args);
-  }
-  if (i.category) { parts.push('h.category = ?'); args.push(i.category); }
-  if (i.status) { parts.push('h.status = ?'); args.push(i.status); }
-  if (i.villageId) { parts.push('h.village_id = ?'); args.push(i.villageId); }
-  const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
-  const order: Record<string, string> = { id: 'h.id', head: 'hm.pinyin_full', category: 'h.category', status: 'h.status', startMonth: 'h.start_month',
-    amount: '(h.monthly_amount_fen + h.top_up_fen)', village: 'rv.sort' };
-  const dir = i.dir === 'asc' ? 'ASC' : 'DESC';
-  const total = sqlite.prepare(`SELECT COUNT(*) FROM households h ${where}`).pluck().get(...args) as number;
-  const ids = sqlite.prepare(`SELECT h.id FROM households h LEFT JOIN members hm ON hm.id = h.head_member_id LEFT JOIN regions rv ON rv.id = h.village_id
-    ${where} ORDER BY ${order[i.sort]} ${dir}, h.id ${dir} LIMIT ? OFFSET ?`).pluck().all(...args, i.pageSize, i.page * i.pageSize) as number[];
-  return { total, ids };
-}
-
 describe('households list at county scale: same answers from the indexes', () => {
   let s: ReturnType<typeof testServices>;
   beforeAll(() => { s = testServices({ demo: true, households: 300, seed: 5 }); });

@@ -37,10 +37,11 @@ export const households = sqliteTable('households', {
 }, (t) => [index('households_village_idx').on(t.villageId, t.groupId), index('households_status_idx').on(t.status),
   index('households_category_idx').on(t.category),
   // The list's common pages without sorting the filtered set: 在保 by head, all by head (rowid is the tie-break),
-  // and a village's households by status (count and filter from the index alone).
+  // and by amount (the list's sort expression) within a status or a village's status (count from the index too).
   index('households_head_pinyin_idx').on(t.headPinyin),
   index('households_status_head_idx').on(t.status, t.headPinyin),
-  index('households_village_status_idx').on(t.villageId, t.status)]);
+  index('households_status_amount_idx').on(t.status, sql`(${t.monthlyAmountFen} + ${t.topUpFen})`),
+  index('households_village_status_amount_idx').on(t.villageId, t.status, sql`(${t.monthlyAmountFen} + ${t.topUpFen})`)]);
 
 export const members = sqliteTable('members', {
   id: integer('id').primaryKey({ autoIncrement: true }),
