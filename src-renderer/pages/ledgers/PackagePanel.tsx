@@ -5,7 +5,7 @@ import { call, newJobId, onProgress, openOutbox, type Out } from '../../lib/api'
 import { JobProgress } from '../../components/JobProgress';
 import { useCall } from '../../lib/useCall';
 import { attempt } from '../../lib/notify';
-import { formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { Checks } from './StatsPanel';
 import { WriteArea } from '../../lib/access';
@@ -83,7 +83,7 @@ export function PackagePanel({ period }: { period: string }) {
         <Table.Thead><Table.Tr><Table.Th>序号</Table.Th><Table.Th>月份</Table.Th><Table.Th>文件夹</Table.Th><Table.Th>时间</Table.Th><Table.Th>导出人</Table.Th></Table.Tr></Table.Thead>
         <Table.Tbody>
           {(history.data ?? []).map((h) => (
-            <Table.Tr key={h.id}><Table.Td>{h.sequence}</Table.Td><Table.Td>{h.period}</Table.Td><Table.Td>{h.destination}/{h.folderName}</Table.Td>
+            <Table.Tr key={h.id}><Table.Td>{h.sequence}</Table.Td><Table.Td>{formatDate(h.period)}</Table.Td><Table.Td>{h.destination}/{h.folderName}</Table.Td>
               <Table.Td>{formatDateTime(h.createdAt)}</Table.Td><Table.Td>{h.createdBy}</Table.Td></Table.Tr>
           ))}
         </Table.Tbody>

@@ -3,7 +3,7 @@ import { Alert, Button, Card, FileInput, Group, ScrollArea, Stack, Table, Text, 
 import { uploadFile, type Out } from '../../lib/api';
 import { useJob } from '../../lib/useJob';
 import { notifyError, notifyOk } from '../../lib/notify';
-import { formatYuan } from '../../lib/format';
+import { formatDate, formatYuan } from '../../lib/format';
 
 type Report = Out<'payroll.importHistory'>;
 /** What SheetJS reads: Excel, old Excel/WPS, LibreOffice and CSV in UTF-8 or GBK. */
@@ -83,7 +83,7 @@ function ReportView({ r }: { r: Report }) {
           <Table.Tbody>
             {r.months.map((m) => (
               <Table.Tr key={m.period}>
-                <Table.Td>{m.period}</Table.Td><Table.Td>{m.households}</Table.Td><Table.Td>{m.persons}</Table.Td>
+                <Table.Td>{formatDate(m.period)}</Table.Td><Table.Td>{m.households}</Table.Td><Table.Td>{m.persons}</Table.Td>
                 <Table.Td>{formatYuan(m.baseFen)}</Table.Td><Table.Td>{formatYuan(m.topUpFen)}</Table.Td><Table.Td>{formatYuan(m.totalFen)}</Table.Td>
               </Table.Tr>
             ))}

@@ -9,6 +9,7 @@ import { Can } from '../../lib/access';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { FolderPickButton } from '../../components/FolderPickButton';
 import { HistoryImport } from './HistoryImport';
+import { MonthField } from '../../components/DateField';
 
 /** The previous month: the month usually being closed and paid. */
 function lastMonth(): string {
@@ -34,8 +35,8 @@ export default function PayrollArea(_props: AreaProps) {
   return (
     <Stack>
       <Title order={3}>月度发放名册</Title>
-      <TextInput label="发放月份" description="格式：年-月，如 2026-11" value={period} w={220}
-        onChange={(e) => { setPeriod(e.currentTarget.value.trim()); setPage(1); }} error={valid ? undefined : '请按“年-月”填写，如 2026-11'} />
+      <MonthField label="发放月份" description="也可输入 2026-11 或 202611" value={period} w={220}
+        onChange={(m) => { setPeriod(m); setPage(1); }} error={valid || period === '' ? undefined : '请填写年月，如 2026年11月'} />
       {error && <ErrorAlert error={error} />}
       {valid && (loading && !data ? <Loading /> : data && <>
         <Group>
@@ -108,7 +109,7 @@ function Changes({ changes }: { changes: Month['changes'] }) {
           <Table.Tbody>
             {changes.map((c, i) => (
               <Table.Tr key={i}>
-                <Table.Td><Badge variant="light">{c.kind}</Badge></Table.Td><Table.Td>{c.label}</Table.Td><Table.Td>{c.forMonth}</Table.Td>
+                <Table.Td><Badge variant="light">{c.kind}</Badge></Table.Td><Table.Td>{c.label}</Table.Td><Table.Td>{formatDate(c.forMonth)}</Table.Td>
                 <Table.Td>{formatYuan(c.beforeFen)}</Table.Td><Table.Td>{formatYuan(c.afterFen)}</Table.Td>
                 <Table.Td>{c.amountFen ? formatYuan(c.amountFen) : ''}</Table.Td><Table.Td>{c.decisionLabel}</Table.Td><Table.Td>{formatDate(c.decisionDate)}</Table.Td>
               </Table.Tr>
