@@ -144,4 +144,14 @@ describe('prints read as words for people', () => {
     expect(problems).toEqual([]);
     expect(prints.length).toBe(23);
   }, 240_000);
+
+  it('finds an ISO date planted into a real PDF (the path pdftotext → check is not blind to it)', async () => {
+    const hh = seedHousehold(s, { status: '在保', monthlyFen: 60000 });
+    const change = (await ok(s, 'applications.changeDecision', { householdId: hh, decision: '停保', reason: '收入超过标准', date: '2026-03-05' }, reviewer)).id;
+    const clean = await pdfText('applications.changeNotice', { changeId: change });
+    expect(printedWordsProblems(clean)).toEqual([]);
+    s.handle.sqlite.prepare("UPDATE benefit_changes SET reason = '收入超过标准（2026-03-01 核实）' WHERE id = ?").run(change);
+    const planted = await pdfText('applications.changeNotice', { changeId: change });
+    expect(printedWordsProblems(planted).join()).toContain('ISO 日期「2026-03-01」');
+  });
 });
