@@ -34,7 +34,10 @@ await wholeTownship(); // the worker's start and module loading
 const whole = [await wholeTownship(), await wholeTownship()];
 
 const village = (sqlite.prepare("SELECT id FROM regions WHERE level = 'village' ORDER BY id LIMIT 1").get() as { id: number }).id;
-sqlite.prepare("UPDATE households SET status = '在保', village_id = ?, group_id = NULL").run(village);
+// every household on one village's 长期公示: 在保 低保 with a living covered head (the notice leaves out 特困, 低保边缘
+// and households without a covered member, so the demo's mix alone gives fewer than 1,000 rows)
+sqlite.prepare("UPDATE households SET status = '在保', category = '农村低保', village_id = ?, group_id = NULL").run(village);
+sqlite.prepare("UPDATE members SET state = '在户', covered = 1 WHERE id IN (SELECT head_member_id FROM households)").run();
 const ctx = { sqlite, dataDir: dir, actor: CLI_ACTOR };
 const args = { villageId: village, date: '2026-11-22' };
 
@@ -56,9 +59,11 @@ const engine = () => renderDocument(ctx, 'notice.longterm', args);
 
 await bareRender(); await engine(); // warm both: font parsing and module loading are not what we compare
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const e: { ms: number; peakMb: number }[] = [];
-const b: { ms: number; peakMb: number }[] = [];
-for (let i = 0; i < 3; i++) { b.push(await measure(bareRender)); e.push(await measure(engine)); }
+// CPU time beside wall time: on a shared machine the wall clock follows the load, the process's CPU time much less
+const withCpu = async (fn: () => Promise<unknown>) => { const c0 = process.cpuUsage(); const m = await measure(fn); const c = process.cpuUsage(c0); return { ...m, cpuMs: (c.user + c.system) / 1000 }; };
+const e: { ms: number; peakMb: number; cpuMs: number }[] = [];
+const b: { ms: number; peakMb: number; cpuMs: number }[] = [];
+for (let i = 0; i < 3; i++) { b.push(await withCpu(bareRender)); e.push(await withCpu(engine)); }
 const pages = (await engine()).pages;
 s.close();
 fs.rmSync(dir, { recursive: true, force: true });
@@ -66,7 +71,10 @@ fs.rmSync(dir, { recursive: true, force: true });
 const eMs = median(e.map((x) => x.ms)); const bMs = median(b.map((x) => x.ms));
 const eMb = Math.max(...e.map((x) => x.peakMb)); const bMb = Math.max(...b.map((x) => x.peakMb));
 const out: BenchRow[] = [
+  { name: 'print bench: 1-minute load average at the end', value: os.loadavg()[0], unit: '' },
   { name: `长期公示 1000 households (${pages} pages) in a warm process: time vs bare pdfmake`, value: eMs, unit: 'ms', target: '≤ 1.2× bare and ≤ 500 ms', baseline: bMs, ratio: eMs / bMs },
+  { name: '长期公示 1000 households in a warm process: CPU time vs bare pdfmake', value: median(e.map((x) => x.cpuMs)), unit: 'ms CPU', target: '≤ 1.2× bare',
+    baseline: median(b.map((x) => x.cpuMs)), ratio: median(e.map((x) => x.cpuMs)) / median(b.map((x) => x.cpuMs)) },
   { name: '长期公示 1000 households: peak RSS growth vs bare pdfmake', value: eMb, unit: 'MB', target: '≤ 1.2× bare', baseline: bMb, ratio: eMb / Math.max(bMb, 1) },
   ...whole.map((w, i) => ({ name: `whole-township 长期公示, 1000 households (${w.pages} pages, every village), print.render in the worker: run ${i + 1}`, value: w.ms, unit: 'ms' })),
 ];
