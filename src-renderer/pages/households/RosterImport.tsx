@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, FileInput, Group, Progress, ScrollArea, Select, Stack, Stepper, Table, Text, Title } from '@mantine/core';
-import { call, newJobId, onProgress, uploadFile, type In, type Out } from '../../lib/api';
+import { Alert, Badge, Button, Card, FileInput, Group, ScrollArea, Select, Stack, Stepper, Table, Text, Title } from '@mantine/core';
+import { uploadFile, type In, type Out } from '../../lib/api';
+import { useJob } from '../../lib/useJob';
 import { navigate } from '../../lib/router';
 import { notifyError } from '../../lib/notify';
 import { formatDate, formatYuan } from '../../lib/format';
@@ -22,25 +23,26 @@ export function RosterImport() {
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [places, setPlaces] = useState<Places>({});
   const [report, setReport] = useState<Report | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<{ done: number; total: number; message?: string } | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const job = useJob('households.importRoster', { label: '导入进度', cancelledMessage: '已取消导入，没有写入任何数据' });
+  const busy = uploading || job.busy;
 
-  const run = async (dryRun: boolean, name = inboxName) => {
-    const jobId = newJobId();
-    const off = onProgress((p) => { if (p.jobId === jobId) setProgress(p); });
-    setBusy(true);
-    try {
-      const r = await call('households.importRoster', { inboxName: name, dryRun, mapping: Object.keys(mapping).length ? mapping : undefined,
-        defaultCategory: (category ?? undefined) as Category | undefined, places: Object.keys(places).length ? places : undefined }, { jobId });
-      setReport(r);
-      setStep(dryRun ? 1 : 3);
-    } catch (e) { notifyError(e); } finally { off(); setBusy(false); setProgress(null); }
+  /** The clerk's mapping and place choices apply from the next run; a fresh upload starts without them. */
+  const run = async (dryRun: boolean, name = inboxName, choices = { mapping, places }) => {
+    const r = await job.run({ inboxName: name, dryRun, mapping: Object.keys(choices.mapping).length ? choices.mapping : undefined,
+      defaultCategory: (category ?? undefined) as Category | undefined, places: Object.keys(choices.places).length ? choices.places : undefined });
+    if (!r) return;
+    setReport(r);
+    setStep(dryRun ? 1 : 3);
   };
   const start = async (e: React.FormEvent) => {
     e.preventDefault();
     if (!file) return;
-    setBusy(true);
-    try { const name = await uploadFile(file); setInboxName(name); setMapping({}); setPlaces({}); await run(true, name); } catch (err) { notifyError(err); setBusy(false); }
+    setUploading(true);
+    let name: string;
+    try { name = await uploadFile(file); } catch (err) { notifyError(err); return; } finally { setUploading(false); }
+    setInboxName(name); setMapping({}); setPlaces({});
+    await run(true, name, { mapping: {}, places: {} });
   };
 
   return (
@@ -61,7 +63,7 @@ export function RosterImport() {
         <Stepper.Step label="列对应">{report && <MappingView r={report} mapping={mapping} setMapping={setMapping} />}</Stepper.Step>
         <Stepper.Step label="导入">{report && <Done r={report} />}</Stepper.Step>
       </Stepper>
-      {progress && <Stack gap={4}><Text size="sm">{progress.message}</Text><Progress value={progress.total ? (100 * progress.done) / progress.total : 100} animated /></Stack>}
+      {job.progress}
       {step === 1 && report && (
         <Group>
           <Button onClick={() => void run(false)} loading={busy}
