@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actorOf, callAs, dbFingerprint, ok, testServices } from '../helpers/services';
 import { seedHousehold, zhongshanSettings } from './applications-helpers';
+import { saveToInbox } from '../../src-main/ipc/files';
 
 /**
  * Issue 18: a procedure rule refused in main (not zod) carries the input field it is about in details ({ path, message }),
@@ -98,5 +99,21 @@ describe('other refusals from main carry their field path', () => {
     await ok(s, 'regions.create', { parentId: township, name: '石桥村' });
     const r = await refused(s, 'regions.create', { parentId: township, name: '石桥村' }, actorOf('admin'));
     expect(r.details).toEqual([{ path: 'name', message: expect.stringContaining('已有“石桥村”') }]);
+  });
+
+  it('公示: an early close under closedAt, a household not listed under householdId, a photo that is not a picture under photo', async () => {
+    const hh = seedHousehold(s);
+    const village = (s.handle.sqlite.prepare('SELECT village_id AS v FROM households WHERE id = ?').get(hh) as { v: number }).v;
+    await ok(s, 'applications.start', { householdId: hh, appliedOn: '2025-09-24', reason: '因病' }, clerk);
+    s.handle.sqlite.prepare("UPDATE applications SET stage = '待公示' WHERE household_id = ?").run(hh);
+    const { id } = await ok(s, 'notices.recordPosting', { kind: '初审公示', villageId: village, periodStart: '2025-11-03', postedAt: '2025-11-03', place: '村务公开栏' }, clerk);
+    const early = await refused(s, 'notices.closePosting', { id, closedAt: '2025-11-05' });
+    expect(early.details).toEqual([{ path: 'closedAt', message: '公示期至2025年11月9日，期满后才能结束' }]);
+    const other = seedHousehold(s, { status: '在保', monthlyFen: 50000 });
+    const notListed = await refused(s, 'notices.addObjection', { postingId: id, householdId: other, receivedAt: '2025-11-04', content: '有车' });
+    expect(notListed.details).toEqual([{ path: 'householdId', message: '该户不在此次公示名单中' }]);
+    const pdf = saveToInbox(s.dir, '公示栏.pdf', Buffer.from('%PDF-1.4\n%%EOF\n')); // uploadable, but not a photo
+    const photo = await refused(s, 'notices.recordPosting', { kind: '长期公示', periodStart: '2025-11-03', postedAt: '2025-11-03', place: '公开栏', photo: pdf });
+    expect(photo.details).toEqual([{ path: 'photo', message: '张贴照片应为 JPG 或 PNG 图片' }]);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../../ipc/contract';
-import { AppError, notFound } from '../../ipc/errors';
+import { AppError, notFound, refuseAt } from '../../ipc/errors';
 import { newOutboxFile } from '../../ipc/outbox';
 import { setSetting } from '../settings/store';
 import { id, isoDate, isoMonth } from '../households/schemas';
@@ -85,7 +85,7 @@ export const noticesChannels = {
       const p = getPosting(ctx.sqlite, i.postingId);
       if (p.closedAt) throw new AppError('CONFLICT', '该公示已结束归档，不能再登记异议');
       if (i.householdId && !ctx.sqlite.prepare('SELECT 1 FROM notice_posting_items WHERE posting_id = ? AND household_id = ?').get(p.id, i.householdId)) {
-        throw new AppError('VALIDATION', '该户不在此次公示名单中');
+        throw refuseAt('VALIDATION', 'householdId', '该户不在此次公示名单中');
       }
       const newId = Number(ctx.sqlite.prepare(`INSERT INTO notice_objections (posting_id, household_id, received_at, via, complainant, content, created_by, created_at)
         VALUES (?,?,?,?,?,?,?,?)`).run(p.id, i.householdId ?? null, i.receivedAt, i.via, i.complainant, i.content, ctx.actor.displayName, new Date().toISOString()).lastInsertRowid);
@@ -111,7 +111,7 @@ export const noticesChannels = {
     handler: (ctx, i) => {
       const p = getPosting(ctx.sqlite, i.id);
       if (p.closedAt) throw new AppError('CONFLICT', '该公示已经结束');
-      if (p.periodEnd && i.closedAt <= p.periodEnd) throw new AppError('VALIDATION', `公示期至${p.periodEnd}，期满后才能结束`);
+      if (p.periodEnd && i.closedAt <= p.periodEnd) throw refuseAt('VALIDATION', 'closedAt', `公示期至${p.periodEnd}，期满后才能结束`);
       if (p.openObjections > 0) throw new AppError('VALIDATION', `还有${p.openObjections}条异议未处理，处理后才能结束公示`);
       ctx.sqlite.prepare('UPDATE notice_postings SET closed_at = ?, closed_note = ? WHERE id = ?').run(i.closedAt, i.note, i.id);
       ctx.audit({ entity: 'notice_posting', entityId: i.id, before: { closedAt: null }, after: { closedAt: i.closedAt, note: i.note } });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { HandlerContext } from '../../ipc/contract';
-import { AppError, notFound } from '../../ipc/errors';
+import { AppError, notFound, refuseAt } from '../../ipc/errors';
 import { inboxPath, originalName } from '../../ipc/files';
 import { readableOutboxFile } from '../../ipc/outbox';
 import { assertKind } from '../../ipc/content-type';
@@ -19,7 +19,7 @@ const PHOTO_EXT = /\.(jpe?g|png)$/i;
  */
 function storePhoto(ctx: HandlerContext, inboxName: string) {
   const name = originalName(inboxName);
-  if (!PHOTO_EXT.test(name)) throw new AppError('VALIDATION', '张贴照片应为 JPG 或 PNG 图片');
+  if (!PHOTO_EXT.test(name)) throw refuseAt('VALIDATION', 'photo', '张贴照片应为 JPG 或 PNG 图片');
   const bytes = fs.readFileSync(inboxPath(ctx.dataDir, inboxName));
   assertKind(bytes, ['jpg', 'png'], '张贴照片');
   const stored = storeReceived(ctx, bytes, name);
