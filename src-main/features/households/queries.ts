@@ -3,6 +3,7 @@ import { classifyIdQuery, ageOn } from '../../domain/idNumber';
 import { maskAccount } from '../../ipc/mask';
 import { notFound } from '../../ipc/errors';
 import type { ListInput } from './schemas';
+import { prepared } from '../../db/prepared';
 
 /** Upper bound for prefix ranges: above every UTF-8 string that starts with the prefix, so the index is used. */
 const TOP = '\u{10FFFF}';
@@ -39,7 +40,7 @@ export function memberMatch(q: string): { sql: string; args: unknown[] } {
  */
 function searchSet(sqlite: Database.Database, q: string): { sql: string; args: unknown[] } {
   const m = memberMatch(q);
-  const villages = (sqlite.prepare("SELECT id FROM regions WHERE level = 'village' AND instr(name, ?) > 0").all(q) as { id: number }[]).map((r) => r.id);
+  const villages = prepared(sqlite, "SELECT id FROM regions WHERE level = 'village' AND instr(name, ?) > 0").pluck().all(q) as number[];
   const byVillage = villages.length ? ` UNION ALL SELECT id FROM households WHERE village_id IN (${villages.join(',')})` : '';
   return { sql: `${m.sql}${byVillage}`, args: m.args };
 }
@@ -87,15 +88,15 @@ export function listHouseholds(sqlite: Database.Database, i: ListInput): { total
   const dir = i.dir === 'asc' ? 'ASC' : 'DESC';
   const limit = [i.pageSize, i.page * i.pageSize];
   const total = onlySearch
-    ? (sqlite.prepare(`SELECT COUNT(DISTINCT household_id) FROM (${search.sql})`).pluck().get(...search.args) as number)
-    : (sqlite.prepare(`SELECT COUNT(*) FROM households h ${w.sql}`).pluck().get(...w.args) as number);
+    ? (prepared(sqlite, `SELECT COUNT(DISTINCT household_id) FROM (${search.sql})`).pluck().get(...search.args) as number)
+    : (prepared(sqlite, `SELECT COUNT(*) FROM households h ${w.sql}`).pluck().get(...w.args) as number);
   let ids: number[];
   if (onlySearch && i.sort === 'id') {
-    ids = sqlite.prepare(`SELECT DISTINCT household_id FROM (${search.sql}) ORDER BY household_id ${dir} LIMIT ? OFFSET ?`)
+    ids = prepared(sqlite, `SELECT DISTINCT household_id FROM (${search.sql}) ORDER BY household_id ${dir} LIMIT ? OFFSET ?`)
       .pluck().all(...search.args, ...limit) as number[];
   } else {
     const o = ORDER[i.sort];
-    ids = sqlite.prepare(`SELECT h.id FROM households h ${o.join} ${w.sql} ORDER BY ${o.expr} ${dir}, h.id ${dir} LIMIT ? OFFSET ?`)
+    ids = prepared(sqlite, `SELECT h.id FROM households h ${o.join} ${w.sql} ORDER BY ${o.expr} ${dir}, h.id ${dir} LIMIT ? OFFSET ?`)
       .pluck().all(...w.args, ...limit) as number[];
   }
   return { total, rows: householdRows(sqlite, ids) };
@@ -103,7 +104,8 @@ export function listHouseholds(sqlite: Database.Database, i: ListInput): { total
 
 export function householdRows(sqlite: Database.Database, ids: number[]): HouseholdListRow[] {
   if (ids.length === 0) return [];
-  const rows = sqlite.prepare(`SELECT h.id, COALESCE(hm.name, '') AS headName, COALESCE(hm.id_number, '') AS headIdNumber,
+  // prepared once per page size (at most 500 variants), not compiled again for every page of a search
+  const rows = prepared(sqlite, `SELECT h.id, COALESCE(hm.name, '') AS headName, COALESCE(hm.id_number, '') AS headIdNumber,
       COALESCE(rv.name, '') AS village, COALESCE(rg.name, '') AS "group", h.category, h.status, h.start_month AS startMonth,
       h.certificate_no AS certificateNo, h.monthly_amount_fen + h.top_up_fen AS monthlyFen, h.flags,
       (SELECT COUNT(*) FROM members m WHERE m.household_id = h.id AND m.state = '在户') AS familySize,
