@@ -9,6 +9,7 @@ import { insertRegion } from '../../src-main/features/regions/channels';
 import { setSetting } from '../../src-main/features/settings/store';
 import { calculateForHousehold } from '../../src-main/features/applications/household';
 import { livingCovered } from '../../src-main/features/caseRecord/tasks';
+import { staleHeadPinyin } from '../../src-main/features/households/checks';
 import { localToday } from '../../src-main/domain/dates';
 import { makeIdNumber } from '../../src-main/domain/idNumber';
 import type { HandlerContext } from '../../src-main/ipc/contract';
@@ -135,16 +136,24 @@ describe('a roster larger than what is stored', () => {
   let s: RosterServices;
   beforeEach(async () => { s = await rosterTownship(); });
   afterEach(() => s.close());
-  const indexes = () => s.handle.sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+  /** The indexes and triggers (the head_pinyin copy's) of the tables the import writes in bulk. */
+  const indexes = () => s.handle.sqlite.prepare(`SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL
     AND tbl_name IN ('members', 'households', 'household_events', 'benefit_changes') ORDER BY name`).all();
   const roster = (f: string) => writeLargeRoster(f, largeRoster(700, 3));
 
-  it('is written with the lookup indexes dropped and created again: the same indexes afterwards, and search uses them', async () => {
+  it('is written with the lookup indexes and head_pinyin triggers set aside: the same afterwards, every copy right, and search uses them', async () => {
     const before = indexes();
     expect(before.length).toBeGreaterThan(8);
+    expect(before.filter((x) => (x as { type: string }).type === 'trigger').length).toBeGreaterThanOrEqual(3);
     const r = await importRosterWith({ defaultCategory: '农村低保' })(s, await uploadRoster(s, roster), false);
     expect(r.written.members).toBeGreaterThan(1000);
     expect(indexes()).toEqual(before);
+    expect(staleHeadPinyin(s.handle.sqlite).count).toBe(0);
+    expect(s.handle.sqlite.prepare('SELECT COUNT(*) FROM households WHERE head_pinyin IS NULL').pluck().get()).toBe(0);
+    // the triggers work again after the import: renaming a head moves the copy
+    const hh = s.handle.sqlite.prepare('SELECT id, head_member_id AS head FROM households ORDER BY id DESC LIMIT 1').get() as { id: number; head: number };
+    s.handle.sqlite.prepare("UPDATE members SET pinyin_full = 'zzzceshi' WHERE id = ?").run(hh.head);
+    expect(s.handle.sqlite.prepare('SELECT head_pinyin FROM households WHERE id = ?').pluck().get(hh.id)).toBe('zzzceshi');
     const plan = s.handle.sqlite.prepare("EXPLAIN QUERY PLAN SELECT id FROM members WHERE pinyin_initials = 'zs'").all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('members_pinyin_hh_idx');
   });
@@ -160,6 +169,7 @@ describe('a roster larger than what is stored', () => {
       input: { inboxName: await uploadRoster(s, roster), dryRun: false, defaultCategory: '农村低保' } });
     expect(r.ok).toBe(false);
     expect(members.get()).toBe(n);
+    s.handle.sqlite.exec('DROP TRIGGER fail_half_way'); // the planted failure is not one of the schema's
     expect(indexes()).toEqual(before);
   });
 });

@@ -51,6 +51,12 @@ export function applyPlan(ctx: HandlerContext, households: PlannedHousehold[], f
 
 /** The lookup indexes the import's writes do not read; UNIQUE ones (one person, one file) always stay. */
 const REBUILT_TABLES = ['members', 'households', 'household_events', 'benefit_changes'];
+/**
+ * Migration 0018's triggers keep households.head_pinyin equal to the head's pinyin_full, one UPDATE per household and
+ * per member written. For a bulk write they are set aside like the indexes and the copy is filled in one statement,
+ * the migration's own backfill, before they are created again from their stored SQL.
+ */
+const HEAD_PINYIN_TRIGGERS = ['households_head_pinyin_ins', 'households_head_pinyin_upd', 'members_head_pinyin_ins'];
 
 /**
  * A roster at least as big as what is already stored: the tables' non-unique lookup indexes (name, pinyin, ID
@@ -58,15 +64,23 @@ const REBUILT_TABLES = ['members', 'households', 'household_events', 'benefit_ch
  * transaction commits. Building an index once over sorted keys costs far less than 50,000 inserts at random places
  * in seven B-trees; inside the transaction a failure rolls the indexes back with everything else.
  */
-function withSearchIndexesRebuilt<T>(sqlite: HandlerContext['sqlite'], newMembers: number, write: () => T): T {
+function withSearchIndexesRebuilt(sqlite: HandlerContext['sqlite'], newMembers: number, write: () => number[]): number[] {
   const existing = prepared(sqlite, 'SELECT COUNT(*) FROM members').pluck().get() as number;
   if (newMembers < 1000 || newMembers < existing) return write();
   const indexes = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
     AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (SELECT value FROM json_each(?))`).all(JSON.stringify(REBUILT_TABLES)) as { name: string; sql: string }[];
+  const triggers = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(HEAD_PINYIN_TRIGGERS)) as { name: string; sql: string }[];
   for (const i of indexes) sqlite.exec(`DROP INDEX "${i.name}"`);
-  const result = write();
+  for (const t of triggers) sqlite.exec(`DROP TRIGGER "${t.name}"`);
+  const ids = write();
+  if (triggers.length && ids.length) {
+    sqlite.prepare(`UPDATE households SET head_pinyin = (SELECT pinyin_full FROM members WHERE members.id = households.head_member_id)
+      WHERE id BETWEEN ? AND ?`).run(ids[0], ids[ids.length - 1]);
+  }
+  for (const t of triggers) sqlite.exec(t.sql);
   for (const i of indexes) sqlite.exec(i.sql);
-  return result;
+  return ids;
 }
 
 /** The standard and rules in force, read once per import (nothing changes them inside its transaction). */
