@@ -69,3 +69,27 @@ test('archive settings, 村组地址 and 发放月份: each refusal under its fi
   await expect(month).toHaveAttribute('aria-invalid', 'true');
   await page.screenshot({ path: 'test-results/payroll-month.png' });
 });
+
+test('保障标准 and 公示 forms: the refused field is marked with main\'s words, the typed values stay', async ({ page, app }) => {
+  await login(page, app.url);
+  await page.goto(`${app.url}#/settings/standards`);
+  const year = page.getByRole('textbox', { name: '年度' });
+  await year.fill('明年');
+  await page.getByRole('textbox', { name: '城市低保标准（元/人·月）' }).fill('980');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(year).toHaveAttribute('aria-invalid', 'true');
+  await expect(year).toHaveAccessibleDescription('年份应为 4 位数字');
+  await expect(year).toHaveValue('明年');
+  await expect(page.getByRole('textbox', { name: '城市低保标准（元/人·月）' })).toHaveValue('980');
+  await page.screenshot({ path: 'test-results/refusal-standards.png' });
+
+  // 公示设置: the refused 发布单位 says how long it may be, under the box
+  await page.goto(`${app.url}#/notices/settings`);
+  const issuer = page.getByRole('textbox', { name: '发布单位（盖章单位）' });
+  await issuer.fill('青'.repeat(200));
+  await page.getByRole('button', { name: '保存', exact: true }).first().click();
+  await expect(issuer).toHaveAttribute('aria-invalid', 'true');
+  await expect(issuer).toHaveAccessibleDescription(/最多 40 个字/);
+  await expect(issuer).toHaveValue('青'.repeat(200));
+  await page.screenshot({ path: 'test-results/refusal-notice-settings.png' });
+});

@@ -32,13 +32,19 @@ export const SETTING_SCHEMAS: Record<string, z.ZodType> = {
 };
 
 /** Parses a value for a key; throws the Chinese reason (unknown key, or the key's own schema refuses it). */
+/** A bad record key (a year typed as 明年) says the key's own rule ('年份应为 4 位数字'), not zod's "record 中的键(key)无效". */
+function issueWords(i: z.core.$ZodIssue): string {
+  const inner = i.code === 'invalid_key' ? (i as { issues?: { message: string }[] }).issues?.[0]?.message : undefined;
+  return inner ?? i.message;
+}
+
 export function parseSetting(key: string, value: unknown):
   { ok: true; value: unknown } | { ok: false; message: string; details?: { path: string; message: string }[] } {
   if (!Object.hasOwn(SETTING_SCHEMAS, key)) return { ok: false, message: `设置项 ${key} 不能在这里修改（请在其所属页面修改）` };
   const r = SETTING_SCHEMAS[key].safeParse(value);
   if (r.success) return { ok: true, value: r.data };
   // each problem under the input's own path (value.2027.城市.monthlyFen …), so the settings form puts it under its box
-  const details = r.error.issues.map((i) => ({ path: ['value', ...i.path.map(String)].join('.'), message: i.message }));
+  const details = r.error.issues.map((i) => ({ path: ['value', ...i.path.map(String)].join('.'), message: issueWords(i) }));
   return { ok: false, message: `设置有误：${[...new Set(details.map((d) => d.message))].join('；')}`, details };
 }
 

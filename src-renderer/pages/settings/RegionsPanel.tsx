@@ -49,7 +49,7 @@ function RegionNode({ node, reload }: { node: Node; reload: () => void }) {
           </Group>
           {node.level === 'township' && <Stack gap={4} mt={4}>{node.children.map((v) => <RegionNode key={v.id} node={v} reload={reload} />)}</Stack>}
           <form onSubmit={add}>
-            <Group gap="xs" mt={4}>
+            <Group gap="xs" mt={4} align="flex-start">
               <TextInput size="xs" placeholder={`新增${childLabel}名称`} value={name} onChange={(e) => setName(e.currentTarget.value)} required
                 aria-label={`新增${childLabel}名称`} error={err('name') ?? err('')} />
               <Button size="xs" type="submit" variant="light">新增{childLabel}</Button>
