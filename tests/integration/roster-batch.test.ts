@@ -213,3 +213,29 @@ describe('the multi-row writes of a roster import', () => {
     expect(new Set(stored.map((m) => m.h)).size).toBe(1400);
   });
 });
+
+describe('cancelling a roster import while the file is read', () => {
+  let s: RosterServices;
+  beforeEach(async () => { s = await rosterTownship(); });
+  afterEach(() => s.close());
+
+  it('stops at the next step when 取消 arrives through the event loop (as from the window), and writes nothing', async () => {
+    const inboxName = await uploadRoster(s, (f) => writeLargeRoster(f, largeRoster(1500, 7)));
+    const jobId = `roster-${Math.random()}`;
+    const messages: string[] = [];
+    // the window's 取消 is a separate request: it runs only when the import lets the event loop turn
+    const listener = (p: { jobId: string; message?: string }) => {
+      if (p.jobId !== jobId) return;
+      messages.push(p.message ?? '');
+      if (messages.length === 1) setImmediate(() => s.router.cancel(jobId));
+    };
+    s.router.events.on('progress', listener);
+    try {
+      const r = await s.router.call({ channel: 'households.importRoster', actor: ADMIN, jobId, input: { inboxName, dryRun: false, defaultCategory: '农村低保' } });
+      expect(r).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    } finally { s.router.events.off('progress', listener); }
+    expect(messages[0]).toMatch(/^已读取 2000 行/);
+    expect(messages.some((m) => m.startsWith('正在写入'))).toBe(false);
+    expect(s.handle.sqlite.prepare('SELECT COUNT(*) FROM members').pluck().get()).toBe(0);
+  });
+});

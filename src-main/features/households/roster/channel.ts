@@ -17,8 +17,9 @@ export async function importRoster(ctx: HandlerContext, file: string, name: stri
   for (const row of readWorkbook(fs.readFileSync(file), name)) {
     planner.add(row);
     if (++rows % 2000 === 0) {
-      if (ctx.cancelled()) throw new AppError('CANCELLED', '已取消导入，没有写入任何数据');
       ctx.progress({ done: rows, total: 0, message: `已读取 ${rows} 行` });
+      await nextTurn(); // the progress goes out and a 取消 from the window comes in while a big file is read
+      if (ctx.cancelled()) throw new AppError('CANCELLED', '已取消导入，没有写入任何数据');
     }
   }
   planner.finish();
@@ -42,6 +43,9 @@ export async function importRoster(ctx: HandlerContext, file: string, name: stri
   ctx.progress({ done: res.toCreate.length, total: res.toCreate.length, message: '导入完成' });
   return { ...report, imported: true, written };
 }
+/** Lets the event loop run (IPC, progress events) between steps of a long read; nothing is written before it ends. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export type RosterReport = Awaited<ReturnType<typeof importRoster>>;
 
 export const rosterChannels = {
