@@ -66,7 +66,8 @@ test('the reviewer imports last month\'s 发放表: the dry run lists the bad ro
   await card.locator('input[type=file]').setInputFiles(goodFile);
   await card.getByRole('button', { name: '试导入' }).click();
   await expect(card.getByText('试导入：没有问题')).toBeVisible();
-  await expect(card.getByRole('table', { name: '导入月份' })).toContainText(last);
+  // months read as people write them (2026年11月), not YYYY-MM
+  await expect(card.getByRole('table', { name: '导入月份' })).toContainText(`${Number(last.slice(0, 4))}年${Number(last.slice(5, 7))}月`);
   await card.getByRole('button', { name: '确认导入 1 个月' }).click();
   await expect(card.getByText('导入完成')).toBeVisible();
   await page.getByLabel('发放月份').fill(last);

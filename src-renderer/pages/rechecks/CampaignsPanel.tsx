@@ -39,14 +39,14 @@ function NewCampaign() {
   const villages = useVillages();
   const [f, setF] = useState({ name: '', basis: '', scopeDate: '', villageIds: [] as string[] });
   const [phases, setPhases] = useState(PHASES.map((name) => ({ name, startDate: '', endDate: '' })));
-  const { err, run } = useFieldErrors();
+  const { err, errors, run } = useFieldErrors();
   // only phases with both dates are sent: main's 'phases.N' counts those, so map each row to its place in what was sent
   const sentIndex = (i: number) => phases.slice(0, i).filter((p) => p.startDate && p.endDate).length;
   const phaseErr = (i: number, key: 'startDate' | 'endDate') => {
     const p = phases[i];
     if (!p.startDate || !p.endDate) return undefined;
     const own = err(`phases.${sentIndex(i)}.${key}`);
-    return key === 'startDate' ? own ?? err(`phases.${sentIndex(i)}`) : own; // a whole-phase message goes under 开始
+    return key === 'startDate' ? own ?? errors[`phases.${sentIndex(i)}`] : own; // a message about the whole phase (exact path) goes under 开始
   };
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
