@@ -153,8 +153,12 @@ export function duplicates(sqlite: Database.Database, period: string, kind: 'tow
     ? 'COUNT(DISTINCT c.division_code) > 1'
     : "SUM(c.category IN ('城市低保', '农村低保')) > 0 AND SUM(c.category LIKE '特困%') > 0";
   const keys = `SELECT c.id_number FROM county_persons c WHERE c.package_id IN (${latest}) GROUP BY c.id_number HAVING ${having}`;
-  const total = sqlite.prepare(`SELECT COUNT(*) FROM (${keys})`).pluck().get(period) as number;
-  const ids = sqlite.prepare(`${keys} ORDER BY c.id_number LIMIT ? OFFSET ?`).pluck().all(period, pageSize, (page - 1) * pageSize) as string[];
+  // one GROUP BY over every person for both the page and the total (it was run twice: ~130 ms each at 160,000 persons)
+  const page_ = sqlite.prepare(`SELECT id_number, COUNT(*) OVER () AS total FROM (${keys}) ORDER BY id_number LIMIT ? OFFSET ?`)
+    .all(period, pageSize, (page - 1) * pageSize) as { id_number: string; total: number }[];
+  const ids = page_.map((r) => r.id_number);
+  // a page past the end has no row to carry the total
+  const total = page_[0]?.total ?? (sqlite.prepare(`SELECT COUNT(*) FROM (${keys})`).pluck().get(period) as number);
   const rows = ids.length === 0 ? [] : sqlite.prepare(`SELECT c.id_number, c.name, c.division_code, c.category, c.village, p.township_name
     FROM county_persons c JOIN county_packages p ON p.id = c.package_id
     WHERE c.package_id IN (${latest}) AND c.id_number IN (${ids.map(() => '?').join(',')}) ORDER BY c.id_number, c.division_code`)
