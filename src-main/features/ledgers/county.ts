@@ -157,8 +157,8 @@ export function duplicates(sqlite: Database.Database, period: string, kind: 'tow
   const page_ = sqlite.prepare(`SELECT id_number, COUNT(*) OVER () AS total FROM (${keys}) ORDER BY id_number LIMIT ? OFFSET ?`)
     .all(period, pageSize, (page - 1) * pageSize) as { id_number: string; total: number }[];
   const ids = page_.map((r) => r.id_number);
-  // a page past the end has no row to carry the total
-  const total = page_[0]?.total ?? (sqlite.prepare(`SELECT COUNT(*) FROM (${keys})`).pluck().get(period) as number);
+  // an empty first page means none at all; a later page past the end has no row to carry the total
+  const total = page_[0]?.total ?? (page === 1 ? 0 : sqlite.prepare(`SELECT COUNT(*) FROM (${keys})`).pluck().get(period) as number);
   const rows = ids.length === 0 ? [] : sqlite.prepare(`SELECT c.id_number, c.name, c.division_code, c.category, c.village, p.township_name
     FROM county_persons c JOIN county_packages p ON p.id = c.package_id
     WHERE c.package_id IN (${latest}) AND c.id_number IN (${ids.map(() => '?').join(',')}) ORDER BY c.id_number, c.division_code`)
