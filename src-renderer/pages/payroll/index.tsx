@@ -10,6 +10,7 @@ import { ErrorAlert, Loading } from '../../components/Status';
 import { FolderPickButton } from '../../components/FolderPickButton';
 import { HistoryImport } from './HistoryImport';
 import { MonthField } from '../../components/DateField';
+import { useFieldErrors } from '../../lib/fieldErrors';
 
 /** The previous month: the month usually being closed and paid. */
 function lastMonth(): string {
@@ -126,9 +127,12 @@ function Actions({ period, closed, exported, blocked, onDone }: {
 }) {
   const [reason, setReason] = useState('');
   const [dest, setDest] = useState('');
-  const close = () => attempt(async () => { await call('payroll.close', { period }); onDone(); }, `${period} 发放名册已锁定`);
-  const reopen = () => attempt(async () => { await call('payroll.reopen', { period, reason }); setReason(''); onDone(); }, `${period} 已解锁`);
-  const bank = () => attempt(async () => {
+  const reopenErr = useFieldErrors();
+  const bankErr = useFieldErrors();
+  const month = formatDate(period); // 2026年11月 in what the clerk reads
+  const close = () => attempt(async () => { await call('payroll.close', { period }); onDone(); }, `${month}发放名册已锁定`);
+  const reopen = () => reopenErr.run(async () => { await call('payroll.reopen', { period, reason }); setReason(''); onDone(); }, `${month}已解锁`);
+  const bank = () => bankErr.run(async () => {
     const r = await call('payroll.bankFile', { period, destination: dest });
     if (r.heldBack.length) throw new Error(`已生成 ${r.file}，但 ${r.heldBack.length} 户扣回超过当月应发，未列入银行清单，须另行追回`);
   }, '银行发放清单已生成');
@@ -142,7 +146,8 @@ function Actions({ period, closed, exported, blocked, onDone }: {
       {closed && !exported && (
         <Can channel="payroll.reopen" otherwise="note" what="解锁">
           <Group align="end">
-            <TextInput label="解锁理由（必填，记入审计）" value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={360} />
+            <TextInput label="解锁理由（必填，记入审计）" value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={360}
+              error={reopenErr.err('reason') ?? reopenErr.err('period')} />
             <Button color="orange" variant="light" onClick={reopen} disabled={reason.trim().length < 4}>解锁</Button>
           </Group>
         </Can>
@@ -150,7 +155,8 @@ function Actions({ period, closed, exported, blocked, onDone }: {
       {closed && (
         <Can channel="payroll.bankFile" otherwise="note" what="生成银行一卡通发放清单（含身份证号和账号）">
           <Group align="end">
-            <TextInput label="银行清单保存到（U盘或文件夹）" value={dest} onChange={(e) => setDest(e.currentTarget.value)} w={360} />
+            <TextInput label="银行清单保存到（U盘或文件夹）" value={dest} onChange={(e) => setDest(e.currentTarget.value)} w={360}
+              error={bankErr.err('destination')} />
             <FolderPickButton onPick={setDest} />
             <Button variant="light" onClick={bank} disabled={!dest.trim()}>生成银行一卡通发放清单</Button>
           </Group>
