@@ -44,10 +44,12 @@ export const problemText = (p: PayrollProblem) => `${p.rule}：${p.label ? `${p.
  * 锁定: computes the month from the decisions in force, refuses with every problem listed, otherwise freezes the
  * lines, persons, change lines and statistics in one transaction (the caller's). Returns the month's totals.
  */
-export function closeMonth(ctx: HandlerContext, period: string, closedOn = localToday()) {
+export function closeMonth(ctx: HandlerContext, period: string, closedOn = localToday(), today = localToday()) {
   const p = computePayroll(ctx.sqlite, period);
-  const problems = closeProblems(ctx.sqlite, period, p);
-  if (closedOn > localToday() || closedOn < `${period}-01`) problems.unshift({ rule: '锁定日期', householdId: null, label: '', detail: `锁定日期 ${closedOn} 应在 ${period}-01 至今天之间` });
+  // `today` is the demo's own day when the demo closes its months: its deadlines are counted from that day, not from
+  // the clock (a demo built for 2026-11-22 failed to close once the real date passed its planted deadlines)
+  const problems = closeProblems(ctx.sqlite, period, p, today);
+  if (closedOn > today || closedOn < `${period}-01`) problems.unshift({ rule: '锁定日期', householdId: null, label: '', detail: `锁定日期 ${closedOn} 应在 ${period}-01 至今天之间` });
   if (problems.length) {
     throw new AppError('CHECKS_FAILED', `${period} 发放名册未锁定，请先处理 ${problems.length} 个问题：${problems.slice(0, 20).map(problemText).join('；')}${problems.length > 20 ? ' 等' : ''}`,
       { problems });

@@ -16,7 +16,7 @@ export const payrollDemo: DemoExtension = (sqlite, { today }) => {
   const last = addMonths(today.slice(0, 7), -1);
   for (const period of monthsBetween(`${last.slice(0, 4)}-01`, last)) {
     const closedOn = `${addMonths(period, 1)}-03`;
-    closeMonth(demoContext(sqlite), period, closedOn < today ? closedOn : today);
+    closeMonth(demoContext(sqlite), period, closedOn < today ? closedOn : today, today);
   }
 };
 
