@@ -6,6 +6,7 @@ import { navigate, useRoute } from './lib/router';
 import { UserContext } from './lib/user';
 import { AccessContext } from './lib/access';
 import { useCall } from './lib/useCall';
+import { usePageState } from './lib/pageState';
 import { ErrorAlert, Loading } from './components/Status';
 import type { CurrentUser } from './App';
 
@@ -21,6 +22,7 @@ export function Shell({ user, township, idleMinutes, onLogout, onLock }: Props) 
   const areas = AREAS.filter((a) => !a.channel || !!access.data?.allowed.includes(a.channel));
   const area = areas.find((a) => a.key === route[0]) ?? AREAS[0];
   const Page = area.page;
+  const pageState = usePageState();
   const main = useRef<HTMLElement>(null);
   useEffect(() => { main.current?.scrollTo?.(0, 0); }, [area.key]);
   const sessionUser = useMemo(() => (access.data ? { ...user, permissions: access.data.permissions } : null), [user, access.data]);
@@ -53,7 +55,8 @@ export function Shell({ user, township, idleMinutes, onLogout, onLock }: Props) 
             </nav>
           </ScrollArea>
         </AppShell.Navbar>
-        <AppShell.Main ref={main}>
+        {/* data-state: the page's queries (loading|ready|error); data-route: which page, for e2e waits */}
+        <AppShell.Main ref={main} data-state={pageState} data-route={route.join('/')}>
           <Page path={route.slice(1)} />
         </AppShell.Main>
       </AppShell>

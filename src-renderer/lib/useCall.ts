@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ApiError, call, type ChannelName, type In, type Out } from './api';
+import { reportQuery } from './pageState';
 
 /** Loads one query channel; reloads when `input` changes (compared as JSON). */
 export function useCall<K extends ChannelName>(channel: K, input: In<K>, enabled = true) {
@@ -21,5 +22,9 @@ export function useCall<K extends ChannelName>(channel: K, input: In<K>, enabled
     }
   }, [channel, key]);
   useEffect(() => { if (enabled) void reload(); }, [reload, enabled]);
+  // before the paint, so the main area never reads ready while a page that just mounted has not asked yet
+  const id = useRef(Symbol(channel)).current;
+  useLayoutEffect(() => { reportQuery(id, { loading, failed: !!error }); }, [id, loading, error]);
+  useLayoutEffect(() => () => reportQuery(id, null), [id]);
   return { data, error, loading, reload };
 }

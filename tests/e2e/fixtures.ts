@@ -34,6 +34,12 @@ export function runCli(dataDir: string, args: string[]) {
 
 export const test = base.extend<{ demo: boolean; app: AppServer }>({
   demo: [false, { option: true }],
+  // DIBAO_E2E_SHIFTED_CLOCK=1: the suite runs under libfaketime (e.g. `faketime -f +34d`, as if CI ran in January);
+  // the browser cannot start under faketime, so its pages read the date the server and the test read
+  page: async ({ page }, use) => {
+    if (process.env.DIBAO_E2E_SHIFTED_CLOCK) await page.clock.setSystemTime(new Date());
+    await use(page);
+  },
   // Building the demo and starting the server get their own time budget (a busy machine may take a minute), so
   // the test's own timeout only covers what the test does.
   app: [async ({ demo }, use) => {

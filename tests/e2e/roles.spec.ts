@@ -37,22 +37,31 @@ async function enabledWriteControls(page: Page): Promise<string[]> {
   }, { words: WRITE_WORDS.source, steps: [...STEP_NAMES] });
 }
 
-/** Waits for the page to settle: no loader left in the main area. */
-async function settled(page: Page) {
+/**
+ * Waits for the page to settle: the main area shows `route` (when given; a click changes it a moment later), its
+ * queries have answered (data-state, set before the first paint, so a page that has not asked yet never reads
+ * ready) and no loader is left. Only a loader's absence was checked before, which holds just after a click too.
+ */
+async function settled(page: Page, route?: string) {
+  const main = page.locator('main[data-state]');
+  const escaped = route?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (route !== undefined) await expect(main).toHaveAttribute('data-route', new RegExp(`^${escaped}(/|$)`));
+  await expect(main).toHaveAttribute('data-state', /^(ready|error)$/);
   await expect(page.locator('main .mantine-Loader-root')).toHaveCount(0);
 }
 
 /** Visits every area of the navigation, every tab in it, and the detail pages; returns write controls per view. */
 async function walk(page: Page, app: AppServer, details: string[]): Promise<Record<string, string[]>> {
   const found: Record<string, string[]> = {};
-  const look = async (view: string) => { await settled(page); found[view] = await enabledWriteControls(page); };
+  const look = async (view: string, route?: string) => { await settled(page, route); found[view] = await enabledWriteControls(page); };
   const nav = page.getByRole('navigation', { name: '主导航' }).getByRole('link');
   const areas = await nav.count();
   expect(areas).toBeGreaterThanOrEqual(10);
   for (let i = 0; i < areas; i++) {
     const name = (await nav.nth(i).innerText()).trim();
+    const href = (await nav.nth(i).getAttribute('href'))!;
     await nav.nth(i).click();
-    await look(name);
+    await look(name, href.replace(/^#\//, ''));
     const tabs = page.getByRole('main').getByRole('tab');
     for (let t = 0; t < await tabs.count(); t++) {
       const tabName = (await tabs.nth(t).innerText()).trim();
@@ -62,7 +71,7 @@ async function walk(page: Page, app: AppServer, details: string[]): Promise<Reco
   }
   for (const route of details) {
     await page.goto(`${app.url}#${route}`);
-    await look(route);
+    await look(route, route.replace(/^\//, ''));
     const tabs = page.getByRole('main').getByRole('tab');
     for (let t = 0; t < await tabs.count(); t++) {
       const tabName = (await tabs.nth(t).innerText()).trim();
