@@ -57,9 +57,6 @@ async function timed<T>(fn: () => Promise<T> | T) {
 async function importOnce(file: string, dir: string, dryRun = false) {
   const s = freshServices(dir);
   const inboxName = saveToInbox(s.dataDir, path.basename(file), fs.readFileSync(file));
-  // the app starts its job worker at start-up (startup.ts warm()); so does the bench, before the clock runs
-  await s.jobs.run('households.rosterPinyin', { names: [] }, { dataDir: s.dataDir, dbFile: s.handle.file, actor: CLI_ACTOR,
-    progress: () => {}, cancelled: () => false });
   const m = await timed(() => s.router.call({ channel: 'households.importRoster', input: { inboxName, dryRun }, actor: CLI_ACTOR }));
   const r = m.result as { ok: boolean; value?: { imported: boolean; members: { new: number }; errors: number; problems: unknown[] }; error?: unknown };
   s.close();

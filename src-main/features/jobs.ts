@@ -4,7 +4,6 @@ import { ledgersJobs } from './ledgers/jobs';
 import { backupJobs } from './backup/jobs';
 import { supervisionJobs } from './supervision/jobs';
 import { healthJobs } from './health/jobs';
-import { rosterJobs } from './households/roster/jobs';
 
 /**
  * Every job that runs in a worker thread (src-main/jobs/). A feature adds its jobs with one import and one
@@ -21,4 +20,4 @@ function mergeJobs(...maps: WorkerJobMap[]): WorkerJobMap {
   return all;
 }
 
-export const allWorkerJobs = mergeJobs(printJobs, ledgersJobs, backupJobs, supervisionJobs, healthJobs, rosterJobs);
+export const allWorkerJobs = mergeJobs(printJobs, ledgersJobs, backupJobs, supervisionJobs, healthJobs);

@@ -64,10 +64,10 @@ const MEMBER_COLUMNS = ['household_id', 'name', 'id_number', 'sex', 'birth_date'
   'disability_type', 'disability_grade', 'disability_cert_no', 'labour_capacity', 'employment', 'school', 'hukou', 'phone', 'pinyin_initials',
   'pinyin_full', 'created_at'] as const;
 const INSERT_MEMBER = `INSERT INTO members (${MEMBER_COLUMNS.join(', ')}) VALUES (${MEMBER_COLUMNS.map(() => '?').join(', ')})`;
-type PinyinKeys = { initials: string; full: string };
 type MemberRowInput = NewMember & { idNumber: string; sex: string; birthDate: string };
 
-function memberValues(householdId: number, m: MemberRowInput, covered: boolean, now: string, py = namePinyin(m.name)): unknown[] {
+function memberValues(householdId: number, m: MemberRowInput, covered: boolean, now: string): unknown[] {
+  const py = namePinyin(m.name);
   return [householdId, m.name, m.idNumber, m.sex, m.birthDate, m.relation, covered ? 1 : 0, m.health, m.illnessType, m.disabilityType,
     m.disabilityGrade, m.disabilityCertNo, m.labourCapacity, m.employment, m.school, m.hukou, m.phone, py.initials, py.full, now];
 }
@@ -78,12 +78,9 @@ export function insertMemberRow(sqlite: Sqlite, householdId: number, m: MemberRo
   return Number(r.lastInsertRowid);
 }
 
-/**
- * Many covered members at once (the roster import), with ids the caller gave them (db/bulk nextId) and one timestamp;
- * `pinyin`, when given, is namePinyin(name) computed ahead (in a worker).
- */
-export function insertMemberRows(sqlite: Sqlite, rows: { id: number; householdId: number; member: MemberRowInput; pinyin?: PinyinKeys }[], now: string) {
-  insertMany(sqlite, 'members', ['id', ...MEMBER_COLUMNS], rows.map((r) => [r.id, ...memberValues(r.householdId, r.member, true, now, r.pinyin)]));
+/** Many covered members at once (the roster import), with ids the caller gave them (db/bulk nextId) and one timestamp. */
+export function insertMemberRows(sqlite: Sqlite, rows: { id: number; householdId: number; member: MemberRowInput }[], now: string) {
+  insertMany(sqlite, 'members', ['id', ...MEMBER_COLUMNS], rows.map((r) => [r.id, ...memberValues(r.householdId, r.member, true, now)]));
 }
 
 /** Adds a member with the ID rules, the timeline entry, the audit row and the memberAdded event. */

@@ -11,7 +11,7 @@ import { AddressBook } from './resolve';
 import type { PlannedHousehold } from './plan';
 
 /** Writes the planned households in the caller's transaction. Returns the counts; throws to roll everything back. */
-export function applyPlan(ctx: HandlerContext, households: PlannedHousehold[], file: string, pinyin?: Map<string, { initials: string; full: string }>) {
+export function applyPlan(ctx: HandlerContext, households: PlannedHousehold[], file: string) {
   const book = new AddressBook(ctx.sqlite);
   const township = (ctx.sqlite.prepare("SELECT id FROM regions WHERE level = 'township' ORDER BY id LIMIT 1").get() as { id: number } | undefined)?.id;
   if (township === undefined) throw new AppError('NOT_INITIALIZED', '地址树中没有乡镇节点，请先完成初始化');
@@ -40,7 +40,7 @@ export function applyPlan(ctx: HandlerContext, households: PlannedHousehold[], f
   const today = localToday();
   const settings = onceSettings(ctx.sqlite);
   const newMembers = households.reduce((sum, hh) => sum + hh.members.length, 0);
-  const ids = withSearchIndexesRebuilt(ctx.sqlite, newMembers, () => writeAll(ctx, households, place, { file, today, settings, added, pinyin }));
+  const ids = withSearchIndexesRebuilt(ctx.sqlite, newMembers, () => writeAll(ctx, households, place, { file, today, settings, added }));
   const members = added.length;
   // Other features follow the import in one batch each (an archive bag per household, near-relative matching).
   emit.householdsImported(ctx, { householdIds: ids, source: `花名册“${file}”` });
@@ -109,9 +109,7 @@ function plannedCalculation(hh: PlannedHousehold, date: string, settings: Calcul
   }
 }
 
-type Run = { file: string; today: string; settings: CalculationSettings; added: { householdId: number; memberId: number; idNumber: string }[];
-  /** Pinyin keys computed ahead in a worker (roster/pinyinAhead); a name not in it is computed when written. */
-  pinyin?: Map<string, { initials: string; full: string }> };
+type Run = { file: string; today: string; settings: CalculationSettings; added: { householdId: number; memberId: number; idNumber: string }[] };
 
 /** Households written per step: between steps the import reports progress and checks for 取消. */
 const CHUNK = 500;
@@ -137,7 +135,7 @@ function writeAll(ctx: HandlerContext, households: PlannedHousehold[], place: (h
       let headMemberId = 0;
       for (const m of hh.members) {
         rows.members.push({ id: ++memberId, householdId, member: { ...m, illnessType: '', disabilityCertNo: '', employment: '', school: '', hukou: '',
-          relation: m.relation as never, health: m.health as never, disabilityType: m.disabilityType as never, labourCapacity: m.labourCapacity as never }, pinyin: run.pinyin?.get(m.name) });
+          relation: m.relation as never, health: m.health as never, disabilityType: m.disabilityType as never, labourCapacity: m.labourCapacity as never } });
         if (m.isHead && !headMemberId) headMemberId = memberId;
         run.added.push({ householdId, memberId, idNumber: m.idNumber });
       }

@@ -9,27 +9,20 @@ import { RosterPlanner, type RosterOptions } from './plan';
 import { resolvePlan, type PlaceChoices } from './resolve';
 import { applyPlan } from './apply';
 import { ROSTER_FIELDS } from './headers';
-import { PinyinAhead } from './pinyinAhead';
 
 /** Reads, checks and (unless a dry run, or anything is wrong) imports a roster in ONE transaction. */
 export async function importRoster(ctx: HandlerContext, file: string, name: string, opts: RosterOptions & { dryRun: boolean; places?: PlaceChoices }) {
   const planner = new RosterPlanner(opts);
-  const pinyin = opts.dryRun ? null : new PinyinAhead(ctx);
   let rows = 0;
   for (const row of readWorkbook(fs.readFileSync(file), name)) {
     planner.add(row);
     if (++rows % 2000 === 0) {
       ctx.progress({ done: rows, total: 0, message: `已读取 ${rows} 行` });
-      pinyin?.send(planner.takeNames(), rows);
       await nextTurn(); // the progress goes out and a 取消 from the window comes in while a big file is read
       if (ctx.cancelled()) throw new AppError('CANCELLED', '已取消导入，没有写入任何数据');
     }
   }
   planner.finish();
-  pinyin?.send(planner.takeNames(), rows);
-  // before resolving: nothing may change the database between resolvePlan and the write
-  const keys = await pinyin?.keys();
-  if (ctx.cancelled()) throw new AppError('CANCELLED', '已取消导入，没有写入任何数据');
   const res = resolvePlan(ctx.sqlite, planner.households, planner.problems, opts.places);
   const sheetOrder = new Map(planner.sheets.map((s, i) => [s.name, i]));
   const problems = [...planner.problems].sort((a, b) => (sheetOrder.get(a.sheet) ?? -1) - (sheetOrder.get(b.sheet) ?? -1) || (a.row ?? 0) - (b.row ?? 0));
@@ -46,7 +39,7 @@ export async function importRoster(ctx: HandlerContext, file: string, name: stri
   };
   if (opts.dryRun || errors > 0 || report.pendingChoices > 0 || res.toCreate.length === 0) return report;
   ctx.progress({ done: 0, total: res.toCreate.length, message: '正在写入' });
-  const written = ctx.tx(() => applyPlan(ctx, res.toCreate, name, keys));
+  const written = ctx.tx(() => applyPlan(ctx, res.toCreate, name));
   ctx.progress({ done: res.toCreate.length, total: res.toCreate.length, message: '导入完成' });
   return { ...report, imported: true, written };
 }

@@ -53,7 +53,6 @@ export class RosterPlanner {
   private current: PlannedHousehold | null = null;
   private lastKey = '';
   private sheetCategory: Category | null = null;
-  private newNames: string[] = [];
 
   constructor(private opts: RosterOptions = {}) {}
 
@@ -287,7 +286,6 @@ export class RosterPlanner {
       if (rel) this.warn(r, f.relation!.column, `与户主关系“${rel}”不在标准列表中，按“其他”导入`);
     }
     const grade = parseDisabilityGrade(text('disabilityGrade'));
-    this.newNames.push(name);
     hh.members.push({ sheet: r.sheet, row: r.row, name, idNumber: id.id, sex: id.sex, birthDate: id.birthDate, relation, isHead,
       health: grade ? (parseHealth(text('health')) === '重病' ? '残疾且患病' : '残疾') : parseHealth(text('health')),
       disabilityType: text('disabilityType').replace(/残疾$/, ''), disabilityGrade: grade,
@@ -433,13 +431,6 @@ export class RosterPlanner {
     if (hh.members.length > 1 && hh.familySize !== null && hh.familySize !== hh.members.length) {
       this.problems.push({ ...at, level: 'warning', column: '家庭人口', reason: `家庭人口填的是 ${hh.familySize} 人，名单中列出 ${hh.members.length} 人` });
     }
-  }
-
-  /** Names of the members planned since the last call (the import computes their pinyin ahead, in a worker). */
-  takeNames(): string[] {
-    const names = this.newNames;
-    this.newNames = [];
-    return names;
   }
 
   finish() {
