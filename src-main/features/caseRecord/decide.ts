@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
-import { insertMany } from '../../db/bulk';
 import type { HandlerContext } from '../../ipc/contract';
 import { AppError } from '../../ipc/errors';
 import { emit } from '../events';
@@ -19,50 +18,34 @@ interface RecordRow {
   by: { userId: number | null; username: string; displayName: string; role: string };
 }
 
-const RECORD_COLUMNS = ['household_id', 'decision', 'source', 'source_ref', 'date', 'effective_month', 'reason', 'before_status', 'after_status',
-  'before_amount_fen', 'after_amount_fen', 'before_top_up_fen', 'after_top_up_fen', 'phase_out_end_month', 'calc_fen', 'covered_count', 'user_id',
-  'username', 'display_name', 'role', 'created_at'] as const;
-const INSERT_RECORD = `INSERT INTO benefit_changes (${RECORD_COLUMNS.join(', ')}) VALUES (${RECORD_COLUMNS.map(() => '?').join(', ')})`;
-
-const recordValues = (r: RecordRow, now: string): unknown[] => [r.householdId, r.decision, r.source, '', r.date, r.effectiveMonth ?? r.date.slice(0, 7),
-  r.reason, r.beforeStatus, r.afterStatus, r.beforeFen, r.afterFen, r.beforeTopUpFen, r.afterTopUpFen, r.phaseOutEndMonth ?? null, r.calcFen,
-  r.coveredCount, r.by.userId, r.by.username, r.by.displayName, r.by.role, now];
-
 function insertRecord(sqlite: Sqlite, r: RecordRow): number {
-  return Number(prepared(sqlite, INSERT_RECORD).run(recordValues(r, new Date().toISOString())).lastInsertRowid);
+  return Number(prepared(sqlite, `INSERT INTO benefit_changes (household_id, decision, source, source_ref, date, effective_month, reason,
+    before_status, after_status, before_amount_fen, after_amount_fen, before_top_up_fen, after_top_up_fen, phase_out_end_month,
+    calc_fen, covered_count, user_id, username, display_name, role, created_at) VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    r.householdId, r.decision, r.source, r.date, r.effectiveMonth ?? r.date.slice(0, 7), r.reason, r.beforeStatus, r.afterStatus, r.beforeFen, r.afterFen,
+    r.beforeTopUpFen, r.afterTopUpFen, r.phaseOutEndMonth ?? null, r.calcFen, r.coveredCount, r.by.userId, r.by.username,
+    r.by.displayName, r.by.role, new Date().toISOString()).lastInsertRowid);
 }
 
 export const IMPORT_STATUSES = ['在保', '停保', '未通过'] as const;
-
-type ImportedCase = { householdId: number; date: string; status: (typeof IMPORT_STATUSES)[number];
-  monthlyFen: number; topUpFen: number; operator: string; source?: string;
-  /** The roster import computes these from the rows it writes (calculateFromFacts), instead of reading them back. */
-  planned?: { calc: { amountFen: number } | null; coveredCount: number } };
 
 /**
  * 建档导入: an existing case brought in from the office's roster (or the demo) starts its record with a decision-like
  * row carrying the amounts the office pays, and the calculation and covered persons on the day of import, so later
  * changes are measured against it. The household row must already hold these status and amounts.
  */
-export function recordImported(sqlite: Sqlite, i: ImportedCase): number {
-  return insertRecord(sqlite, importedRecord(sqlite, i));
-}
-
-/** The same 建档导入 records as recordImported, many at once (the roster import): multi-row INSERTs, one timestamp. */
-export function recordImportedMany(sqlite: Sqlite, cases: ImportedCase[]) {
-  const now = new Date().toISOString();
-  insertMany(sqlite, 'benefit_changes', RECORD_COLUMNS, cases.map((i) => recordValues(importedRecord(sqlite, i), now)));
-}
-
-function importedRecord(sqlite: Sqlite, i: ImportedCase): RecordRow {
+export function recordImported(sqlite: Sqlite, i: { householdId: number; date: string; status: (typeof IMPORT_STATUSES)[number];
+  monthlyFen: number; topUpFen: number; operator: string; source?: string;
+  /** The roster import computes these from the rows it writes (calculateFromFacts), instead of reading them back. */
+  planned?: { calc: { amountFen: number } | null; coveredCount: number } }): number {
   const calc = i.status !== '在保' ? null : i.planned ? i.planned.calc : calculationOrNull(sqlite, i.householdId, i.date);
-  return {
+  return insertRecord(sqlite, {
     householdId: i.householdId, decision: '建档导入', source: i.source ?? '建档导入', date: i.date,
     reason: `建档导入：按原档案${i.status === '在保' ? `每月 ${((i.monthlyFen + i.topUpFen) / 100).toFixed(2)} 元` : i.status}`,
     beforeStatus: '', afterStatus: i.status, beforeFen: 0, afterFen: i.monthlyFen, beforeTopUpFen: 0, afterTopUpFen: i.topUpFen,
     calcFen: calc?.amountFen ?? null, coveredCount: i.status !== '在保' ? null : i.planned ? i.planned.coveredCount : livingCovered(sqlite, i.householdId),
     by: { userId: null, username: 'import', displayName: i.operator, role: 'clerk' },
-  };
+  });
 }
 
 /**

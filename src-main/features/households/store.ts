@@ -8,7 +8,6 @@ import { getRegion } from '../regions/channels';
 import type { HouseholdFacts, NewMember } from './schemas';
 import { getHouseholdRow, type HouseholdRow } from './queries';
 import { prepared } from '../../db/prepared';
-import { insertMany } from '../../db/bulk';
 import { localToday } from '../../domain/dates';
 import { DECIDED_FIELDS, decidedFieldMessage } from '../../domain/caseRecord';
 
@@ -16,22 +15,12 @@ type Sqlite = HandlerContext['sqlite'];
 
 export { localToday };
 
-type NewEvent = { householdId: number; memberId?: number | null; type: HouseholdEventType; date?: string; reason?: string;
-  payload?: Record<string, unknown> };
-const EVENT_COLUMNS = ['household_id', 'member_id', 'type', 'date', 'reason', 'operator', 'payload', 'created_at'] as const;
-const INSERT_EVENT = `INSERT INTO household_events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`;
-const eventValues = (ctx: HandlerContext, e: NewEvent, now: string): unknown[] =>
-  [e.householdId, e.memberId ?? null, e.type, e.date ?? localToday(), e.reason ?? '', ctx.actor.displayName, JSON.stringify(e.payload ?? {}), now];
-
-export function addEvent(ctx: HandlerContext, e: NewEvent): number {
-  const r = prepared(ctx.sqlite, INSERT_EVENT).run(eventValues(ctx, e, new Date().toISOString()));
+export function addEvent(ctx: HandlerContext, e: { householdId: number; memberId?: number | null; type: HouseholdEventType;
+  date?: string; reason?: string; payload?: Record<string, unknown> }): number {
+  const r = prepared(ctx.sqlite, `INSERT INTO household_events (household_id, member_id, type, date, reason, operator, payload, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(e.householdId, e.memberId ?? null, e.type, e.date ?? localToday(), e.reason ?? '',
+    ctx.actor.displayName, JSON.stringify(e.payload ?? {}), new Date().toISOString());
   return Number(r.lastInsertRowid);
-}
-
-/** The same timeline entries as addEvent, many at once (the roster import's 花名册导入 per household). */
-export function addEvents(ctx: HandlerContext, events: NewEvent[]) {
-  const now = new Date().toISOString();
-  insertMany(ctx.sqlite, 'household_events', EVENT_COLUMNS, events.map((e) => eventValues(ctx, e, now)));
 }
 
 /** "石桥村3组 张三户（档案号 12）": how a household is named in messages. */
@@ -60,27 +49,16 @@ export function checkNewId(sqlite: Sqlite, raw: string) {
   return parsed.value;
 }
 
-const MEMBER_COLUMNS = ['household_id', 'name', 'id_number', 'sex', 'birth_date', 'relation', 'covered', 'health', 'illness_type',
-  'disability_type', 'disability_grade', 'disability_cert_no', 'labour_capacity', 'employment', 'school', 'hukou', 'phone', 'pinyin_initials',
-  'pinyin_full', 'created_at'] as const;
-const INSERT_MEMBER = `INSERT INTO members (${MEMBER_COLUMNS.join(', ')}) VALUES (${MEMBER_COLUMNS.map(() => '?').join(', ')})`;
-type MemberRowInput = NewMember & { idNumber: string; sex: string; birthDate: string };
-
-function memberValues(householdId: number, m: MemberRowInput, covered: boolean, now: string): unknown[] {
-  const py = namePinyin(m.name);
-  return [householdId, m.name, m.idNumber, m.sex, m.birthDate, m.relation, covered ? 1 : 0, m.health, m.illnessType, m.disabilityType,
-    m.disabilityGrade, m.disabilityCertNo, m.labourCapacity, m.employment, m.school, m.hukou, m.phone, py.initials, py.full, now];
-}
-
 /** Inserts one member row (ID already checked); keeps pinyin keys for search. */
-export function insertMemberRow(sqlite: Sqlite, householdId: number, m: MemberRowInput, covered = true): number {
-  const r = prepared(sqlite, INSERT_MEMBER).run(memberValues(householdId, m, covered, new Date().toISOString()));
+export function insertMemberRow(sqlite: Sqlite, householdId: number, m: NewMember & { idNumber: string; sex: string; birthDate: string },
+  covered = true): number {
+  const py = namePinyin(m.name);
+  const r = prepared(sqlite, `INSERT INTO members (household_id, name, id_number, sex, birth_date, relation, covered, health, illness_type,
+    disability_type, disability_grade, disability_cert_no, labour_capacity, employment, school, hukou, phone, pinyin_initials, pinyin_full, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(householdId, m.name, m.idNumber, m.sex, m.birthDate, m.relation,
+    covered ? 1 : 0, m.health, m.illnessType, m.disabilityType, m.disabilityGrade, m.disabilityCertNo, m.labourCapacity, m.employment,
+    m.school, m.hukou, m.phone, py.initials, py.full, new Date().toISOString());
   return Number(r.lastInsertRowid);
-}
-
-/** Many covered members at once (the roster import), with ids the caller gave them (db/bulk nextId) and one timestamp. */
-export function insertMemberRows(sqlite: Sqlite, rows: { id: number; householdId: number; member: MemberRowInput }[], now: string) {
-  insertMany(sqlite, 'members', ['id', ...MEMBER_COLUMNS], rows.map((r) => [r.id, ...memberValues(r.householdId, r.member, true, now)]));
 }
 
 /** Adds a member with the ID rules, the timeline entry, the audit row and the memberAdded event. */
@@ -105,26 +83,14 @@ export function checkPlace(sqlite: Sqlite, villageId: number, groupId: number | 
   }
 }
 
-const HOUSEHOLD_COLUMNS = ['certificate_no', 'category', 'status', 'village_id', 'group_id', 'address', 'start_month', 'causes', 'housing',
-  'vehicles', 'property_notes', 'bank_name', 'bank_account', 'monthly_amount_fen', 'top_up_fen', 'flags', 'edge_family', 'created_at', 'updated_at'] as const;
-const INSERT_HOUSEHOLD = `INSERT INTO households (${HOUSEHOLD_COLUMNS.join(', ')}) VALUES (${HOUSEHOLD_COLUMNS.map(() => '?').join(', ')})`;
-type Amounts = { monthlyFen?: number; topUpFen?: number };
-
-function householdValues(f: HouseholdFacts, extra: Amounts, now: string): unknown[] {
-  return [f.certificateNo || null, f.category, f.status, f.villageId, f.groupId, f.address, f.startMonth, JSON.stringify(f.causes), f.housing,
-    f.vehicles, f.propertyNotes, f.bankName, f.bankAccount, extra.monthlyFen ?? 0, extra.topUpFen ?? 0, JSON.stringify(f.flags),
-    f.edgeFamily ? 1 : 0, now, now];
-}
-
-export function insertHouseholdRow(sqlite: Sqlite, f: HouseholdFacts, extra: Amounts = {}): number {
-  const r = prepared(sqlite, INSERT_HOUSEHOLD).run(householdValues(f, extra, new Date().toISOString()));
+export function insertHouseholdRow(sqlite: Sqlite, f: HouseholdFacts, extra: { monthlyFen?: number; topUpFen?: number } = {}): number {
+  const now = new Date().toISOString();
+  const r = prepared(sqlite, `INSERT INTO households (certificate_no, category, status, village_id, group_id, address, start_month, causes,
+    housing, vehicles, property_notes, bank_name, bank_account, monthly_amount_fen, top_up_fen, flags, edge_family, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(f.certificateNo || null, f.category, f.status, f.villageId, f.groupId,
+    f.address, f.startMonth, JSON.stringify(f.causes), f.housing, f.vehicles, f.propertyNotes, f.bankName, f.bankAccount,
+    extra.monthlyFen ?? 0, extra.topUpFen ?? 0, JSON.stringify(f.flags), f.edgeFamily ? 1 : 0, now, now);
   return Number(r.lastInsertRowid);
-}
-
-/** Many households at once (the roster import): ids and head members given by the caller (db/bulk nextId), one timestamp. */
-export function insertHouseholdRows(sqlite: Sqlite, rows: { id: number; headMemberId: number; facts: HouseholdFacts; amounts: Amounts }[], now: string) {
-  insertMany(sqlite, 'households', ['id', 'head_member_id', ...HOUSEHOLD_COLUMNS],
-    rows.map((r) => [r.id, r.headMemberId, ...householdValues(r.facts, r.amounts, now)]));
 }
 
 /**
