@@ -2,13 +2,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { actorOf, callAs, ok, testServices } from '../helpers/services';
 import { addMonths } from '../../src-main/domain/payroll';
 import { localToday } from '../../src-main/domain/dates';
 import { payrollSnapshotCheck } from '../../src-main/features/payroll/checks';
 import { featureLedgers } from '../../src-main/features/ledgers/featureLedgers';
 import { requireTownship } from '../../src-main/features/ledgers/registry';
+
+// testServices builds the township and its demo for 2026-11-22, and the channels read the clock: the clock is held
+// at a day these tests were written on (after November, before the demo's planted deadlines of 2026-12-19/20).
+// Otherwise those deadlines fall overdue once CI runs later, and closing or checking a month fails for that alone.
+// Only Date is faked: timers and worker threads run as usual.
+vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true }); // the clock runs on from there (records are ordered by time)
+vi.setSystemTime(new Date('2026-12-02T10:00:00'));
+afterAll(() => { vi.useRealTimers(); });
 
 // testServices builds the demo as of 2026-11-22: January–October 2026 are closed, November is open.
 const CLOSED = '2026-10';
