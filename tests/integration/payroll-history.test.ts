@@ -1,12 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { actorOf, callAs, dbFingerprint, ok, testServices } from '../helpers/services';
 import { saveToInbox } from '../../src-main/ipc/files';
 import { makeIdNumber } from '../../src-main/domain/idNumber';
 import { payrollSnapshotCheck } from '../../src-main/features/payroll/checks';
 import { monthsBetween } from '../../src-main/domain/payroll';
+
+// testServices builds the township and its demo for 2026-11-22, and the channels read the clock: the clock is held
+// at a day these tests were written on (after November, before the demo's planted deadlines of 2026-12-19/20).
+// Otherwise those deadlines fall overdue once CI runs later, and closing or checking a month fails for that alone.
+// Only Date is faked: timers and worker threads run as usual.
+vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true }); // the clock runs on from there (records are ordered by time)
+vi.setSystemTime(new Date('2026-12-02T10:00:00'));
+afterAll(() => { vi.useRealTimers(); });
 
 // testServices builds the demo as of 2026-11-22: January–October 2026 are closed through the app.
 const reviewer = actorOf('reviewer');
