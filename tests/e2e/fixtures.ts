@@ -64,4 +64,21 @@ export async function login(page: Page, url: string, username = 'admin', passwor
   await expect(page.getByTestId('current-user')).toBeVisible();
 }
 
+/** Calls channels through the running app's loopback bridge as admin (one process, unlike a CLI spawn per call). */
+export async function bridge(page: Page, url: string) {
+  await page.goto(url);
+  const token = await page.locator('meta[name="dibao-bridge-token"]').getAttribute('content');
+  const post = async (channel: string, input: unknown, session?: string) => {
+    const r = await page.request.post(new URL('./api/call', url).toString(), {
+      headers: { 'content-type': 'application/json', 'x-dibao-token': token ?? '', ...(session ? { 'x-dibao-session': session } : {}) },
+      data: { channel, input },
+    });
+    const out = await r.json();
+    if (!out.ok) throw new Error(`${channel}: ${out.error.message}`);
+    return out.value;
+  };
+  const { sessionId } = await post('auth.login', { username: 'admin', password: 'admin123' });
+  return (channel: string, input: unknown) => post(channel, input, sessionId);
+}
+
 export { expect };

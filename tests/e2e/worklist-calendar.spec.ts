@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { test, expect, login, type AppServer } from './fixtures';
+import { test, expect, login, bridge, type AppServer } from './fixtures';
 
 test.setTimeout(240_000); // the demo build and a dozen CLI calls on a shared 2-core machine (a budget, not a wait)
 
@@ -11,22 +10,6 @@ function cli<T = any>(app: AppServer, channel: string, input: unknown): T {
   return out.value as T;
 }
 
-/** Calls channels through the running app's loopback bridge as admin (one process, unlike a CLI spawn per call). */
-async function bridge(page: Page, url: string) {
-  await page.goto(url);
-  const token = await page.locator('meta[name="dibao-bridge-token"]').getAttribute('content');
-  const post = async (channel: string, input: unknown, session?: string) => {
-    const r = await page.request.post(new URL('./api/call', url).toString(), {
-      headers: { 'content-type': 'application/json', 'x-dibao-token': token ?? '', ...(session ? { 'x-dibao-session': session } : {}) },
-      data: { channel, input },
-    });
-    const out = await r.json();
-    if (!out.ok) throw new Error(`${channel}: ${out.error.message}`);
-    return out.value;
-  };
-  const { sessionId } = await post('auth.login', { username: 'admin', password: 'admin123' });
-  return (channel: string, input: unknown) => post(channel, input, sessionId);
-}
 
 test.describe('holiday calendars', () => {
   test.use({ demo: true });

@@ -1,25 +1,7 @@
-import type { Page } from '@playwright/test';
-import { test, expect, login } from './fixtures';
+import { test, expect, login, bridge } from './fixtures';
 
 test.use({ demo: true });
 test.setTimeout(240_000);
-
-/** Channels through the running app's loopback bridge as admin. */
-async function bridge(page: Page, url: string) {
-  await page.goto(url);
-  const token = await page.locator('meta[name="dibao-bridge-token"]').getAttribute('content');
-  const post = async (channel: string, input: unknown, session?: string) => {
-    const r = await page.request.post(new URL('./api/call', url).toString(), {
-      headers: { 'content-type': 'application/json', 'x-dibao-token': token ?? '', ...(session ? { 'x-dibao-session': session } : {}) },
-      data: { channel, input },
-    });
-    const out = await r.json();
-    if (!out.ok) throw new Error(`${channel}: ${out.error.message}`);
-    return out.value;
-  };
-  const { sessionId } = await post('auth.login', { username: 'admin', password: 'admin123' });
-  return (channel: string, input: unknown) => post(channel, input, sessionId);
-}
 
 // Issue 18 item 5: a 首页 group of more than 10 items pages; page 2 shows the 11th item with a working link.
 // The items are archive bags lent in January 2025, so they are overdue whatever day the test runs.
