@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actorOf, ok, testServices } from '../helpers/services';
-import { seedHousehold, zhongshanSettings } from './applications-helpers';
+import { caseAwaitingConfirmation, seedHousehold, zhongshanSettings } from './applications-helpers';
 import { outboxPath } from '../../src-main/ipc/files';
 
 type S = ReturnType<typeof testServices>;
@@ -22,18 +22,7 @@ describe('审核确认 papers', () => {
 
   it('prints the application, home visit, review record and the 审核确认表 with the amount', async () => {
     const hh = seedHousehold(s, { incomeFen: 210000 });
-    const { id } = await ok(s, 'applications.start', { householdId: hh, appliedOn: '2025-09-24', reason: '户主因病收入低' }, clerk);
-    const rec = (input: Record<string, unknown>) => ok(s, 'applications.record', { applicationId: id, ...input }, clerk);
-    await rec({ kind: 'accept', date: '2025-09-26' });
-    await rec({ kind: 'homeVisit', date: '2025-09-28', investigators: ['王调查', '刘村干'], presentMembers: ['张建国', '李秀英'], findings: '住房为土木结构' });
-    await rec({ kind: 'verifyRequest', date: '2025-09-28' });
-    await rec({ kind: 'verifyResult', date: '2025-10-09', result: '无车辆' });
-    await rec({ kind: 'neighbourVisit', date: '2025-10-09', neighbours: '邻居赵某', findings: '属实' });
-    await rec({ kind: 'democraticReview', date: '2025-10-09', participantNames: ['甲', '乙', '丙'],
-      review: { participants: 3, villagerReps: 2, agree: 3, disagree: 0, allSigned: true, conclusion: '同意纳入' } });
-    await ok(s, 'applications.review', { applicationId: id, date: '2025-10-10', opinion: '同意' }, reviewer);
-    await rec({ kind: 'publicityStart', date: '2025-10-10', place: '村务公开栏' });
-    await rec({ kind: 'publicityEnd', date: '2025-10-17', objection: false });
+    const id = await caseAwaitingConfirmation(s, hh, ['张建国', '李秀英']);
     await ok(s, 'applications.confirm', { applicationId: id, kind: 'confirm', date: '2025-10-20', opinion: '同意，家庭人均收入低于标准，按补差发放', reason: '入户核实属实',
       county: { decider: '陈科长', unit: '示范县民政局', documentNo: '示民发〔2025〕31号', decidedOn: '2025-10-20' } }, confirmer);
 

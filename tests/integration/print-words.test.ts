@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf, ok, testServices } from '../helpers/services';
-import { seedHousehold } from './applications-helpers';
+import { caseAwaitingConfirmation, seedHousehold } from './applications-helpers';
 import { outboxPath } from '../../src-main/ipc/files';
 import { chineseDatesIn } from '../../src-main/domain/dates';
 
@@ -63,22 +63,7 @@ async function cases() {
     .run(key, JSON.stringify(value), new Date().toISOString());
   const standards = JSON.parse((one<{ value: string } | undefined>("SELECT value FROM settings WHERE key = 'benefit.standards'")?.value) ?? '{}');
   set('benefit.standards', { ...standards, 2025: { 农村: { monthlyFen: 110000 }, 城市: { monthlyFen: 110000 } } });
-  const toConfirm = async (income: number) => {
-    const hh = seedHousehold(s, { incomeFen: income });
-    const { id } = await ok(s, 'applications.start', { householdId: hh, appliedOn: '2025-09-24', reason: '户主因病收入低' }, clerk);
-    const rec = (input: Record<string, unknown>) => ok(s, 'applications.record', { applicationId: id, ...input }, clerk);
-    await rec({ kind: 'accept', date: '2025-09-26' });
-    await rec({ kind: 'homeVisit', date: '2025-09-28', investigators: ['王调查', '刘村干'], presentMembers: ['张建国'], findings: '住房为土木结构' });
-    await rec({ kind: 'verifyRequest', date: '2025-09-28' });
-    await rec({ kind: 'verifyResult', date: '2025-10-09', result: '无车辆' });
-    await rec({ kind: 'neighbourVisit', date: '2025-10-09', neighbours: '邻居赵某', findings: '属实' });
-    await rec({ kind: 'democraticReview', date: '2025-10-09', participantNames: ['甲', '乙', '丙'],
-      review: { participants: 3, villagerReps: 2, agree: 3, disagree: 0, allSigned: true, conclusion: '同意纳入' } });
-    await ok(s, 'applications.review', { applicationId: id, date: '2025-10-10', opinion: '同意' }, reviewer);
-    await rec({ kind: 'publicityStart', date: '2025-10-10', place: '村务公开栏' });
-    await rec({ kind: 'publicityEnd', date: '2025-10-17', objection: false });
-    return id;
-  };
+  const toConfirm = (income: number) => caseAwaitingConfirmation(s, seedHousehold(s, { incomeFen: income }));
   const confirmed = await toConfirm(210000);
   await ok(s, 'applications.confirm', { applicationId: confirmed, kind: 'confirm', date: '2025-10-20', opinion: '同意', county }, confirmer);
   const refusedConfirm = await toConfirm(900000);
