@@ -41,8 +41,11 @@ export function memberMatch(q: string): { sql: string; args: unknown[] } {
 function searchSet(sqlite: Database.Database, q: string): { sql: string; args: unknown[] } {
   const m = memberMatch(q);
   const villages = prepared(sqlite, "SELECT id FROM regions WHERE level = 'village' AND instr(name, ?) > 0").pluck().all(q) as number[];
-  const byVillage = villages.length ? ` UNION ALL SELECT id FROM households WHERE village_id IN (${villages.join(',')})` : '';
-  return { sql: `${m.sql}${byVillage}`, args: m.args };
+  // the village ids are bound, not written into the SQL: the text stays one of two, so the cache of prepared
+  // statements (held per connection, native memory) does not grow with every village set a search has matched
+  if (!villages.length) return m;
+  return { sql: `${m.sql} UNION ALL SELECT id FROM households WHERE village_id IN (SELECT value FROM json_each(?))`,
+    args: [...m.args, JSON.stringify(villages)] };
 }
 
 function whereClause(i: ListInput, search: { sql: string; args: unknown[] } | null): { sql: string; args: unknown[] } {
