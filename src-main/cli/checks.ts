@@ -7,6 +7,10 @@ import { payrollSnapshotCheck } from '../features/payroll/checks';
 
 /** A named consistency check run by `cli check`; features append theirs (archive store hashes …). */
 export interface CheckResult { name: string; ok: boolean; details: unknown }
-export type Check = (s: Services) => CheckResult | Promise<CheckResult>;
+/**
+ * `today`: the day date rules (deadlines, 渐退 ends) are judged on. Normally the clock; `cli check --today` sets it,
+ * for tests whose fixture database was built for a fixed day. Checks only read, so no record can be back-dated by it.
+ */
+export type Check = (s: Services, at?: { today?: string }) => CheckResult | Promise<CheckResult>;
 
 export const extraChecks: Check[] = [archiveStoreCheck, caseRecordCheck, auditAnchorCheck, userReplayCheck, payrollSnapshotCheck, headPinyinCheck];

@@ -7,6 +7,13 @@ import type { Role } from '../../src-main/ipc/permissions';
 import { initialize } from '../../src-main/features/setup/initialize';
 import { appendAudit } from '../../src-main/features/audit/chain';
 
+/**
+ * The day testServices builds its demo for. Fixed, so tests can name the demo's dates; but the channels read the real
+ * clock, so a test that judges deadlines on this demo must hold Date near it (vi.useFakeTimers({ toFake: ['Date'],
+ * shouldAdvanceTime: true }), as payroll.test does) or, for `cli check` in a child process, pass `--today DEMO_DAY`.
+ */
+export const DEMO_DAY = '2026-11-22';
+
 /** A fresh data dir with the real migrations; demo = the seeded demo township. Call close() in afterEach. */
 export function testServices(opts: { init?: boolean; demo?: boolean; households?: number; seed?: number } = {}): Services & { dir: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dibao-test-'));
@@ -17,7 +24,7 @@ export function testServices(opts: { init?: boolean; demo?: boolean; households?
         township: { name: '青溪镇', divisionCode: '510902105000', county: '示范县' },
         admin: { username: 'admin', displayName: '系统管理员', password: 'admin123' },
         demo: opts.demo ?? false, seed: opts.seed ?? 7, households: opts.households ?? 60,
-      }, '2026-11-22');
+      }, DEMO_DAY);
       // as setup.init does: an initialized township's audit trail is never empty
       appendAudit(s.handle.sqlite, CLI_ACTOR, 'setup.init', { entity: 'township', entityId: '510902105000', after: { admin: 'admin', demo: opts.demo ?? false } });
     })();

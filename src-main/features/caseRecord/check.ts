@@ -23,8 +23,8 @@ export function runCaseCheck(sqlite: Database.Database, today = localToday(), id
 }
 
 /** `cli check`: each household and the rule it breaks, e.g. "石桥村3组 张三户（档案号 12）：在保或渐退，但没有在世的保障对象". */
-export const caseRecordCheck: Check = (s) => {
-  const r = runCaseCheck(s.handle.sqlite);
+export const caseRecordCheck: Check = (s, at) => {
+  const r = runCaseCheck(s.handle.sqlite, at?.today ?? localToday());
   return {
     name: `户档案一致性（${Object.keys(RULES).length} 条规则）`, ok: r.findings.length === 0,
     details: { households: r.households, findings: r.findings.length, ms: r.ms,
