@@ -8,6 +8,8 @@ import { reserveSequence } from '../../src-main/features/ledgers/reservations';
 import { reconcileExports } from '../../src-main/features/ledgers/reconcile';
 import { folderNameOf } from '../../src-main/features/ledgers/manifest';
 import { countyActor, withCountyOffice } from '../helpers/county';
+import { inlineJobPool } from '../../src-main/jobs/pool';
+import { ledgersJobs } from '../../src-main/features/ledgers/jobs';
 
 /** Issue 15 finding 8, package half: strict signature text, no symlinks, read once, sequence numbers never reused. */
 const PERIOD = '2026-10';
@@ -62,11 +64,20 @@ describe('finding 8: package verification is strict', () => {
       const read = vi.spyOn(fs, 'readFileSync').mockImplementation(((f: unknown, ...rest: unknown[]) => {
         if (typeof f === 'string') readByPath.push(f); return realRead(f, ...rest);
       }) as typeof fs.readFileSync);
+      // the import reads the package in its job worker (ledgers.county.read): run that job here, where the spies are
+      const inline = inlineJobPool(ledgersJobs);
+      let read1: { persons: number; personRows: string };
       try {
-        await ok(c, 'ledgers.county.import', { dir: p.path }, county);
+        read1 = await inline.run('ledgers.county.read', { dir: p.path },
+          { dataDir: c.dataDir, dbFile: c.handle.file, actor: county, progress: () => {}, cancelled: () => false });
       } finally { open.mockRestore(); read.mockRestore(); }
       expect(opened.filter((f) => f.endsWith('data.json'))).toHaveLength(1);
       expect(readByPath.filter((f) => f.startsWith(p.path))).toEqual([]);
+      // and the channel stores exactly those rows
+      await ok(c, 'ledgers.county.import', { dir: p.path }, county);
+      const stored = c.handle.sqlite.prepare('SELECT id_number FROM county_persons ORDER BY id_number').pluck().all();
+      expect(stored).toEqual((JSON.parse(read1.personRows) as string[][]).map((r) => r[0]));
+      expect(stored).toHaveLength(read1.persons);
     });
   });
 });

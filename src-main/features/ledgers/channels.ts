@@ -18,7 +18,7 @@ import { recordAnchor } from '../audit/anchors';
 import type { Manifest, ManifestFile } from './manifest';
 import { countyKeyInput, getCountyKey, loadCountyPrivateKey, setCountyKey } from './countyKey';
 import { countyUnsealer } from './seal';
-import { checkIncoming, duplicates, importedPackages, registeredTownships, registerTownship, rollup, storePackage } from './county';
+import { admitPackage, duplicates, importedPackages, registeredTownships, registerTownship, rollup, storePackage, type VerifiedPackage } from './county';
 
 const period = z.string().regex(PERIOD_RE, '统计月份应为 YYYY-MM 格式，如 2026-10');
 const folder = z.string().trim().min(1, '请填写文件夹路径').max(1000);
@@ -48,6 +48,12 @@ function unsealWith(file: string | undefined) {
   if (!file) return {};
   const key = loadCountyPrivateKey(file);
   return { unseal: (m: Manifest) => countyUnsealer(m.encryption!, key, m.folderName) };
+}
+
+/** A cancelled county import says what it left: nothing (the engine's own words speak of files). */
+function importCancelled(e?: unknown): never {
+  if (e === undefined || (e instanceof AppError && e.code === 'CANCELLED')) throw new AppError('CANCELLED', '已取消，没有导入任何数据');
+  throw e;
 }
 
 /** Package folders directly inside a folder (a USB drive's root), by their name pattern. */
@@ -174,15 +180,19 @@ export const ledgersChannels = {
   'ledgers.county.import': channel({
     title: '县级：导入乡镇报送包（校验、解密）', permission: 'county', kind: 'job', input: z.object({ dir: folder, keyFile }),
     handler: async (ctx, i) => {
-      const p = await checkIncoming(ctx.sqlite, existingDir(i.dir), i.keyFile ? loadCountyPrivateKey(i.keyFile) : null);
-      const id = ctx.tx(() => {
+      // verify, decrypt and re-count in a worker thread (seconds per package); the key file is read there
+      const p = await ctx.inWorker<VerifiedPackage>('ledgers.county.read', { dir: existingDir(i.dir), keyFile: i.keyFile }).catch(importCancelled);
+      ctx.progress({ done: 0, total: 0, message: `正在写入 ${p.persons} 人…` });
+      // the sequence rules against what is stored now, the package and every person: one transaction, all or nothing
+      const { id, warnings } = ctx.tx(() => {
+        const warnings = admitPackage(ctx.sqlite, p);
         const packageId = storePackage(ctx.sqlite, p, ctx.actor.username);
         ctx.audit({ entity: 'county_package', entityId: packageId, after: { divisionCode: p.manifest.divisionCode, period: p.manifest.period,
-          sequence: p.manifest.sequence, manifestSha256: p.manifestSha256, persons: p.persons.length } });
-        return packageId;
+          sequence: p.manifest.sequence, manifestSha256: p.manifestSha256, persons: p.persons } });
+        return { id: packageId, warnings };
       });
       return { packageId: id, township: p.manifest.township.name, divisionCode: p.manifest.divisionCode, period: p.manifest.period,
-        sequence: p.manifest.sequence, persons: p.persons.length, warnings: p.warnings, encrypted: !!p.manifest.encryption };
+        sequence: p.manifest.sequence, persons: p.persons, warnings, encrypted: !!p.manifest.encryption };
     },
   }),
   'ledgers.county.packages': channel({

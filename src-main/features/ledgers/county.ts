@@ -2,12 +2,13 @@ import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../ipc/errors';
 import { DATA_FILE, MANIFEST, type Manifest } from './manifest';
-import { verifyPackage } from './verify';
+import { verifyPackage, type VerifyOptions } from './verify';
 import { keyFingerprint, parsePublicKey } from './keys';
 import { CATEGORY_ROWS, emptyRow, perCapitaYuan, type StatsRow } from './statsRules';
 import type { MonthlyStats } from './stats';
 import type { PackagePerson } from './package';
 import { countyUnsealer } from './seal';
+import { prepared } from '../../db/prepared';
 
 /** County mode: registered township keys, package import with sequence rules, roll-up and cross-township checks. */
 export interface RegisteredTownship { divisionCode: string; name: string; keyFingerprint: string; registeredAt: string; lastSequence: number | null }
@@ -32,15 +33,26 @@ export function registeredTownships(sqlite: Database.Database): RegisteredTownsh
 const registeredKey = (sqlite: Database.Database) => (m: Manifest) =>
   (sqlite.prepare('SELECT public_key_pem FROM county_townships WHERE division_code = ?').pluck().get(m.divisionCode) as string | undefined) ?? null;
 
-export interface CheckedPackage { manifest: Manifest; stats: MonthlyStats; persons: PackagePerson[]; warnings: string[]; manifestSha256: string }
+/**
+ * A package as the worker hands it back: signature, hashes and row counts checked, decrypted, its persons read
+ * from the verified bytes and made into the rows to store. `personRows` is one JSON array of
+ * [身份证号, 姓名, 类别, 村, 户主], sorted by 身份证号 (the index fills in order): one string crosses between the threads
+ * instead of thousands of objects, and SQLite reads it itself. `keyFingerprint` is the registered key it was checked
+ * against (it must still be the one when stored).
+ */
+export interface VerifiedPackage {
+  manifest: Manifest; statsJson: string; persons: number; personRows: string; manifestSha256: string; keyFingerprint: string;
+}
 
 /**
- * Verifies a package folder against the registered key and the township's sequence, and decrypts an encrypted one
- * with the county's private key (its plaintext checked against the signed manifest); throws with the reason.
+ * The read-only, heavy half of an import (run in a job worker, seconds per package): verifies a package folder
+ * against the registered key, decrypts an encrypted one with the county's private key (its plaintext checked against
+ * the signed manifest, xlsx rows re-counted) and reads its persons; throws with the reason.
  */
-export async function checkIncoming(sqlite: Database.Database, dir: string, countyKey: crypto.KeyObject | null = null): Promise<CheckedPackage> {
+export async function readIncoming(sqlite: Database.Database, dir: string, countyKey: crypto.KeyObject | null,
+  step: Pick<VerifyOptions, 'progress' | 'cancelled'> = {}): Promise<VerifiedPackage> {
   const v = await verifyPackage(dir, registeredKey(sqlite),
-    countyKey ? { unseal: (m) => countyUnsealer(m.encryption!, countyKey, m.folderName) } : {});
+    { ...step, ...(countyKey ? { unseal: (m: Manifest) => countyUnsealer(m.encryption!, countyKey, m.folderName) } : {}) });
   if (!v.ok || !v.manifest) {
     const first = v.problems[0];
     throw new AppError(first?.code ?? 'VERIFY_FAILED', `拒绝导入：${v.problems.map((p) => p.message).join('；')}`, { problems: v.problems });
@@ -48,6 +60,42 @@ export async function checkIncoming(sqlite: Database.Database, dir: string, coun
   const m = v.manifest;
   if (m.encryption && !v.decrypted) {
     throw new AppError('NEEDS_COUNTY_KEY', `拒绝导入：${m.township?.name ?? m.divisionCode}的报送包已为县民政局加密（公钥指纹 ${m.encryption.countyKeyFingerprint}），请提供县级私钥文件（命令行：county import 文件夹 --key 县级私钥.pem）`);
+  }
+  // the bytes verification read and hashed, not the files again (a swap after verification would go unseen)
+  const dataBytes = v.contents?.get(DATA_FILE);
+  const manifestBytes = v.contents?.get(MANIFEST);
+  if (!dataBytes || !manifestBytes || !v.keyFingerprint) throw new AppError('VERIFY_FAILED', `拒绝导入：包中没有已校验的 ${DATA_FILE}`);
+  const data = JSON.parse(dataBytes.toString('utf8')) as { stats: MonthlyStats; persons: PackagePerson[] };
+  const manifestSha256 = crypto.createHash('sha256').update(manifestBytes).digest('hex');
+  return { manifest: m, statsJson: JSON.stringify(data.stats), persons: data.persons.length, personRows: personRowsOf(data.persons),
+    manifestSha256, keyFingerprint: v.keyFingerprint };
+}
+
+const PERSON_FIELDS = [['idNumber', '身份证号'], ['name', '姓名'], ['category', '类别'], ['village', '村'], ['headName', '户主']] as const;
+
+/** The rows to store, sorted by 身份证号; a person with a field missing is refused by its place in data.json (not a crash in the write). */
+function personRowsOf(persons: PackagePerson[]): string {
+  if (!Array.isArray(persons)) throw new AppError('BAD_DATA', `拒绝导入：${DATA_FILE} 中没有人员名单`);
+  const rows = persons.map((x, i) => PERSON_FIELDS.map(([k, label]) => {
+    const v = (x as unknown as Record<string, unknown> | null)?.[k];
+    if (typeof v !== 'string') throw new AppError('BAD_DATA', `拒绝导入：${DATA_FILE} 第 ${i + 1} 个人员的${label}缺失或不是文字`);
+    return v;
+  }));
+  rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return JSON.stringify(rows);
+}
+
+/**
+ * The township's sequence rules, checked against what is stored now (call inside the write transaction, so two
+ * imports of one package cannot both pass): a repeat, an earlier package or a shorter audit chain is refused; a gap,
+ * a declared audit rollback and an unencrypted package are warnings. Also refuses a package whose township's key
+ * was registered anew while the worker checked it. Returns the warnings.
+ */
+export function admitPackage(sqlite: Database.Database, p: VerifiedPackage): string[] {
+  const m = p.manifest;
+  const pem = registeredKey(sqlite)(m);
+  if (!pem || keyFingerprint(pem) !== p.keyFingerprint) {
+    throw new AppError('KEY_CHANGED', `拒绝导入：校验期间${m.township.name}登记的公钥被更换或删除，请重新导入`);
   }
   const seen = sqlite.prepare('SELECT sequence, period, imported_at AS importedAt FROM county_packages WHERE division_code = ? ORDER BY sequence')
     .all(m.divisionCode) as { sequence: number; period: string; importedAt: string }[];
@@ -62,13 +110,7 @@ export async function checkIncoming(sqlite: Database.Database, dir: string, coun
   const warnings = m.sequence > last + 1 ? [`${m.township.name}缺少第 ${last + 1}${m.sequence - 1 > last + 1 ? `–${m.sequence - 1}` : ''} 号报送包`] : [];
   if (shorter?.declared) warnings.push(shorter.message);
   if (!m.encryption) warnings.push(`${m.township.name}第 ${m.sequence} 号报送包未加密（乡镇尚未登记县民政局的加密公钥）：请把县级公钥交给乡镇登记，并提醒其妥善处理这个U盘`);
-  // the bytes verification read and hashed, not the files again (a swap after verification would go unseen)
-  const dataBytes = v.contents?.get(DATA_FILE);
-  const manifestBytes = v.contents?.get(MANIFEST);
-  if (!dataBytes || !manifestBytes) throw new AppError('VERIFY_FAILED', `拒绝导入：包中没有已校验的 ${DATA_FILE}`);
-  const data = JSON.parse(dataBytes.toString('utf8')) as { stats: MonthlyStats; persons: PackagePerson[] };
-  const manifestSha256 = crypto.createHash('sha256').update(manifestBytes).digest('hex');
-  return { manifest: m, stats: data.stats, persons: data.persons, warnings, manifestSha256 };
+  return warnings;
 }
 
 /**
@@ -90,15 +132,20 @@ function auditShorterThanBefore(sqlite: Database.Database, m: Manifest): { messa
   return { declared: false, message: `${m.township.name}第 ${m.sequence} 号报送包记录的审计记录只有 ${m.audit.rows} 条，少于第 ${prev!.sequence} 号包的 ${before.rows} 条：乡镇的数据库可能被换成了旧的，或最新的审计记录被删除，请与乡镇核实` };
 }
 
-/** Stores a checked package and its persons (call inside one transaction). */
-export function storePackage(sqlite: Database.Database, p: CheckedPackage, by: string): number {
+/**
+ * Stores a verified package and its persons (call inside ONE transaction, after admitPackage). It runs in the main
+ * process and blocks it, so the persons go in one statement that reads the worker's JSON rows in SQLite itself:
+ * about half the time of 8,000 single-row INSERTs bound from JavaScript (bench: 21 against 40 ms).
+ */
+export function storePackage(sqlite: Database.Database, p: VerifiedPackage, by: string): number {
   const m = p.manifest;
   const id = Number(sqlite.prepare(`INSERT INTO county_packages (division_code, township_name, period, sequence, manifest_sha256, manifest_json,
     stats_json, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(m.divisionCode, m.township.name, m.period, m.sequence,
-    p.manifestSha256, JSON.stringify(m), JSON.stringify(p.stats), new Date().toISOString(), by).lastInsertRowid);
-  const ins = sqlite.prepare(`INSERT INTO county_persons (package_id, division_code, period, id_number, name, category, village, head_name)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-  for (const x of p.persons) ins.run(id, m.divisionCode, m.period, x.idNumber, x.name, x.category, x.village, x.headName);
+    p.manifestSha256, JSON.stringify(m), p.statsJson, new Date().toISOString(), by).lastInsertRowid);
+  const stored = prepared(sqlite, `INSERT INTO county_persons (package_id, division_code, period, id_number, name, category, village, head_name)
+    SELECT ?, ?, ?, r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3, r.value ->> 4 FROM json_each(?) r`)
+    .run(id, m.divisionCode, m.period, p.personRows).changes;
+  if (stored !== p.persons) throw new AppError('INTERNAL', `内部错误：应写入 ${p.persons} 人，实际 ${stored} 人`);
   return id;
 }
 

@@ -7,10 +7,13 @@ import { statsSheets } from './statsWorkbook';
 import { writeLedgerWorkbook } from './xlsx';
 import { writePackageFiles } from './package';
 import type { ManifestFile } from './manifest';
+import { readIncoming, type VerifiedPackage } from './county';
+import { loadCountyPrivateKey } from './countyKey';
 
 /**
- * Ledger work that runs in a worker thread: writing xlsx (a 100,000-member roster takes seconds) and the package's
- * files. The channels check first and record the result (outbox row, export row, audit) in the main process.
+ * Ledger work that runs in a worker thread: writing xlsx (a 100,000-member roster takes seconds), the package's
+ * files, and on the county side reading an incoming package (verify, decrypt, re-count its xlsx: 1–2 s each). The
+ * channels check first and record the result (outbox row, export row, audit, the county's persons) in the main process.
  */
 export const ledgersJobs = workerJobs({
   'ledgers.writeStats': async (ctx, i: { period: string; township: Township }) => {
@@ -30,4 +33,8 @@ export const ledgersJobs = workerJobs({
   'ledgers.writePackageFiles': (ctx, i: { period: string; township: Township; dir: string }): Promise<ManifestFile[]> =>
     writePackageFiles({ sqlite: ctx.sqlite, dataDir: ctx.dataDir, actor: ctx.actor, township: i.township, period: i.period,
       cancelled: ctx.cancelled, progress: (message, done, total) => ctx.progress({ done, total, message }) }, i.dir),
+  /** The county's private key is read from its file here, in the worker: only the path crosses, the key never leaves this thread. */
+  'ledgers.county.read': (ctx, i: { dir: string; keyFile?: string }): Promise<VerifiedPackage> =>
+    readIncoming(ctx.sqlite, i.dir, i.keyFile ? loadCountyPrivateKey(i.keyFile) : null,
+      { cancelled: ctx.cancelled, progress: (message, done, total) => ctx.progress({ done, total, message }) }),
 });

@@ -55,23 +55,29 @@ export async function sha256File(file: string): Promise<string> {
 const YIELD_EVERY_ROWS = 200;
 
 /** Data rows per sheet of an xlsx, read back with the streaming reader (so a 100,000-row roster stays small in memory). */
-export async function xlsxRowCounts(file: string | Buffer): Promise<number[]> {
+export async function xlsxRowCounts(file: string | Buffer, onRows?: (read: number) => void): Promise<number[]> {
   const input = typeof file === 'string' ? file : Readable.from([file]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
   const counts: number[] = [];
+  let before = 0; // rows of the sheets already read, for the progress count over the whole file
   for await (const sheet of reader) {
     let n = 0;
     // the rows of a parsed chunk come as one unbroken run of microtasks: without a turn of the event loop now and
     // then, reading back a package's rosters kept the main process from answering for half a second and more
-    for await (const _row of sheet as AsyncIterable<unknown>) if (++n % YIELD_EVERY_ROWS === 0) await new Promise(setImmediate);
+    for await (const _row of sheet as AsyncIterable<unknown>) {
+      if (++n % YIELD_EVERY_ROWS !== 0) continue;
+      onRows?.(before + n);
+      await new Promise(setImmediate);
+    }
+    before += n;
     counts.push(Math.max(0, n - HEADER_ROWS));
   }
   return counts;
 }
 
 /** Rows of a file as the manifest records them: per sheet for xlsx, persons for data.json, none otherwise. */
-export async function countRows(file: string | Buffer, name: string): Promise<number[]> {
-  if (name.endsWith('.xlsx')) return xlsxRowCounts(file);
+export async function countRows(file: string | Buffer, name: string, onRows?: (read: number) => void): Promise<number[]> {
+  if (name.endsWith('.xlsx')) return xlsxRowCounts(file, onRows);
   const text = typeof file === 'string' ? fs.readFileSync(file, 'utf8') : file.toString('utf8');
   if (name === DATA_FILE) return [(JSON.parse(text) as { persons: unknown[] }).persons.length];
   return [];

@@ -41,11 +41,20 @@ export function readPlainFile(file: string): Buffer {
 export interface VerifyOptions {
   /** Opens an encrypted package (the county's private key, or the exporting township's read-back right after writing). */
   unseal?: (m: Manifest) => Unsealer;
+  /** Told what the check does now, for a job's bar (正在校验签名 / 正在解密 / 已读 N 行). */
+  progress?: (message: string, done: number, total: number) => void;
+  /** Looked at between files: a cancelled check stops reading. */
+  cancelled?: () => boolean;
 }
+
+type Step = Required<Pick<VerifyOptions, 'progress' | 'cancelled'>>;
+const stepsOf = (opts: VerifyOptions): Step => ({ progress: opts.progress ?? (() => {}), cancelled: opts.cancelled ?? (() => false) });
+const stopIfCancelled = (step: Step) => { if (step.cancelled()) throw new AppError('CANCELLED', '已取消'); };
 
 export async function verifyPackage(dir: string, resolveKey: KeyResolver, opts: VerifyOptions = {}): Promise<VerifyResult> {
   const problems: VerifyProblem[] = [];
   const contents = new Map<string, Buffer>();
+  const step = stepsOf(opts);
   let decrypted = false;
   // not enumerable: the bytes stay in this process, out of the channel's JSON answer
   const done = (manifest: Manifest | null, fp: string | null = null): VerifyResult =>
@@ -82,6 +91,7 @@ export async function verifyPackage(dir: string, resolveKey: KeyResolver, opts: 
     return done(manifest);
   }
   const fp = keyFingerprint(pem);
+  step.progress('正在校验签名…', 0, 0);
   const sigText = sigBytes.toString('latin1');
   if (!SIGNATURE_TEXT.test(sigText)) {
     problems.push({ code: 'BAD_SIGNATURE', message: `${SIGNATURE} 的内容不是一个签名（含多余或非法字符）：文件被改动` });
@@ -97,9 +107,13 @@ export async function verifyPackage(dir: string, resolveKey: KeyResolver, opts: 
   if (path.basename(dir) !== expected) {
     problems.push({ code: 'FOLDER_NAME', message: `文件夹名 ${path.basename(dir)} 与清单不符（应为 ${expected}）：可能是未完成或被改名的导出` });
   }
-  for (const f of manifest.files) problems.push(...(await checkFile(f, read, contents)));
+  for (const [i, f] of manifest.files.entries()) {
+    stopIfCancelled(step);
+    step.progress(`正在核对文件 ${i + 1} / ${manifest.files.length}`, i, manifest.files.length);
+    problems.push(...(await checkFile(f, read, contents, step)));
+  }
   if (manifest.encryption && opts.unseal && problems.length === 0) {
-    problems.push(...(await openSealed(manifest, opts.unseal, contents)));
+    problems.push(...(await openSealed(manifest, opts.unseal, contents, step)));
     decrypted = problems.length === 0;
   }
   const listed = new Set([MANIFEST, SIGNATURE, ...manifest.files.map((f) => f.name)]);
@@ -109,21 +123,23 @@ export async function verifyPackage(dir: string, resolveKey: KeyResolver, opts: 
   return done(manifest, fp);
 }
 
-async function checkFile(f: Manifest['files'][number], read: (name: string) => Buffer | null, contents: Map<string, Buffer>): Promise<VerifyProblem[]> {
+async function checkFile(f: Manifest['files'][number], read: (name: string) => Buffer | null, contents: Map<string, Buffer>, step: Step): Promise<VerifyProblem[]> {
   if (typeof f?.name !== 'string' || path.basename(f.name) !== f.name || f.name.startsWith('.')) return [{ code: 'BAD_MANIFEST', message: `清单中的文件名不合法：${String(f?.name)}` }];
   const buf = read(f.name);
   if (!buf) return [{ code: 'MISSING_FILE', message: `缺少文件或无法读取：${f.name}` }];
   if (buf.length !== f.bytes) return [{ code: 'HASH_MISMATCH', message: `${f.name} 的大小不符（清单 ${f.bytes} 字节，实际 ${buf.length} 字节）：文件不完整或被改动` }];
   if (crypto.createHash('sha256').update(buf).digest('hex') !== f.sha256) return [{ code: 'HASH_MISMATCH', message: `${f.name} 的内容与清单的 SHA-256 不符：文件已损坏或被改动` }];
   contents.set(f.name, buf);
-  return checkRows(f, buf);
+  return checkRows(f, buf, step);
 }
 
-async function checkRows(f: { name: string; rows: Record<string, number> }, buf: Buffer): Promise<VerifyProblem[]> {
+async function checkRows(f: { name: string; rows: Record<string, number> }, buf: Buffer, step: Step): Promise<VerifyProblem[]> {
   const expected = Object.values(f.rows ?? {});
   if (expected.length === 0) return [];
+  const total = expected.reduce((a, b) => a + b, 0);
+  const onRows = (n: number) => step.progress(`正在核对行数：${f.name} 已读 ${n} 行`, Math.min(n, total), total);
   let actual: number[];
-  try { actual = await countRows(buf, f.name); } catch {
+  try { actual = await countRows(buf, f.name, onRows); } catch {
     return [{ code: 'ROW_COUNT', message: `${f.name} 无法读取（文件已损坏）` }];
   }
   if (actual.join(',') !== expected.join(',')) {
@@ -133,7 +149,7 @@ async function checkRows(f: { name: string; rows: Record<string, number> }, buf:
 }
 
 /** Decrypts every file of an encrypted package and checks the plaintext against the signed manifest (hash, size, rows). */
-async function openSealed(m: Manifest, unseal: (m: Manifest) => Unsealer, contents: Map<string, Buffer>): Promise<VerifyProblem[]> {
+async function openSealed(m: Manifest, unseal: (m: Manifest) => Unsealer, contents: Map<string, Buffer>, step: Step): Promise<VerifyProblem[]> {
   let u: Unsealer;
   try { u = unseal(m); } catch (e) { return [problemOf(e)]; }
   const problems: VerifyProblem[] = [];
@@ -143,13 +159,15 @@ async function openSealed(m: Manifest, unseal: (m: Manifest) => Unsealer, conten
       problems.push({ code: 'BAD_MANIFEST', message: `清单中 ${f.name} 的加密信息不完整` });
       continue;
     }
+    stopIfCancelled(step);
+    step.progress(`正在解密 ${i + 1} / ${m.files.length}：${p.name}`, i, m.files.length);
     let plain: Buffer;
     try { plain = u.open(i, f.name, f.iv, contents.get(f.name)!); } catch (e) { problems.push(problemOf(e)); continue; }
     if (plain.length !== p.bytes || crypto.createHash('sha256').update(plain).digest('hex') !== p.sha256) {
       problems.push({ code: 'HASH_MISMATCH', message: `${p.name} 解密后的内容与清单的 SHA-256 不符` });
       continue;
     }
-    problems.push(...(await checkRows(p, plain)));
+    problems.push(...(await checkRows(p, plain, step)));
     contents.set(p.name, plain);
   }
   return problems;
