@@ -70,6 +70,7 @@ export async function xlsxRowCounts(file: string | Buffer, onRows?: (read: numbe
       await new Promise(setImmediate);
     }
     before += n;
+    onRows?.(before); // the sheet's last count is always told, not only every YIELD_EVERY_ROWS
     counts.push(Math.max(0, n - HEADER_ROWS));
   }
   return counts;
