@@ -4,6 +4,7 @@ import { ledgersJobs } from './ledgers/jobs';
 import { backupJobs } from './backup/jobs';
 import { supervisionJobs } from './supervision/jobs';
 import { healthJobs } from './health/jobs';
+import { rosterJobs } from './households/roster/job';
 
 /**
  * Every job that runs in a worker thread (src-main/jobs/). A feature adds its jobs with one import and one
@@ -20,4 +21,4 @@ function mergeJobs(...maps: WorkerJobMap[]): WorkerJobMap {
   return all;
 }
 
-export const allWorkerJobs = mergeJobs(printJobs, ledgersJobs, backupJobs, supervisionJobs, healthJobs);
+export const allWorkerJobs = mergeJobs(printJobs, ledgersJobs, backupJobs, supervisionJobs, healthJobs, rosterJobs);

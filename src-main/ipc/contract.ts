@@ -31,6 +31,12 @@ export interface HandlerContext {
    * its progress and this job's cancel; the event loop stays free. Write its results with ctx.tx afterwards.
    */
   inWorker<R = unknown>(job: string, input: unknown): Promise<R>;
+  /**
+   * A job's long write (an import): runs fn in ONE transaction that stays open while fn yields to the event loop
+   * between slices, so the window keeps answering (ipc/writer.ts). Other writers wait until it commits or rolls
+   * back; `waiting` is told if it must first wait for other running jobs. Only for 'job' channels.
+   */
+  txSliced<T>(fn: () => Promise<T>, waiting?: () => void): Promise<T>;
   /** The session id of the caller (web/Electron), for auth channels. */
   sessionId: string | null;
   /** Lets auth channels bind a user to the current session. */

@@ -11,6 +11,7 @@ import { appendAudit } from '../features/audit/chain';
 import type { Logger } from './log';
 import type { SessionStore } from './sessions';
 import type { JobPool } from '../jobs/pool';
+import { createWriterGate } from './writer';
 
 z.config(z.locales.zhCN());
 
@@ -38,6 +39,7 @@ export function createRouter(handle: DbHandle, channels: ChannelMap, deps: {
 }): Router {
   const events = new EventEmitter();
   const cancelled = new Set<string>();
+  const gate = createWriterGate();
 
   async function call(req: CallRequest): Promise<Result<unknown>> {
     const started = Date.now();
@@ -54,9 +56,13 @@ export function createRouter(handle: DbHandle, channels: ChannelMap, deps: {
       }
       const parsed = def.input.safeParse(req.input ?? {});
       if (!parsed.success) throw validationError(parsed.error);
-      const ctx = { ...makeContext(req, actor ?? anonymous, temps), permission: def.permission };
-      const value = await run(def.kind, ctx, () => def.handler(ctx, parsed.data));
-      result = { ok: true, value };
+      const ctx = { ...makeContext(req, actor ?? anonymous, def.kind, temps), permission: def.permission };
+      // a call that may write waits while an import's sliced write is open (queries never wait)
+      const entered = def.kind === 'query' ? null : gate.enter();
+      const leave = entered instanceof Promise ? await entered : entered;
+      try {
+        result = { ok: true, value: await run(def.kind, ctx, () => def.handler(ctx, parsed.data)) };
+      } finally { leave?.(); }
     } catch (e) {
       result = { ok: false, error: toErrorBody(e) };
       if (!(e instanceof AppError)) deps.log.error(req.channel, e);
@@ -71,12 +77,28 @@ export function createRouter(handle: DbHandle, channels: ChannelMap, deps: {
     return result;
   }
 
-  function makeContext(req: CallRequest, actor: Actor, temps: string[] = []): HandlerContext {
+  function makeContext(req: CallRequest, actor: Actor, kind: string, temps: string[] = []): HandlerContext {
     const jobId = req.jobId ?? '';
+    let slicing = false; // this call's sliced write is open: its own writes belong in it
     return {
       db: handle.db, sqlite: handle.sqlite, dataDir: deps.dataDir, actor, channel: req.channel,
-      audit: (entry: AuditEntry) => { appendAudit(handle.sqlite, actor, req.channel, entry); },
-      tx: <T>(fn: () => T) => handle.sqlite.transaction(fn)(),
+      audit: (entry: AuditEntry) => { gate.assertMayWrite(slicing); appendAudit(handle.sqlite, actor, req.channel, entry); },
+      tx: <T>(fn: () => T) => { gate.assertMayWrite(slicing); return handle.sqlite.transaction(fn)(); },
+      txSliced: <T>(fn: () => Promise<T>, waiting?: () => void) => {
+        if (kind !== 'job') throw new AppError('INTERNAL', '内部错误：分段写入只用于后台任务');
+        return gate.sliced(async () => {
+          handle.sqlite.exec('BEGIN IMMEDIATE');
+          slicing = true;
+          try {
+            const value = await fn();
+            handle.sqlite.exec('COMMIT');
+            return value;
+          } catch (e) {
+            if (handle.sqlite.inTransaction) handle.sqlite.exec('ROLLBACK');
+            throw e;
+          } finally { slicing = false; }
+        }, waiting);
+      },
       progress: (p: Progress) => events.emit('progress', { ...p, jobId, channel: req.channel } satisfies ProgressEvent),
       cancelled: () => cancelled.has(jobId),
       inWorker: async <R>(job: string, input: unknown) => {

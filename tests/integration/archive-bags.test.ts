@@ -19,7 +19,7 @@ let v1: number, v1g1: number, v1g2: number, v2: number, v2g1: number;
 const ctxOf = (x: S): HandlerContext => ({
   db: x.handle.db, sqlite: x.handle.sqlite, dataDir: x.dir, actor: ADMIN, channel: 'test',
   audit: (e) => appendAudit(x.handle.sqlite, ADMIN, 'test', e), tx: (fn) => x.handle.sqlite.transaction(fn)(),
-  progress: () => {}, cancelled: () => false, inWorker: () => Promise.reject(new Error('no worker here')), sessionId: null, session: { bind: () => '', end: () => {} },
+  progress: () => {}, cancelled: () => false, inWorker: () => Promise.reject(new Error('no worker here')), txSliced: (fn) => fn(), sessionId: null, session: { bind: () => '', end: () => {} },
 });
 
 /** A household row as the households feature writes it (its channels emit householdCreated the same way). */

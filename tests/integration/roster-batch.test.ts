@@ -21,7 +21,7 @@ import type { HandlerContext } from '../../src-main/ipc/contract';
 const ctxOf = (x: RosterServices): HandlerContext => ({
   db: x.handle.db, sqlite: x.handle.sqlite, dataDir: x.dir, actor: ADMIN, channel: 'test',
   audit: (e) => appendAudit(x.handle.sqlite, ADMIN, 'test', e), tx: (fn) => x.handle.sqlite.transaction(fn)(),
-  progress: () => {}, cancelled: () => false, inWorker: () => Promise.reject(new Error('no worker here')), sessionId: null, session: { bind: () => '', end: () => {} },
+  progress: () => {}, cancelled: () => false, inWorker: () => Promise.reject(new Error('no worker here')), txSliced: (fn) => fn(), sessionId: null, session: { bind: () => '', end: () => {} },
 });
 
 describe('the 建档导入 record of an imported household', () => {

@@ -35,7 +35,7 @@ function demoContext(sqlite: Database.Database, actor: Actor): HandlerContext {
   return {
     sqlite, actor, db: undefined as never, dataDir: '', channel: 'demo', sessionId: null,
     audit: (e) => { appendAudit(sqlite, actor, 'demo', e); },
-    tx: (fn) => fn(), progress: () => undefined, cancelled: () => false, inWorker: () => Promise.reject(new Error('no worker in the demo builder')),
+    tx: (fn) => fn(), progress: () => undefined, cancelled: () => false, inWorker: () => Promise.reject(new Error('no worker in the demo builder')), txSliced: (fn) => fn(),
     session: { bind: () => '', end: () => undefined },
   };
 }

@@ -32,7 +32,7 @@ function demoContext(sqlite: Database.Database): HandlerContext {
     sqlite, actor: CLERK, db: undefined as never, dataDir: '', channel: 'demo', sessionId: null,
     audit: (e: Parameters<HandlerContext['audit']>[0]) => { appendAudit(sqlite, CLERK, 'demo', e); },
     tx: <T>(fn: () => T) => fn(), progress: () => undefined, cancelled: () => false,
-    inWorker: () => Promise.reject(new Error('演示数据不使用后台任务')),
+    inWorker: () => Promise.reject(new Error('演示数据不使用后台任务')), txSliced: <T>(fn: () => Promise<T>) => fn(),
     session: { bind: () => '', end: () => undefined },
   };
   // Cast: HandlerContext is growing fields this session; the demo writers use none beyond these.

@@ -50,9 +50,9 @@ export function checkNewId(sqlite: Sqlite, raw: string) {
 }
 
 /** Inserts one member row (ID already checked); keeps pinyin keys for search. */
-export function insertMemberRow(sqlite: Sqlite, householdId: number, m: NewMember & { idNumber: string; sex: string; birthDate: string },
-  covered = true): number {
-  const py = namePinyin(m.name);
+export function insertMemberRow(sqlite: Sqlite, householdId: number,
+  m: NewMember & { idNumber: string; sex: string; birthDate: string; pinyin?: { initials: string; full: string } }, covered = true): number {
+  const py = m.pinyin ?? namePinyin(m.name); // a roster import computes it in its worker thread
   const r = prepared(sqlite, `INSERT INTO members (household_id, name, id_number, sex, birth_date, relation, covered, health, illness_type,
     disability_type, disability_grade, disability_cert_no, labour_capacity, employment, school, hukou, phone, pinyin_initials, pinyin_full, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(householdId, m.name, m.idNumber, m.sex, m.birthDate, m.relation,

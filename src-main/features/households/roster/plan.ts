@@ -24,6 +24,8 @@ export interface SkippedRow { sheet: string; row: number; text: string }
 export interface PlannedMember {
   sheet: string; row: number; name: string; idNumber: string; sex: string; birthDate: string; relation: string; isHead: boolean;
   health: string; disabilityType: string; disabilityGrade: number | null; labourCapacity: string; phone: string;
+  /** The name's pinyin (domain/pinyin), filled in the worker for the households to write. */
+  pinyin?: { initials: string; full: string };
 }
 export interface PlannedHousehold {
   sheet: string; row: number; headName: string; village: string; group: string; category: Category | null; monthlyFen: number;
