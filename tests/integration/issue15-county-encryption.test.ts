@@ -159,6 +159,7 @@ describe('encrypted county package', () => {
     for (const d of [stale, running]) { fs.mkdirSync(d, { recursive: true }); fs.writeFileSync(path.join(d, 'data.json'), '{}'); }
     const hourAgo = new Date(Date.now() - 60 * 60_000);
     fs.utimesSync(stale, hourAgo, hourAgo);
+    fs.utimesSync(running, new Date(), new Date()); // its age from this process's clock too (under faketime the kernel's is the real day)
     expect(removeStaleStaging(s.dir)).toEqual([stale]);
     expect(fs.readdirSync(root)).toEqual([path.basename(running)]);
   });

@@ -19,7 +19,9 @@ function plant(dir: string, name: string, old = true) {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, name);
   fs.writeFileSync(file, `张三,${ID}\n`);
-  if (old) fs.utimesSync(file, HOUR_AGO, HOUR_AGO);
+  // both ages from this process's clock, as the cleanup reads it (under faketime the kernel's mtime is the real day)
+  const at = old ? HOUR_AGO : new Date();
+  fs.utimesSync(file, at, at);
   return file;
 }
 const logText = () => fs.readdirSync(path.join(s.dir, 'logs')).map((f) => fs.readFileSync(path.join(s.dir, 'logs', f), 'utf8')).join('\n');
