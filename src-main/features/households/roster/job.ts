@@ -22,6 +22,7 @@ export const rosterJobs = workerJobs({
 export function planRoster(ctx: Pick<WorkerJobContext, 'sqlite' | 'progress' | 'cancelled'>, i: RosterRequest) {
   const planner = new RosterPlanner(i);
   let rows = 0;
+  ctx.progress({ done: 0, total: 0, message: `正在打开文件“${i.name}”` }); // a 50,000-row workbook takes seconds to unpack
   for (const row of readWorkbook(fs.readFileSync(i.file), i.name)) {
     planner.add(row);
     if (++rows % 2000 === 0) {
@@ -30,6 +31,7 @@ export function planRoster(ctx: Pick<WorkerJobContext, 'sqlite' | 'progress' | '
     }
   }
   planner.finish();
+  ctx.progress({ done: 0, total: 0, message: `已读取 ${rows} 行，正在与已建档人员和地址核对` });
   const res = resolvePlan(ctx.sqlite, planner.households, planner.problems, i.places);
   const sheetOrder = new Map(planner.sheets.map((s, n) => [s.name, n]));
   const problems = [...planner.problems].sort((a, b) => (sheetOrder.get(a.sheet) ?? -1) - (sheetOrder.get(b.sheet) ?? -1) || (a.row ?? 0) - (b.row ?? 0));
