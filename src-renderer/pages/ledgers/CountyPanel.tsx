@@ -3,7 +3,8 @@ import { FolderPickButton } from '../../components/FolderPickButton';
 import { Alert, Button, Group, Pagination, ScrollArea, SegmentedControl, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { call } from '../../lib/api';
 import { useCall } from '../../lib/useCall';
-import { attempt } from '../../lib/notify';
+import { attempt, notifyOk } from '../../lib/notify';
+import { useJob } from '../../lib/useJob';
 import { formatDate, formatDateTime, formatYuan } from '../../lib/format';
 import { ErrorAlert, Loading } from '../../components/Status';
 
@@ -16,24 +17,31 @@ export function CountyPanel({ period }: { period: string }) {
   // the county's private key file (made by cli county keygen); read from disk for each import, never stored
   const [keyFile, setKeyFile] = useState('');
   const [warnings, setWarnings] = useState<string[]>([]);
+  // a package takes a second or more (校验签名、解密、核对行数、写入): a bar that says so, and 取消
+  const job = useJob('ledgers.county.import', { label: '报送包导入进度', cancelledMessage: '已取消，没有导入任何数据' });
   const reload = () => { void townships.reload(); void packages.reload(); void rollup.reload(); };
-  const importPackage = (e: React.FormEvent) => {
+  const importPackage = async (e: React.FormEvent) => {
     e.preventDefault();
-    void attempt(async () => { const r = await call('ledgers.county.import', { dir, keyFile: keyFile.trim() || undefined }); setWarnings(r.warnings); reload(); }, '报送包已导入');
+    const r = await job.run({ dir, keyFile: keyFile.trim() || undefined });
+    if (!r) return;
+    setWarnings(r.warnings);
+    notifyOk(`${r.township}第 ${r.sequence} 号报送包已导入（${r.persons} 人）`);
+    reload();
   };
   return (
     <Stack>
       <RegisterForm onDone={reload} />
       {townships.data && <Text size="sm">已登记 {townships.data.length} 个乡镇：{townships.data.map((t) => `${t.name}（${t.keyFingerprint.slice(0, 9)}…，最近第 ${t.lastSequence ?? '-'} 号）`).join('；')}</Text>}
-      <form onSubmit={importPackage}>
+      <form onSubmit={(e) => void importPackage(e)}>
         <Group align="flex-end">
           <TextInput label="导入报送包（文件夹路径）" value={dir} onChange={(e) => setDir(e.currentTarget.value)} w={480} required />
           <FolderPickButton onPick={setDir} />
           <TextInput label="县级私钥文件（加密的包需要）" description="county keygen 生成的 .pem 文件路径" value={keyFile}
             onChange={(e) => setKeyFile(e.currentTarget.value)} w={360} />
-          <Button type="submit">校验、解密并导入</Button>
+          <Button type="submit" loading={job.busy}>校验、解密并导入</Button>
         </Group>
       </form>
+      {job.progress}
       {warnings.length > 0 && <Alert color="yellow" title="注意">{warnings.join('；')}</Alert>}
       <Text fw={600}>月度统计汇总</Text>
       {rollup.error ? <ErrorAlert error={rollup.error} /> : !rollup.data ? <Loading /> : (
