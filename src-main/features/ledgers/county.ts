@@ -67,8 +67,9 @@ export async function readIncoming(sqlite: Database.Database, dir: string, count
   if (!dataBytes || !manifestBytes || !v.keyFingerprint) throw new AppError('VERIFY_FAILED', `拒绝导入：包中没有已校验的 ${DATA_FILE}`);
   const data = JSON.parse(dataBytes.toString('utf8')) as { stats: MonthlyStats; persons: PackagePerson[] };
   const manifestSha256 = crypto.createHash('sha256').update(manifestBytes).digest('hex');
-  return { manifest: m, statsJson: JSON.stringify(data.stats), persons: data.persons.length, personRows: personRowsOf(data.persons),
-    manifestSha256, keyFingerprint: v.keyFingerprint };
+  const personRows = personRowsOf(data.persons); // first: it refuses a data.json without a list of persons
+  if (!data.stats) throw new AppError('BAD_DATA', `拒绝导入：${DATA_FILE} 中没有月度统计`);
+  return { manifest: m, statsJson: JSON.stringify(data.stats), persons: data.persons.length, personRows, manifestSha256, keyFingerprint: v.keyFingerprint };
 }
 
 const PERSON_FIELDS = [['idNumber', '身份证号'], ['name', '姓名'], ['category', '类别'], ['village', '村'], ['headName', '户主']] as const;
