@@ -167,6 +167,17 @@ describe('county import through the job worker', () => {
     });
   });
 
+  it('校验报送包 runs in the worker too: the same answer for the township (ciphertext only) and with the county key (decrypted)', async () => {
+    const run = vi.spyOn(s.jobs, 'run');
+    const own = await ok(s, 'ledgers.verifyPackage', { dir: encrypted });
+    const withKey = await ok(s, 'ledgers.verifyPackage', { dir: encrypted, countyKeyFile: keyFile });
+    expect(run.mock.calls.map((x) => x[0])).toEqual(['ledgers.verify', 'ledgers.verify']);
+    run.mockRestore();
+    expect(own).toMatchObject({ ok: true, encrypted: true, decrypted: false, problems: [] });
+    expect(withKey).toMatchObject({ ok: true, encrypted: true, decrypted: true, problems: [] });
+    expect(Object.keys(withKey)).not.toContain('contents'); // the verified bytes stay in the worker
+  });
+
   it('a signed data.json with a person lacking a field is refused by that person\'s place, nothing stored', async () => {
     await withCountyOffice(s, async (c) => {
       const dir = copyOf(plain);

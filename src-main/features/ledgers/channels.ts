@@ -4,20 +4,19 @@ import { z } from 'zod';
 import { channel, type HandlerContext } from '../../ipc/contract';
 import { AppError } from '../../ipc/errors';
 import { newOutboxFile } from '../../ipc/outbox';
-import { getSetting, getTownship } from '../settings/store';
+import { getSetting } from '../settings/store';
 import { findLedger, ledgerAvailable, ledgers, requireTownship } from './registry';
 import { monthlyStats } from './stats';
 import { PERIOD_RE, periodLabel } from './period';
 import { listRemovableDrives, validateDestination } from './destination';
 import { writePackage } from './package';
 import { markExported } from '../payroll/close';
-import { verifyPackage } from './verify';
+import type { VerifyResult } from './verify';
 import { keyFingerprint } from './keys';
 import { settleReservation } from './reservations';
 import { recordAnchor } from '../audit/anchors';
-import type { Manifest, ManifestFile } from './manifest';
-import { countyKeyInput, getCountyKey, loadCountyPrivateKey, setCountyKey } from './countyKey';
-import { countyUnsealer } from './seal';
+import type { ManifestFile } from './manifest';
+import { countyKeyInput, getCountyKey, setCountyKey } from './countyKey';
 import { admitPackage, duplicates, importedPackages, registeredTownships, registerTownship, rollup, storePackage, type VerifiedPackage } from './county';
 
 const period = z.string().regex(PERIOD_RE, '统计月份应为 YYYY-MM 格式，如 2026-10');
@@ -35,20 +34,6 @@ function existingDir(dir: string): string {
 
 const stamp = () => new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
 const progressOf = (ctx: HandlerContext) => (message: string, done: number, total: number) => ctx.progress({ done, total, message });
-
-/** A trusted key for a package: the county's registered key, else this township's own key for its own packages. */
-function trustedKey(ctx: HandlerContext) {
-  const own = getTownship(ctx.sqlite);
-  return (m: Manifest) => (ctx.sqlite.prepare('SELECT public_key_pem FROM county_townships WHERE division_code = ?').pluck().get(m.divisionCode) as string | undefined)
-    ?? (own && own.divisionCode === m.divisionCode ? getSetting<string | null>(ctx.sqlite, 'signing.publicKeyPem', null) : null);
-}
-
-/** With the county's private key file: an encrypted package is decrypted and its plaintext checked too. */
-function unsealWith(file: string | undefined) {
-  if (!file) return {};
-  const key = loadCountyPrivateKey(file);
-  return { unseal: (m: Manifest) => countyUnsealer(m.encryption!, key, m.folderName) };
-}
 
 /** A cancelled county import says what it left: nothing (the engine's own words speak of files). */
 function importCancelled(e?: unknown): never {
@@ -151,7 +136,8 @@ export const ledgersChannels = {
   }),
   'ledgers.verifyPackage': channel({
     title: '校验报送包（签名、哈希、行数）', permission: 'read', kind: 'job', input: z.object({ dir: folder, countyKeyFile: keyFile }),
-    handler: (ctx, i) => verifyPackage(existingDir(i.dir), trustedKey(ctx), unsealWith(i.countyKeyFile)),
+    // read, hashed, decrypted and re-counted in a worker thread, like the county import (seconds for a big township)
+    handler: (ctx, i) => ctx.inWorker<VerifyResult>('ledgers.verify', { dir: existingDir(i.dir), countyKeyFile: i.countyKeyFile }),
   }),
   'ledgers.publicKey': channel({
     title: '导出本乡镇签名公钥（交县民政局登记）', permission: 'read', kind: 'job', input: z.object({}),

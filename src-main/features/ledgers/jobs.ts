@@ -9,6 +9,8 @@ import { writePackageFiles } from './package';
 import type { ManifestFile } from './manifest';
 import { readIncoming, type VerifiedPackage } from './county';
 import { loadCountyPrivateKey } from './countyKey';
+import { verifyPackage, type VerifyResult } from './verify';
+import { trustedKey, unsealWith } from './trust';
 
 /**
  * Ledger work that runs in a worker thread: writing xlsx (a 100,000-member roster takes seconds), the package's
@@ -37,4 +39,8 @@ export const ledgersJobs = workerJobs({
   'ledgers.county.read': (ctx, i: { dir: string; keyFile?: string }): Promise<VerifiedPackage> =>
     readIncoming(ctx.sqlite, i.dir, i.keyFile ? loadCountyPrivateKey(i.keyFile) : null,
       { cancelled: ctx.cancelled, progress: (message, done, total) => ctx.progress({ done, total, message }) }),
+  /** 校验报送包 (either side): the result as the channel returns it; the verified bytes stay here (not enumerable, not sent). */
+  'ledgers.verify': (ctx, i: { dir: string; countyKeyFile?: string }): Promise<VerifyResult> =>
+    verifyPackage(i.dir, trustedKey(ctx.sqlite), { ...unsealWith(i.countyKeyFile), cancelled: ctx.cancelled,
+      progress: (message, done, total) => ctx.progress({ done, total, message }) }),
 });
