@@ -103,9 +103,9 @@ describe('the write after a plan made on a snapshot', () => {
     const inboxName = await uploadRoster(s, (f) => writeLargeRoster(f, roster));
     const plan = planRoster({ sqlite: s.handle.sqlite, progress: () => {}, cancelled: () => false },
       { file: inboxPath(s.dir, inboxName), name: '花名册.xlsx', dryRun: false, defaultCategory: '农村低保' });
-    expect(plan.toCreate).toHaveLength(5);
-    // meanwhile another window files the third household's head
     const toCreate = await parsePlanned(plan.toCreate!, noPause);
+    expect(toCreate).toHaveLength(5);
+    // meanwhile another window files the third household's head
     const third = toCreate[2].members[0];
     const tree = await ok(s, 'regions.tree', {});
     const village = await ok(s, 'regions.create', { parentId: tree[0].id, name: '别处村' });
