@@ -5,6 +5,7 @@ import { backupJobs } from './backup/jobs';
 import { supervisionJobs } from './supervision/jobs';
 import { healthJobs } from './health/jobs';
 import { rosterJobs } from './households/roster/job';
+import { checkpointJobs } from '../db/checkpoint';
 
 /**
  * Every job that runs in a worker thread (src-main/jobs/). A feature adds its jobs with one import and one
@@ -21,4 +22,4 @@ function mergeJobs(...maps: WorkerJobMap[]): WorkerJobMap {
   return all;
 }
 
-export const allWorkerJobs = mergeJobs(printJobs, ledgersJobs, backupJobs, supervisionJobs, healthJobs, rosterJobs);
+export const allWorkerJobs = mergeJobs(printJobs, ledgersJobs, backupJobs, supervisionJobs, healthJobs, rosterJobs, checkpointJobs);

@@ -84,20 +84,26 @@ export function createRouter(handle: DbHandle, channels: ChannelMap, deps: {
       db: handle.db, sqlite: handle.sqlite, dataDir: deps.dataDir, actor, channel: req.channel,
       audit: (entry: AuditEntry) => { gate.assertMayWrite(slicing); appendAudit(handle.sqlite, actor, req.channel, entry); },
       tx: <T>(fn: () => T) => { gate.assertMayWrite(slicing); return handle.sqlite.transaction(fn)(); },
-      txSliced: <T>(fn: () => Promise<T>, waiting?: () => void) => {
+      txSliced: async <T>(fn: () => Promise<T>, waiting?: () => void) => {
         if (kind !== 'job') throw new AppError('INTERNAL', '内部错误：分段写入只用于后台任务');
-        return gate.sliced(async () => {
-          handle.sqlite.exec('BEGIN IMMEDIATE');
-          slicing = true;
-          try {
-            const value = await fn();
-            handle.sqlite.exec('COMMIT');
-            return value;
-          } catch (e) {
-            if (handle.sqlite.inTransaction) handle.sqlite.exec('ROLLBACK');
-            throw e;
-          } finally { slicing = false; }
-        }, waiting);
+        const auto = handle.sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
+        try {
+          const value = await gate.sliced(async () => {
+            handle.sqlite.exec('BEGIN IMMEDIATE');
+            slicing = true;
+            try {
+              const v = await fn();
+              handle.sqlite.pragma('wal_autocheckpoint = 0'); // this big commit's checkpoint runs in a worker (db/checkpoint)
+              handle.sqlite.exec('COMMIT');
+              return v;
+            } catch (e) {
+              if (handle.sqlite.inTransaction) handle.sqlite.exec('ROLLBACK');
+              throw e;
+            } finally { slicing = false; }
+          }, waiting);
+          await checkpointInWorker(actor);
+          return value;
+        } finally { handle.sqlite.pragma(`wal_autocheckpoint = ${auto}`); }
       },
       progress: (p: Progress) => events.emit('progress', { ...p, jobId, channel: req.channel } satisfies ProgressEvent),
       cancelled: () => cancelled.has(jobId),
@@ -115,6 +121,13 @@ export function createRouter(handle: DbHandle, channels: ChannelMap, deps: {
         end: () => { if (req.sessionId) deps.sessions.end(req.sessionId); },
       },
     };
+  }
+
+  /** After a sliced write: its checkpoint off the main thread. A failure only leaves it to the next commit. */
+  async function checkpointInWorker(actor: Actor) {
+    if (!deps.jobs) return;
+    await deps.jobs.run('db.checkpoint', {}, { dataDir: deps.dataDir, dbFile: handle.file, actor, progress: () => {}, cancelled: () => false })
+      .catch((e) => deps.log.error('db.checkpoint', e));
   }
 
   async function run(kind: string, ctx: HandlerContext, fn: () => unknown) {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rosterTownship, uploadRoster, type RosterServices } from '../helpers/roster';
 import { ADMIN, dbFingerprint, ok } from '../helpers/services';
@@ -77,6 +78,16 @@ describe('a roster import writing in slices', () => {
     expect(count('SELECT COUNT(*) FROM audit_log')).toBe(auditRows + 1);
     expect(count("SELECT channel FROM audit_log ORDER BY id DESC LIMIT 1") as unknown).toBe('regions.create');
     expect(verifyAuditChain(s.handle.sqlite).ok).toBe(true);
+  });
+
+  it('checkpoints its commit in a worker thread: the database file holds the rows, and the main connection checkpoints as before', async () => {
+    const file = s.handle.file;
+    const sizeBefore = fs.statSync(file).size;
+    const r = await importing(WRITING, () => {});
+    expect(r.ok).toBe(true);
+    // the main connection's own checkpoint was off for this commit: only the worker's copied the log into the file
+    expect(fs.statSync(file).size - sizeBefore).toBeGreaterThan(2_000_000);
+    expect(s.handle.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
   });
 
   it('refuses a query that writes (a login\'s failure counter) while it writes, rather than letting the row join the import', async () => {
