@@ -89,8 +89,8 @@ async function rosterImportRows(households: number) {
   await writeLargeRoster(file, roster);
   const once = async (dir: string, jobsInline: boolean) => {
     const s = createServices(path.join(root, `${dir}-${households}`), { jobsInline });
-    s.jobs.warm(); // as the app's start-up does: the worker loads while the office is set up
     try {
+      await s.jobs.warm(); // the app starts its worker at launch: its start is not the import's time
       s.handle.sqlite.transaction(() => initialize(s.handle.sqlite, {
         township: { name: '青溪镇', divisionCode: '510902105000', county: '示范县' },
         admin: { username: 'admin', displayName: '管理员', password: 'admin123' }, demo: false, seed: 11, households: 1,

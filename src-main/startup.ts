@@ -13,7 +13,7 @@ export const SYSTEM_ACTOR: Actor = { userId: null, username: 'system', displayNa
  * (each with its decision record and 告知书), so nobody has to remember to press the button.
  */
 export async function runStartupJobs(s: Services): Promise<void> {
-  s.jobs.warm(); // the job worker loads in the background now (seconds), not when the clerk first prints or backs up
+  void s.jobs.warm(); // the job worker loads in the background now (seconds), not when the clerk first prints or backs up
   cleanInterruptedWrites(s);
   if (!isInitialized(s.handle.sqlite)) return;
   const r = await s.router.call({ channel: 'applications.endPhaseOuts', input: {}, actor: SYSTEM_ACTOR });

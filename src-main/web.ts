@@ -10,7 +10,7 @@ async function main() {
   const port = portArg >= 0 ? Number(argv[portArg + 1]) : Number(process.env.DIBAO_PORT ?? 5780);
   const started = Date.now();
   const services = createServices(resolveDataDir(argv));
-  services.jobs.warm(); // start the job worker now, so the first print does not wait for it to load
+  void services.jobs.warm(); // start the job worker now, so the first print does not wait for it to load
   await runStartupJobs(services);
   const bridge = await startWebBridge(services, port);
   // One JSON line: e2e fixtures read the URL from it.

@@ -20,8 +20,11 @@ export interface RunOptions {
 
 export interface JobPool {
   run<R>(job: string, input: unknown, opts: RunOptions): Promise<R>;
-  /** Starts one worker now, so the first job does not pay for loading pdfmake/exceljs and the fonts. */
-  warm(): void;
+  /**
+   * Starts one worker now, so the first job does not pay for loading pdfmake/exceljs and the fonts. Resolves once it
+   * is ready (a failed start is reported to the first job, never here).
+   */
+  warm(): Promise<void>;
   /** Worker threads alive now (started, loading or running). */
   workers(): number;
   close(): Promise<void>;
@@ -126,7 +129,10 @@ export function createJobPool(entry: string, opts: { max?: number } = {}): JobPo
 
   return {
     run,
-    warm: () => { if (!closed && !slots.length) spawn(); },
+    warm: () => {
+      if (!closed && !slots.length) spawn();
+      return Promise.all(slots.map((x) => x.ready.catch(() => {}))).then(() => {});
+    },
     workers: () => slots.length,
     close: async () => {
       closed = true;
@@ -190,7 +196,7 @@ export function inlineJobPool(jobs: WorkerJobMap): JobPool {
           } }, input) as R;
       } finally { sqlite.close(); }
     },
-    warm: () => {},
+    warm: async () => {},
     workers: () => 0,
     close: async () => {},
   };
