@@ -30,7 +30,8 @@ export function registeredTownships(sqlite: Database.Database): RegisteredTownsh
     FROM county_townships t ORDER BY t.division_code`).all() as RegisteredTownship[];
 }
 
-const registeredKey = (sqlite: Database.Database) => (m: Manifest) =>
+/** The public key the county registered for the package's township (null: none). */
+export const registeredKey = (sqlite: Database.Database) => (m: Manifest) =>
   (sqlite.prepare('SELECT public_key_pem FROM county_townships WHERE division_code = ?').pluck().get(m.divisionCode) as string | undefined) ?? null;
 
 /**

@@ -3,12 +3,14 @@ import { getSetting, getTownship } from '../settings/store';
 import type { Manifest } from './manifest';
 import { loadCountyPrivateKey } from './countyKey';
 import { countyUnsealer } from './seal';
+import { registeredKey } from './county';
 import type { KeyResolver, VerifyOptions } from './verify';
 
 /** A trusted key for a package: the county's registered key, else this township's own key for its own packages. */
 export function trustedKey(sqlite: Database.Database): KeyResolver {
   const own = getTownship(sqlite);
-  return (m: Manifest) => (sqlite.prepare('SELECT public_key_pem FROM county_townships WHERE division_code = ?').pluck().get(m.divisionCode) as string | undefined)
+  const registered = registeredKey(sqlite);
+  return (m: Manifest) => registered(m)
     ?? (own && own.divisionCode === m.divisionCode ? getSetting<string | null>(sqlite, 'signing.publicKeyPem', null) : null);
 }
 
